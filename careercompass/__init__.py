@@ -1,0 +1,30 @@
+"""Career Compass Leeds: find health and social care roles in Leeds, and a real next step into them."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from careercompass.config import PROJECT_ROOT, Settings
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    """Build the web app. With no arguments it serves the embedded database that `careercompass init` made."""
+    from careercompass.web import api, errors, pages, rendering, resources, security
+
+    settings = settings or Settings.from_environment()
+    app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"), static_folder=str(PROJECT_ROOT / "static"))
+    app.config.update(
+        SECRET_KEY=settings.resolved_secret_key(),
+        CAREERCOMPASS=settings,
+        JSON_SORT_KEYS=False,
+        SEND_FILE_MAX_AGE_DEFAULT=3600,
+        RATELIMIT_STORAGE_URI=settings.ratelimit_storage_uri,
+        RATELIMIT_HEADERS_ENABLED=True,
+    )
+    resources.init_app(app, settings)
+    security.init_app(app)
+    rendering.init_app(app)
+    app.register_blueprint(pages.blueprint)
+    app.register_blueprint(api.blueprint)
+    errors.init_app(app)
+    return app

@@ -1,0 +1,173 @@
+"""Reading the catalogue back out of the database: the questions pages and the API ask of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from careercompass.catalogue import models
+from careercompass.catalogue.pay import PayFigures, pay_figures
+from careercompass.catalogue.schema import RouteType, Sector
+
+SECTOR_NAMES: dict[str, str] = {
+    "nhs": "NHS",
+    "social-care": "Social care",
+    "primary-care": "GP practices, pharmacies and dentists",
+    "public-health": "Public health",
+    "local-authority": "Leeds City Council",
+    "third-sector": "Charities",
+    "private": "Private companies",
+}
+ROUTE_NAMES: dict[str, str] = {
+    "no-qualifications": "No qualifications needed",
+    "t-level": "T Level",
+    "apprenticeship": "Apprenticeship",
+    "college-course": "College course",
+    "degree": "Degree",
+    "postgraduate": "Further study after a degree",
+    "experience": "Experience in another job first",
+}
+SHIFT_NAMES: dict[str, str] = {
+    "office-hours": "Office hours",
+    "day-shifts": "Day shifts",
+    "long-days": "Long days (about 12 hours)",
+    "nights": "Nights",
+    "weekends": "Weekends",
+    "on-call": "On call",
+    "part-time-possible": "Part time possible",
+}
+assert set(SECTOR_NAMES) == set(Sector.__args__) and set(ROUTE_NAMES) == set(RouteType.__args__)
+
+_ROLE_DETAIL = (
+    selectinload(models.Role.family),
+    selectinload(models.Role.sectors),
+    selectinload(models.Role.shift_patterns),
+    selectinload(models.Role.entry_routes),
+    selectinload(models.Role.employer_links),
+    selectinload(models.Role.links),
+)
+
+
+@dataclass(frozen=True)
+class RoleFilters:
+    """The filters a person can set on the browse page or the API. Empty means 'any'."""
+
+    family: str = ""
+    sector: str = ""
+    route: str = ""
+    patient_facing: str = ""  # "yes", "no" or ""
+    earn_while_you_learn: bool = False
+
+    @classmethod
+    def from_args(cls, args: Any) -> tuple[RoleFilters, list[str]]:
+        """Read filters from query-string arguments; unknown values are dropped and reported, never fatal."""
+        problems: list[str] = []
+        values: dict[str, Any] = {}
+        for name, allowed in (("sector", SECTOR_NAMES), ("route", ROUTE_NAMES)):
+            value = args.get(name, "").strip()
+            if value and value not in allowed:
+                problems.append(f"'{value}' is not a {name} we know, so it was ignored.")
+                value = ""
+            values[name] = value
+        values["family"] = args.get("family", "").strip()[:80]
+        patient = args.get("patient_facing", "").strip()
+        if patient not in ("", "yes", "no"):
+            problems.append("Patient-facing must be yes or no, so it was ignored.")
+            patient = ""
+        values["patient_facing"] = patient
+        values["earn_while_you_learn"] = args.get("earn_while_you_learn", "") in ("1", "yes", "on", "true")
+        return cls(**values), problems
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, f.name) for f in fields(self))
+
+
+def list_roles(session: Session, filters: RoleFilters | None = None) -> list[models.Role]:
+    filters = filters or RoleFilters()
+    query = select(models.Role).options(*_ROLE_DETAIL).order_by(models.Role.title)
+    if filters.family:
+        query = query.where(models.Role.family_slug == filters.family)
+    if filters.sector:
+        query = query.where(
+            exists().where(models.RoleSector.role_slug == models.Role.slug, models.RoleSector.sector == filters.sector)
+        )
+    if filters.route:
+        query = query.where(
+            exists().where(models.EntryRoute.role_slug == models.Role.slug, models.EntryRoute.type == filters.route)
+        )
+    if filters.patient_facing:
+        query = query.where(models.Role.patient_facing == (filters.patient_facing == "yes"))
+    if filters.earn_while_you_learn:
+        query = query.where(models.Role.earn_while_you_learn.is_(True))
+    return list(session.scalars(query))
+
+
+def get_role(session: Session, slug: str) -> models.Role | None:
+    return session.scalars(select(models.Role).options(*_ROLE_DETAIL).where(models.Role.slug == slug)).first()
+
+
+def get_family(session: Session, slug: str) -> models.Family | None:
+    return session.get(models.Family, slug)
+
+
+def families_with_counts(session: Session) -> list[tuple[models.Family, int]]:
+    query = (
+        select(models.Family, func.count(models.Role.slug))
+        .outerjoin(models.Role)
+        .group_by(models.Family.slug)
+        .order_by(models.Family.position)
+    )
+    return [(family, count) for family, count in session.execute(query)]
+
+
+def roles_by_slug(session: Session, slugs: list[str]) -> list[models.Role]:
+    if not slugs:
+        return []
+    found = {r.slug: r for r in session.scalars(select(models.Role).where(models.Role.slug.in_(slugs)))}
+    return [found[s] for s in slugs if s in found]
+
+
+@dataclass(frozen=True)
+class Ladder:
+    """Where a role sits: the roles people step up from, and the roles it leads to."""
+
+    below: list[models.Role]
+    above: list[models.Role]
+    related: list[models.Role]
+
+
+def ladder_for(session: Session, role: models.Role) -> Ladder:
+    below_slugs = session.scalars(
+        select(models.RoleLink.from_slug)
+        .where(models.RoleLink.to_slug == role.slug, models.RoleLink.kind == "next_step")
+        .order_by(models.RoleLink.from_slug)
+    ).all()
+    related_in = session.scalars(
+        select(models.RoleLink.from_slug).where(models.RoleLink.to_slug == role.slug, models.RoleLink.kind == "related")
+    ).all()
+    related = list(dict.fromkeys([*role.linked_slugs("related"), *sorted(related_in)]))
+    return Ladder(
+        below=roles_by_slug(session, list(below_slugs)),
+        above=roles_by_slug(session, role.linked_slugs("next_step")),
+        related=roles_by_slug(session, related),
+    )
+
+
+class PayCalculator:
+    """Turns a role's stored pay into figures, using the newest Agenda for Change table in the database."""
+
+    def __init__(self, session: Session):
+        year = session.scalar(select(func.max(models.PayBand.year)))
+        self.year = year or ""
+        self.bands = {
+            b.band: b for b in session.scalars(select(models.PayBand).where(models.PayBand.year == self.year))
+        }
+        any_band = next(iter(self.bands.values()), None)
+        self.source = {"name": any_band.source_name, "url": any_band.source_url} if any_band else {}
+
+    def figures(self, role: models.Role) -> PayFigures:
+        return pay_figures(role.pay, self.bands, self.year, self.source)

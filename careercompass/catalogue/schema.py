@@ -1,0 +1,214 @@
+"""The shape of a catalogue file, and the rules each field must follow.
+
+Everything a person writes in ``roles_catalogue/`` is checked here before any of it reaches the database.
+The models are plain pydantic: no Flask, no SQLAlchemy, so the catalogue can be checked on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=400)]
+Paragraph = Annotated[str, StringConstraints(strip_whitespace=True, min_length=40, max_length=700)]
+StandardCode = Annotated[str, StringConstraints(pattern=r"^ST\d{4}$")]
+
+Sector = Literal[
+    "nhs",
+    "social-care",
+    "primary-care",
+    "public-health",
+    "local-authority",
+    "third-sector",
+    "private",
+]
+ShiftPattern = Literal[
+    "office-hours",
+    "day-shifts",
+    "long-days",
+    "nights",
+    "weekends",
+    "on-call",
+    "part-time-possible",
+]
+Level = Literal["low", "medium", "high"]
+Band = Literal["2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"]
+RouteType = Literal[
+    "no-qualifications",
+    "t-level",
+    "apprenticeship",
+    "college-course",
+    "degree",
+    "postgraduate",
+    "experience",
+]
+
+BAND_ORDER: tuple[str, ...] = ("2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9")
+RIASEC_LETTERS = "RIASEC"
+
+
+class Strict(BaseModel):
+    """Unknown fields are mistakes (usually typos), so they are refused rather than ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    fact: ShortText = Field(description="Which fact this source backs, e.g. 'pay band' or 'apprenticeship level'.")
+    name: ShortText
+    url: HttpUrl
+
+
+class AgendaForChangePay(Strict):
+    """NHS pay: the figures come from the band table, so a role only names its band(s)."""
+
+    scheme: Literal["agenda-for-change"]
+    band_from: Band
+    band_to: Band | None = None
+    note: Sentence | None = None
+
+    @model_validator(mode="after")
+    def bands_in_order(self) -> AgendaForChangePay:
+        if self.band_to is not None and BAND_ORDER.index(self.band_to) < BAND_ORDER.index(self.band_from):
+            raise ValueError(f"band_to ({self.band_to}) is below band_from ({self.band_from})")
+        return self
+
+
+class RangePay(Strict):
+    """Pay outside Agenda for Change (social care, GP practices, doctors): a range with its year and source."""
+
+    scheme: Literal["range"]
+    minimum: float = Field(gt=0)
+    maximum: float = Field(gt=0)
+    period: Literal["hour", "year"]
+    year: Annotated[str, StringConstraints(pattern=r"^20\d\d/\d\d$")]
+    source: Source
+    note: Sentence | None = None
+
+    @model_validator(mode="after")
+    def range_in_order(self) -> RangePay:
+        if self.maximum < self.minimum:
+            raise ValueError(f"maximum ({self.maximum}) is below minimum ({self.minimum})")
+        if self.period == "hour" and self.maximum > 200:
+            raise ValueError("an hourly rate above £200 looks like a yearly figure: check 'period'")
+        if self.period == "year" and self.minimum < 1000:
+            raise ValueError("a yearly salary below £1,000 looks like an hourly rate: check 'period'")
+        return self
+
+
+Pay = Annotated[AgendaForChangePay | RangePay, Field(discriminator="scheme")]
+
+
+class EntryRoute(Strict):
+    type: RouteType
+    title: ShortText
+    description: Sentence
+    entry_requirements: Sentence | None = None
+    duration: ShortText | None = None
+    earn_while_you_learn: bool = False
+    standard_code: StandardCode | None = None
+    level: int | None = Field(default=None, ge=1, le=8)
+    t_level: ShortText | None = None
+    specialism: ShortText | None = None
+
+    @model_validator(mode="after")
+    def route_has_its_details(self) -> EntryRoute:
+        if self.type == "apprenticeship":
+            if self.standard_code is None or self.level is None:
+                raise ValueError("an apprenticeship route needs 'standard_code' (like ST0216) and 'level'")
+            if not self.earn_while_you_learn:
+                raise ValueError("an apprenticeship is paid: set 'earn_while_you_learn: true'")
+        if self.type == "t-level" and (self.t_level is None or self.specialism is None):
+            raise ValueError("a T Level route needs 't_level' (its name) and 'specialism'")
+        if self.type in ("degree", "postgraduate") and self.entry_requirements is None:
+            raise ValueError(f"a {self.type} route needs 'entry_requirements'")
+        return self
+
+
+class Demands(Strict):
+    physical: Level
+    emotional: Level
+
+
+class Role(Strict):
+    slug: Slug
+    title: ShortText
+    other_titles: list[ShortText] = Field(default_factory=list)
+    family: Slug
+    sectors: list[Sector] = Field(min_length=1)
+    summary: Paragraph
+    day_to_day: list[Sentence] = Field(min_length=3, max_length=8)
+    where_you_work: list[ShortText] = Field(min_length=1)
+    hours: Sentence
+    shift_patterns: list[ShiftPattern] = Field(min_length=1)
+    pay: Pay
+    entry_routes: list[EntryRoute] = Field(min_length=1)
+    minimum_age: int | None = Field(default=None, ge=14, le=30)
+    driving_licence_needed: bool = False
+    skills: list[ShortText] = Field(min_length=3)
+    interests: list[ShortText] = Field(min_length=2)
+    riasec: Annotated[str, StringConstraints(pattern=r"^[RIASEC]{1,3}$")]
+    demands: Demands
+    hard_parts: list[Sentence] = Field(min_length=2)
+    patient_facing: bool
+    related: list[Slug] = Field(default_factory=list)
+    next_steps: list[Slug] = Field(default_factory=list)
+    leeds_employers: list[Slug] = Field(min_length=1)
+    sources: list[Source] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def no_self_links_or_repeats(self) -> Role:
+        if len(set(self.riasec)) != len(self.riasec):
+            raise ValueError(f"riasec '{self.riasec}' repeats a letter")
+        for name in ("related", "next_steps"):
+            links = getattr(self, name)
+            if self.slug in links:
+                raise ValueError(f"'{name}' links the role to itself")
+            if len(set(links)) != len(links):
+                raise ValueError(f"'{name}' lists the same role twice")
+        if self.title.lower() in (t.lower() for t in self.other_titles):
+            raise ValueError("'other_titles' repeats the title")
+        return self
+
+    @property
+    def earn_while_you_learn(self) -> bool:
+        return any(route.earn_while_you_learn for route in self.entry_routes)
+
+
+class Family(Strict):
+    slug: Slug
+    name: ShortText
+    summary: Paragraph
+
+
+class Employer(Strict):
+    slug: Slug
+    name: ShortText
+    kind: ShortText
+    website: HttpUrl
+    summary: Sentence
+
+
+class PayBand(Strict):
+    band: Band
+    minimum: int = Field(gt=0)
+    maximum: int = Field(gt=0)
+    hourly_minimum: float = Field(gt=0)
+    hourly_maximum: float = Field(gt=0)
+
+
+class Glossary(Strict):
+    """Acronyms and sector words, each explained in plain English."""
+
+    terms: dict[Annotated[str, StringConstraints(min_length=2, max_length=40)], Sentence]
+
+    @model_validator(mode="after")
+    def terms_are_words(self) -> Glossary:
+        bad = [t for t in self.terms if not re.fullmatch(r"[A-Za-z0-9&' -]+", t)]
+        if bad:
+            raise ValueError(f"glossary terms must be plain words: {', '.join(bad)}")
+        return self

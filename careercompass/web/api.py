@@ -1,0 +1,106 @@
+"""The JSON API, version 1. Its contract is careercompass/web/openapi.json, served at /api/v1/openapi.json."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from flask import Blueprint, abort, jsonify, url_for
+
+from careercompass.catalogue import models, queries
+from careercompass.catalogue.pay import PayFigures
+from careercompass.web.resources import db
+from careercompass.web.security import csrf
+
+blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(blueprint)  # a JSON API for other programs: no cookies, no forms
+
+OPENAPI_FILE = Path(__file__).with_name("openapi.json")
+
+
+@cache
+def openapi_document() -> dict[str, Any]:
+    return json.loads(OPENAPI_FILE.read_text(encoding="utf-8"))
+
+
+@blueprint.get("/openapi.json")
+def openapi():
+    return jsonify(openapi_document())
+
+
+@blueprint.get("/roles")
+def roles():
+    session = db()
+    pay = queries.PayCalculator(session)
+    found = queries.list_roles(session)
+    return jsonify({"count": len(found), "roles": [role_summary(role, pay.figures(role)) for role in found]})
+
+
+@blueprint.get("/roles/<slug>")
+def role(slug: str):
+    session = db()
+    found = queries.get_role(session, slug)
+    if found is None:
+        abort(404, description=f"No role has the slug '{slug}'.")
+    return jsonify(role_detail(found, queries.PayCalculator(session).figures(found), queries.ladder_for(session, found)))
+
+
+def _route(route: models.EntryRoute) -> dict[str, Any]:
+    return {
+        "type": route.type,
+        "title": route.title,
+        "description": route.description,
+        "entry_requirements": route.entry_requirements,
+        "duration": route.duration,
+        "earn_while_you_learn": route.earn_while_you_learn,
+        "apprenticeship_standard": route.standard_code,
+        "level": route.level,
+        "t_level": route.t_level,
+        "specialism": route.specialism,
+    }
+
+
+def role_summary(role: models.Role, pay: PayFigures) -> dict[str, Any]:
+    return {
+        "slug": role.slug,
+        "title": role.title,
+        "family": role.family_slug,
+        "sector": role.sector_names,
+        "summary": role.summary,
+        "pay": pay.as_json(),
+        "entry_routes": sorted({route.type for route in role.entry_routes}),
+        "earn_while_you_learn": role.earn_while_you_learn,
+        "patient_facing": role.patient_facing,
+        "minimum_age": role.minimum_age,
+        "url": url_for("pages.role", slug=role.slug, _external=True),
+    }
+
+
+def role_detail(role: models.Role, pay: PayFigures, ladder: queries.Ladder) -> dict[str, Any]:
+    def refs(roles: list[models.Role]) -> list[dict[str, str]]:
+        return [{"slug": r.slug, "title": r.title, "url": url_for("api.role", slug=r.slug, _external=True)} for r in roles]
+
+    return {
+        **role_summary(role, pay),
+        "family_name": role.family.name,
+        "other_titles": role.other_titles,
+        "day_to_day": role.day_to_day,
+        "where_you_work": role.where_you_work,
+        "hours": role.hours,
+        "shift_patterns": role.shift_pattern_names,
+        "entry_routes": [_route(route) for route in role.entry_routes],
+        "driving_licence_needed": role.driving_licence_needed,
+        "skills": role.skills,
+        "interests": role.interests,
+        "riasec": role.riasec,
+        "demands": {"physical": role.physical_demand, "emotional": role.emotional_demand},
+        "hard_parts": role.hard_parts,
+        "career_ladder": {"comes_after": refs(ladder.below), "leads_to": refs(ladder.above)},
+        "related": refs(ladder.related),
+        "leeds_employers": [
+            {"slug": e.slug, "name": e.name, "kind": e.kind, "website": e.website} for e in role.employers
+        ],
+        "sources": role.sources,
+    }

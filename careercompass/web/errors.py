@@ -1,0 +1,37 @@
+"""Friendly error pages for people, JSON errors for the API. Never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+log = logging.getLogger(__name__)
+
+PLAIN_MESSAGES = {
+    400: "Something in that request was not right.",
+    404: "We could not find that page.",
+    405: "That page cannot be used that way.",
+    429: "Too many requests at once. Please wait a minute and try again.",
+    500: "Something went wrong on our side.",
+}
+
+
+def init_app(app: Flask) -> None:
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        return _respond(error)
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        log.exception("Unhandled error on %s", request.path)
+        return _respond(InternalServerError())
+
+
+def _respond(error: HTTPException):
+    code = error.code or 500
+    if request.path.startswith("/api/"):
+        message = error.description if code != 500 else PLAIN_MESSAGES[500]
+        return jsonify({"error": {"status": code, "message": message}}), code
+    return render_template("error.html", code=code, message=PLAIN_MESSAGES.get(code, PLAIN_MESSAGES[400])), code

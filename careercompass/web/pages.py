@@ -1,0 +1,107 @@
+"""HTML pages. Each view reads the request, asks the catalogue or search modules, and renders."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from flask import Blueprint, Response, abort, redirect, request, url_for
+
+from careercompass.catalogue import queries
+from careercompass.web.rendering import render_page
+from careercompass.web.resources import db, resources
+
+blueprint = Blueprint("pages", __name__)
+
+MAX_SEARCH_RESULTS = 30
+
+
+@blueprint.after_request
+def vary_on_htmx(response: Response) -> Response:
+    # The same URL answers with a whole page or a fragment, so caches must key on these headers.
+    response.vary.add("HX-Request")
+    response.vary.add("HX-Target")
+    return response
+
+
+@blueprint.get("/")
+def home():
+    session = db()
+    families = queries.families_with_counts(session)
+    role_count = sum(count for _, count in families)
+    no_quals = len(queries.list_roles(session, queries.RoleFilters(route="no-qualifications")))
+    return render_page("home.html", families=families, role_count=role_count, no_quals=no_quals)
+
+
+@blueprint.get("/roles")
+def browse():
+    session = db()
+    filters, problems = queries.RoleFilters.from_args(request.args)
+    family = queries.get_family(session, filters.family) if filters.family else None
+    if filters.family and family is None:
+        problems.append(f"We could not find the job family '{filters.family}', so we show every family.")
+        filters = replace(filters, family="")
+    roles = queries.list_roles(session, filters)
+    return render_page(
+        "browse.html",
+        fragment="partials/browse_results.html",
+        target_id="results",
+        roles=roles,
+        filters=filters,
+        family=family,
+        problems=problems,
+        families=queries.families_with_counts(session),
+        pay=queries.PayCalculator(session),
+        sector_names=queries.SECTOR_NAMES,
+        route_names=queries.ROUTE_NAMES,
+    )
+
+
+@blueprint.get("/roles/<slug>")
+def role(slug: str):
+    session = db()
+    found = queries.get_role(session, slug)
+    if found is None:
+        abort(404)
+    return render_page(
+        "role.html",
+        role=found,
+        ladder=queries.ladder_for(session, found),
+        pay=queries.PayCalculator(session).figures(found),
+        sector_names=queries.SECTOR_NAMES,
+        route_names=queries.ROUTE_NAMES,
+        shift_names=queries.SHIFT_NAMES,
+    )
+
+
+@blueprint.get("/families/<slug>")
+def family(slug: str):
+    if queries.get_family(db(), slug) is None:
+        abort(404)
+    return redirect(url_for("pages.browse", family=slug))
+
+
+@blueprint.get("/search")
+def search():
+    text = request.args.get("q", "")
+    hits = resources().search_index.search(text, limit=MAX_SEARCH_RESULTS) if text.strip() else []
+    session = db()
+    roles = queries.roles_by_slug(session, [hit.slug for hit in hits if hit.type == "role"])
+    return render_page(
+        "search.html",
+        fragment="partials/search_results.html",
+        target_id="search-results",
+        query=text[:200],
+        roles=roles,
+        pay=queries.PayCalculator(session),
+    )
+
+
+@blueprint.get("/about")
+def about():
+    return render_page("about.html")
+
+
+@blueprint.get("/healthz")
+def health():
+    session = db()
+    return {"status": "ok", "roles": sum(count for _, count in queries.families_with_counts(session))}

@@ -1,0 +1,29 @@
+"""Every URL renders a full page, or just the part htmx asked for."""
+
+from __future__ import annotations
+
+from flask import render_template, request
+
+
+def wants_fragment(target_id: str) -> bool:
+    """True when htmx is asking to swap only the element with this id (not for boosted full-page loads)."""
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-Boosted") != "true"
+        and request.headers.get("HX-Target") == target_id
+    )
+
+
+def render_page(template: str, fragment: str | None = None, target_id: str | None = None, **context) -> str:
+    if fragment and target_id and wants_fragment(target_id):
+        return render_template(fragment, **context)
+    return render_template(template, **context)
+
+
+def labels(values: list[str], names: dict[str, str]) -> str:
+    """Turn stored codes (like 'long-days') into the words people read, joined with commas."""
+    return ", ".join(names.get(value, value) for value in values)
+
+
+def init_app(app) -> None:
+    app.add_template_filter(labels)

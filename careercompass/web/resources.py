@@ -1,0 +1,41 @@
+"""What every request shares: the database engine, one session per request, and the search index."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+from sqlalchemy.orm import Session
+
+from careercompass.config import Settings
+from careercompass.database import make_engine, make_session_factory
+from careercompass.search.index import SearchIndex
+
+EXTENSION_KEY = "careercompass"
+
+
+class Resources:
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.engine = make_engine(settings.database_uri)
+        self.session_factory = make_session_factory(self.engine)
+        self.search_index = SearchIndex(settings.index_dir)
+
+
+def init_app(app: Flask, settings: Settings) -> None:
+    app.extensions[EXTENSION_KEY] = Resources(settings)
+
+    @app.teardown_appcontext
+    def close_session(_error: BaseException | None) -> None:
+        session = g.pop("db_session", None)
+        if session is not None:
+            session.close()
+
+
+def resources() -> Resources:
+    return current_app.extensions[EXTENSION_KEY]
+
+
+def db() -> Session:
+    """The request's database session, opened on first use and closed when the request ends."""
+    if "db_session" not in g:
+        g.db_session = resources().session_factory()
+    return g.db_session

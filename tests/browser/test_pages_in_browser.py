@@ -1,0 +1,85 @@
+"""Real pages in a real browser, on a 360-pixel phone and on a desktop: accessible, usable, with and without JS."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import axe_violations, save_screenshot
+
+PAGES = {
+    "home": "/",
+    "browse": "/roles",
+    "browse-filtered": "/roles?family=adult-social-care&route=no-qualifications",
+    "role": "/roles/healthcare-support-worker",
+    "role-social-care": "/roles/senior-care-worker",
+    "search": "/search?q=blood",
+    "about": "/about",
+    "not-found": "/roles/astronaut",
+}
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_has_no_wcag_violations(live_server, device_page, device, name):
+    device_page.goto(live_server + PAGES[name])
+    assert axe_violations(device_page) == []
+    assert device_page.console_errors == []  # includes any content security policy violation
+    save_screenshot(device_page, f"{device}-{name}")
+
+
+@pytest.mark.parametrize("name", ["home", "browse", "role", "search"])
+def test_nothing_is_wider_than_a_small_phone(live_server, browser, name):
+    context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True)
+    page = context.new_page()
+    page.goto(live_server + PAGES[name])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+def test_filters_update_results_in_place_and_survive_a_reload(live_server, device_page):
+    page = device_page
+    page.goto(live_server + "/roles")
+    total = page.locator(".role-card").count()
+    page.get_by_label("Way in").select_option("no-qualifications")
+    expect(page).to_have_url(re.compile(r"route=no-qualifications"))
+    expect(page.locator(".results-count")).to_contain_text("match")
+    filtered = page.locator(".role-card").count()
+    assert 0 < filtered < total
+    page.reload()
+    expect(page.get_by_label("Way in")).to_have_value("no-qualifications")
+    assert page.locator(".role-card").count() == filtered
+
+
+def test_search_shows_results_as_you_type(live_server, device_page):
+    page = device_page
+    page.goto(live_server + "/search")
+    page.get_by_label("What job or kind of work?").press_sequentially("portre", delay=40)
+    expect(page.locator("#search-results .role-card").first).to_contain_text("Porter")
+    expect(page).to_have_url(re.compile(r"q=portre"))
+
+
+def test_forms_work_without_javascript(live_server, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(live_server + "/roles")
+    page.get_by_label("Type of work").select_option("ambulance")
+    page.get_by_role("button", name="Show jobs").click()
+    expect(page).to_have_url(re.compile(r"family=ambulance"))
+    expect(page.locator("h1")).to_have_text("Ambulance service")
+    page.goto(live_server + "/")
+    page.get_by_label("Search for a job").fill("dentist")
+    page.get_by_role("button", name="Search", exact=True).click()
+    expect(page.locator(".role-card").first).to_contain_text("Dentist")
+    context.close()
+
+
+def test_keyboard_users_can_skip_to_the_content(live_server, device_page):
+    page = device_page
+    page.goto(live_server + "/roles/porter")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("main")).to_be_focused()

@@ -1,0 +1,155 @@
+"""The catalogue loader: the real catalogue loads, and every kind of broken file is reported by file and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from careercompass.catalogue.loader import CatalogueInvalid, load_catalogue
+from careercompass.catalogue.schema import Role
+
+REAL = Path(__file__).resolve().parents[2] / "roles_catalogue"
+
+
+def edit_role(catalogue: Path, slug: str, **changes) -> Path:
+    path = catalogue / "roles" / f"{slug}.yaml"
+    data = yaml.safe_load(path.read_text())
+    for key, value in changes.items():
+        if value is None:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    return path
+
+
+def problems_for(catalogue: Path) -> list[str]:
+    with pytest.raises(CatalogueInvalid) as caught:
+        load_catalogue(catalogue)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_the_real_catalogue_loads_with_enough_roles_and_families():
+    catalogue = load_catalogue(REAL)
+    assert len(catalogue.roles) >= 40
+    assert len({role.family for role in catalogue.roles}) >= 10
+    assert sum("social-care" in role.sectors for role in catalogue.roles) >= 10
+
+
+def test_the_real_catalogue_has_roles_anyone_can_start():
+    catalogue = load_catalogue(REAL)
+    open_to_all = {r.slug for r in catalogue.roles if any(x.type == "no-qualifications" for x in r.entry_routes)}
+    assert {"porter", "care-worker", "healthcare-support-worker", "domestic-assistant"} <= open_to_all
+
+
+def test_every_apprenticeship_route_names_a_known_standard_and_its_level():
+    catalogue = load_catalogue(REAL)
+    for role in catalogue.roles:
+        for route in role.entry_routes:
+            if route.type == "apprenticeship":
+                standard = catalogue.standards[route.standard_code]
+                assert standard.level in (None, route.level), role.slug
+
+
+def test_ladders_link_both_ways_across_health_and_social_care():
+    catalogue = load_catalogue(REAL)
+    up = {role.slug: set(role.next_steps) for role in catalogue.roles}
+    assert "senior-care-worker" in up["care-worker"]
+    assert "nursing-associate" in up["senior-care-worker"]
+    assert "adult-nurse" in up["nursing-associate"]
+
+
+def test_a_missing_required_field_names_the_file_and_field(catalogue_copy):
+    edit_role(catalogue_copy, "porter", summary=None)
+    assert "roles/porter.yaml: summary: Field required" in problems_for(catalogue_copy)
+
+
+def test_a_wrong_band_is_reported_with_the_allowed_values(catalogue_copy):
+    edit_role(catalogue_copy, "porter", pay={"scheme": "agenda-for-change", "band_from": "11"})
+    [problem] = problems_for(catalogue_copy)
+    assert problem.startswith("roles/porter.yaml: pay.agenda-for-change.band_from: Input should be '2'")
+
+
+def test_an_apprenticeship_without_a_standard_code_is_refused(catalogue_copy):
+    edit_role(
+        catalogue_copy,
+        "porter",
+        entry_routes=[{"type": "apprenticeship", "title": "Porter apprenticeship", "description": "Learn on the job, paid.",
+                       "earn_while_you_learn": True}],
+    )
+    [problem] = problems_for(catalogue_copy)
+    assert "roles/porter.yaml: entry_routes.0" in problem and "standard_code" in problem
+
+
+def test_an_unknown_apprenticeship_code_or_wrong_level_is_refused(catalogue_copy):
+    route = {"type": "apprenticeship", "title": "Made-up apprenticeship", "description": "This one does not exist.",
+             "standard_code": "ST9999", "level": 2, "earn_while_you_learn": True}
+    wrong_level = {**route, "standard_code": "ST0216", "level": 5}
+    edit_role(catalogue_copy, "porter", entry_routes=[route, wrong_level])
+    problems = problems_for(catalogue_copy)
+    assert "roles/porter.yaml: entry_routes[0].standard_code: 'ST9999' is not in apprenticeship_standards.csv" in problems
+    assert "roles/porter.yaml: entry_routes[1].level: ST0216 is level 2, not 5" in problems
+
+
+def test_a_misspelt_field_is_refused_not_ignored(catalogue_copy):
+    edit_role(catalogue_copy, "porter", hard_part=["Typo in the field name."])
+    assert "roles/porter.yaml: hard_part: Extra inputs are not permitted" in problems_for(catalogue_copy)
+
+
+def test_broken_yaml_gives_the_line(catalogue_copy):
+    (catalogue_copy / "roles" / "porter.yaml").write_text("slug: porter\ntitle: [unclosed\n")
+    [problem] = problems_for(catalogue_copy)
+    assert problem.startswith("roles/porter.yaml: is not valid YAML (line 3")
+
+
+def test_links_to_unknown_roles_families_and_employers_are_named(catalogue_copy):
+    edit_role(catalogue_copy, "porter", next_steps=["brain-surgeon"], family="astronauts",
+              leeds_employers=["nasa"])
+    problems = problems_for(catalogue_copy)
+    assert "roles/porter.yaml: next_steps[0]: no role has the slug 'brain-surgeon'" in problems
+    assert "roles/porter.yaml: family: unknown family 'astronauts' (see families.yaml)" in problems
+    assert "roles/porter.yaml: leeds_employers[0]: unknown employer 'nasa' (see employers.yaml)" in problems
+
+
+def test_a_slug_that_does_not_match_its_file_name_is_refused(catalogue_copy):
+    edit_role(catalogue_copy, "porter", slug="hospital-porter")
+    assert "roles/porter.yaml: slug: 'hospital-porter' does not match the file name 'porter'" in problems_for(
+        catalogue_copy
+    )
+
+
+def test_two_roles_with_one_title_are_refused(catalogue_copy):
+    edit_role(catalogue_copy, "porter", title="Care worker")
+    problems = problems_for(catalogue_copy)
+    assert any("title: 'Care worker' is already the title of" in p for p in problems)
+
+
+def test_a_ladder_that_loops_back_is_refused(catalogue_copy):
+    edit_role(catalogue_copy, "senior-care-worker", next_steps=["care-worker"])
+    problems = problems_for(catalogue_copy)
+    assert "roles/care-worker.yaml: next_steps: following next_steps leads back to this role (a ladder must go up)" in problems
+
+
+def test_every_problem_in_every_file_is_reported_at_once(catalogue_copy):
+    edit_role(catalogue_copy, "porter", riasec="XYZ")
+    edit_role(catalogue_copy, "care-worker", patient_facing=None)
+    problems = problems_for(catalogue_copy)
+    assert any(p.startswith("roles/porter.yaml: riasec") for p in problems)
+    assert "roles/care-worker.yaml: patient_facing: Field required" in problems
+
+
+def test_an_empty_or_non_mapping_file_is_explained(catalogue_copy):
+    (catalogue_copy / "roles" / "porter.yaml").write_text("")
+    (catalogue_copy / "roles" / "care-worker.yaml").write_text("- just a list\n")
+    problems = problems_for(catalogue_copy)
+    assert "roles/porter.yaml: the file is empty" in problems
+    assert any(p.startswith("roles/care-worker.yaml: should be a set of 'field: value' lines") for p in problems)
+
+
+def test_the_schema_refuses_a_pay_range_in_the_wrong_unit():
+    data = yaml.safe_load((REAL / "roles" / "care-worker.yaml").read_text())
+    data["pay"] = {**data["pay"], "scheme": "range", "period": "hour", "minimum": 24000, "maximum": 26000}
+    with pytest.raises(ValueError, match="looks like a yearly figure"):
+        Role.model_validate(data)

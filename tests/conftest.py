@@ -1,0 +1,120 @@
+"""Shared fixtures: a real catalogue, real databases (SQLite always, PostgreSQL when configured), a real app."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect, select, text
+
+from careercompass import create_app
+from careercompass.config import PROJECT_ROOT, Settings
+from careercompass.database import Base
+from careercompass.pipeline import initialise
+
+CATALOGUE_DIR = PROJECT_ROOT / "roles_catalogue"
+POSTGRES_URL_VARIABLE = "CAREERCOMPASS_TEST_POSTGRES_URL"
+
+
+@pytest.fixture(scope="session")
+def shared_models_dir(tmp_path_factory) -> Path:
+    """Embeddings depend only on the catalogue, so one folder serves every test database."""
+    return tmp_path_factory.mktemp("models")
+
+
+def _postgres_url_in_new_schema() -> Iterator[str]:
+    base_url = os.environ.get(POSTGRES_URL_VARIABLE)
+    if not base_url:
+        pytest.skip(f"set {POSTGRES_URL_VARIABLE} to run the database tests on PostgreSQL")
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(base_url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in base_url else "?"
+    try:
+        yield f"{base_url}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> Iterator[str]:
+    """A fresh, empty database of each kind the app supports."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    else:
+        yield from _postgres_url_in_new_schema()
+
+
+def make_settings(instance_dir: Path, models_dir: Path, database_url: str = "", catalogue_dir: Path = CATALOGUE_DIR):
+    return Settings(
+        instance_dir=instance_dir,
+        models_dir=models_dir,
+        database_url=database_url,
+        catalogue_dir=catalogue_dir,
+        secret_key="test-secret",
+    )
+
+
+@pytest.fixture
+def settings_for(tmp_path, shared_models_dir):
+    """Settings for one test: its own instance folder and database, the shared embeddings."""
+
+    def build(database_url: str = "", catalogue_dir: Path = CATALOGUE_DIR) -> Settings:
+        models_dir = tmp_path / "models"
+        models_dir.mkdir(exist_ok=True)
+        embeddings = shared_models_dir / "role_embeddings.npz"
+        if embeddings.exists() and not (models_dir / embeddings.name).exists():
+            shutil.copy(embeddings, models_dir / embeddings.name)
+        return make_settings(tmp_path / "instance", models_dir, database_url, catalogue_dir)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def ready_settings(tmp_path_factory, shared_models_dir) -> Settings:
+    """One fully initialised SQLite app for the page, API and browser tests (read-only tests share it)."""
+    instance = tmp_path_factory.mktemp("instance")
+    settings = make_settings(instance, shared_models_dir)
+    initialise(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def app(ready_settings):
+    app = create_app(ready_settings)
+    app.config.update(TESTING=True)
+    return app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def catalogue_copy(tmp_path) -> Path:
+    """A writable copy of the real catalogue, for tests that break or change files."""
+    target = tmp_path / "roles_catalogue"
+    shutil.copytree(CATALOGUE_DIR, target)
+    return target
+
+
+def dump_database(url: str) -> dict[str, list[tuple]]:
+    """Every row of every app table, sorted, so two databases can be compared for equality."""
+    engine = create_engine(url)
+    try:
+        tables = [t for t in Base.metadata.sorted_tables if inspect(engine).has_table(t.name)]
+        with engine.connect() as connection:
+            return {
+                table.name: sorted(tuple(map(repr, row)) for row in connection.execute(select(table)))
+                for table in tables
+            }
+    finally:
+        engine.dispose()

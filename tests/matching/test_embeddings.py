@@ -1,0 +1,47 @@
+"""The embedding model loads offline from its package, its weights are checked, and role vectors make sense."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from careercompass.matching import embeddings
+
+
+def test_the_model_folder_is_checked_before_use(tmp_path):
+    with pytest.raises(embeddings.ModelUnavailable, match="No model.safetensors"):
+        embeddings.verify_model_dir(tmp_path)
+    (tmp_path / "model.safetensors").write_bytes(b"not a model")
+    with pytest.raises(embeddings.ModelUnavailable, match="expected 90,868,376"):
+        embeddings.verify_model_dir(tmp_path)
+
+
+def test_role_embeddings_are_unit_vectors_for_every_role(ready_settings, app):
+    stored = embeddings.RoleEmbeddings.load(ready_settings.role_embeddings_path)
+    assert stored is not None
+    assert stored.vectors.shape == (len(stored.slugs), embeddings.EMBEDDING_SIZE)
+    assert np.allclose(np.linalg.norm(stored.vectors, axis=1), 1.0, atol=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("looking after people's feet", "podiatrist"),
+        ("I want to drive an ambulance to emergencies", "paramedic"),
+        ("working in a lab looking at blood samples under a microscope", "biomedical-scientist"),
+        ("fixing teeth", "dentist"),
+    ],
+)
+def test_free_text_lands_near_the_right_role(ready_settings, app, text, expected):
+    stored = embeddings.RoleEmbeddings.load(ready_settings.role_embeddings_path)
+    query = embeddings.encode(ready_settings.embedding_model_dir, [text])[0]
+    ranked = [stored.slugs[i] for i in np.argsort(-stored.vectors @ query)]
+    assert expected in ranked[:5], ranked[:5]
+
+
+def test_vectors_made_with_other_weights_are_not_trusted(tmp_path, monkeypatch):
+    path = tmp_path / "role_embeddings.npz"
+    embeddings.RoleEmbeddings(["a"], np.ones((1, 4), dtype=np.float32), "fingerprint").save(path)
+    assert embeddings.RoleEmbeddings.load(path).slugs == ["a"]
+    monkeypatch.setattr(embeddings, "WEIGHTS_SHA256", "0" * 64)
+    assert embeddings.RoleEmbeddings.load(path) is None

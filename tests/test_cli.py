@@ -1,0 +1,65 @@
+"""The `careercompass` command, run as a person would run it, against SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from careercompass.cli import main
+from careercompass.search.index import describe
+from tests.conftest import dump_database
+
+
+def run(settings, *args):
+    environment = {
+        "CAREERCOMPASS_INSTANCE_DIR": str(settings.instance_dir),
+        "CAREERCOMPASS_MODELS_DIR": str(settings.models_dir),
+        "CAREERCOMPASS_DATABASE_URL": settings.database_url,
+        "CAREERCOMPASS_CATALOGUE_DIR": str(settings.catalogue_dir),
+    }
+    return CliRunner().invoke(main, list(args), env=environment, catch_exceptions=False)
+
+
+def test_init_twice_gives_the_same_database(database_url, settings_for):
+    settings = settings_for(database_url)
+    first = run(settings, "init")
+    assert first.exit_code == 0, first.output
+    assert "Ready:" in first.output and "roles in" in first.output
+    before = dump_database(settings.database_uri)
+    second = run(settings, "init")
+    assert second.exit_code == 0, second.output
+    assert "0 added, 0 updated" in second.output and "embeddings up to date" in second.output
+    assert dump_database(settings.database_uri) == before
+    assert describe(settings.index_dir)["documents"] == len(before["roles"])
+
+
+def test_init_with_a_broken_catalogue_writes_nothing(database_url, settings_for, catalogue_copy):
+    (catalogue_copy / "roles" / "porter.yaml").write_text("slug: porter\ntitle: Porter\n")
+    settings = settings_for(database_url, catalogue_copy)
+    result = run(settings, "init")
+    assert result.exit_code == 1
+    assert "roles/porter.yaml: family: Field required" in result.output
+    assert "Nothing was written." in result.output
+    assert all(rows == [] for rows in dump_database(settings.database_uri).values())
+    assert not settings.index_dir.exists()
+
+
+def test_check_catalogue_prints_counts_per_family(settings_for):
+    result = run(settings_for(), "check-catalogue")
+    assert result.exit_code == 0, result.output
+    assert "Adult social care" in result.output and "Total" in result.output
+    assert "The catalogue is valid" in result.output
+
+
+def test_check_catalogue_fails_on_a_broken_file(settings_for, catalogue_copy):
+    (catalogue_copy / "roles" / "porter.yaml").write_text("title: [broken\n")
+    result = run(settings_for(catalogue_dir=catalogue_copy), "check-catalogue")
+    assert result.exit_code == 1
+    assert "roles/porter.yaml: is not valid YAML" in result.output
+
+
+@pytest.mark.parametrize("command", ["init", "check-catalogue", "reindex", "serve"])
+def test_every_command_explains_itself(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert len(result.output.splitlines()) >= 3
