@@ -106,6 +106,18 @@ def list_roles(session: Session, filters: RoleFilters | None = None) -> list[mod
     return list(session.scalars(query))
 
 
+def spread_across_families(roles: list[models.Role], count: int) -> list[models.Role]:
+    """Pick up to `count` roles, one per family first, so a short list shows the breadth of the sector."""
+    picked: list[models.Role] = []
+    families: set[str] = set()
+    for role in roles:
+        if role.family_slug not in families:
+            picked.append(role)
+            families.add(role.family_slug)
+    picked += [role for role in roles if role not in picked]
+    return picked[:count]
+
+
 def get_role(session: Session, slug: str) -> models.Role | None:
     return session.scalars(select(models.Role).options(*_ROLE_DETAIL).where(models.Role.slug == slug)).first()
 
@@ -127,7 +139,8 @@ def families_with_counts(session: Session) -> list[tuple[models.Family, int]]:
 def roles_by_slug(session: Session, slugs: list[str]) -> list[models.Role]:
     if not slugs:
         return []
-    found = {r.slug: r for r in session.scalars(select(models.Role).where(models.Role.slug.in_(slugs)))}
+    query = select(models.Role).options(*_ROLE_DETAIL).where(models.Role.slug.in_(slugs))
+    found = {r.slug: r for r in session.scalars(query)}
     return [found[s] for s in slugs if s in found]
 
 

@@ -100,6 +100,10 @@ def _remove_old_generations(directory: Path, keep: str) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _open(path: Path):
+    return whoosh_index.open_dir(str(path))
+
+
 def index_exists(directory: Path) -> bool:
     pointer = directory / POINTER_FILE
     return pointer.exists() and (directory / pointer.read_text().strip()).is_dir()
@@ -118,7 +122,7 @@ class SearchIndex:
         generation = (self.directory / POINTER_FILE).read_text().strip()
         with self._lock:
             if generation != self._generation:
-                self._index = whoosh_index.open_dir(str(self.directory / generation))
+                self._index = _open(self.directory / generation)
                 self._generation = generation
             return self._index
 
@@ -152,7 +156,7 @@ def describe(directory: Path) -> dict[str, object]:
     if not index_exists(directory):
         return {"exists": False}
     generation = (directory / POINTER_FILE).read_text().strip()
-    ix = whoosh_index.open_dir(str(directory / generation))
+    ix = _open(directory / generation)
     return {"exists": True, "generation": generation, "documents": ix.doc_count()}
 
 

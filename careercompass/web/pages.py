@@ -13,6 +13,7 @@ from careercompass.web.resources import db, resources
 blueprint = Blueprint("pages", __name__)
 
 MAX_SEARCH_RESULTS = 30
+HOME_STARTER_ROLES = 3
 
 
 @blueprint.after_request
@@ -28,8 +29,15 @@ def home():
     session = db()
     families = queries.families_with_counts(session)
     role_count = sum(count for _, count in families)
-    no_quals = len(queries.list_roles(session, queries.RoleFilters(route="no-qualifications")))
-    return render_page("home.html", families=families, role_count=role_count, no_quals=no_quals)
+    open_to_all = queries.list_roles(session, queries.RoleFilters(route="no-qualifications"))
+    return render_page(
+        "home.html",
+        families=families,
+        role_count=role_count,
+        no_quals=len(open_to_all),
+        starter_roles=queries.spread_across_families(open_to_all, HOME_STARTER_ROLES),
+        pay=queries.PayCalculator(session),
+    )
 
 
 @blueprint.get("/roles")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import render_template, request
+
+from careercompass.web.resources import release_session
 
 
 def wants_fragment(target_id: str) -> bool:
@@ -15,6 +19,7 @@ def wants_fragment(target_id: str) -> bool:
 
 
 def render_page(template: str, fragment: str | None = None, target_id: str | None = None, **context) -> str:
+    release_session()
     if fragment and target_id and wants_fragment(target_id):
         return render_template(fragment, **context)
     return render_template(template, **context)
@@ -25,5 +30,17 @@ def labels(values: list[str], names: dict[str, str]) -> str:
     return ", ".join(names.get(value, value) for value in values)
 
 
+def opening(text: str, limit: int = 170) -> str:
+    """The first whole sentences of a text that fit in `limit` characters (at least one sentence)."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    kept = sentences[0]
+    for sentence in sentences[1:]:
+        if len(kept) + 1 + len(sentence) > limit:
+            break
+        kept += " " + sentence
+    return kept
+
+
 def init_app(app) -> None:
     app.add_template_filter(labels)
+    app.add_template_filter(opening)

@@ -58,7 +58,13 @@ def device_page(browser, device):
     context = browser.new_context(**DEVICES[device])
     page = context.new_page()
     page.console_errors = []
-    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+
+    def record(message) -> None:
+        # The error page itself answers 404 on purpose; any other failed load or policy violation counts.
+        if message.type == "error" and message.location.get("url") != page.url:
+            page.console_errors.append(message.text)
+
+    page.on("console", record)
     yield page
     context.close()
 

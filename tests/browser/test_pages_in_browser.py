@@ -42,6 +42,7 @@ def test_filters_update_results_in_place_and_survive_a_reload(live_server, devic
     page = device_page
     page.goto(live_server + "/roles")
     total = page.locator(".role-card").count()
+    page.get_by_text("Filter jobs").click()
     page.get_by_label("Way in").select_option("no-qualifications")
     expect(page).to_have_url(re.compile(r"route=no-qualifications"))
     expect(page.locator(".results-count")).to_contain_text("match")
@@ -64,6 +65,7 @@ def test_forms_work_without_javascript(live_server, browser):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
     page = context.new_page()
     page.goto(live_server + "/roles")
+    page.get_by_text("Filter jobs").click()
     page.get_by_label("Type of work").select_option("ambulance")
     page.get_by_role("button", name="Show jobs").click()
     expect(page).to_have_url(re.compile(r"family=ambulance"))

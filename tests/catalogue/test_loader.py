@@ -13,8 +13,8 @@ from careercompass.catalogue.schema import Role
 REAL = Path(__file__).resolve().parents[2] / "roles_catalogue"
 
 
-def edit_role(catalogue: Path, slug: str, **changes) -> Path:
-    path = catalogue / "roles" / f"{slug}.yaml"
+def edit_role(catalogue: Path, file_slug: str, **changes) -> Path:
+    path = catalogue / "roles" / f"{file_slug}.yaml"
     data = yaml.safe_load(path.read_text())
     for key, value in changes.items():
         if value is None:

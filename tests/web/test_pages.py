@@ -201,3 +201,11 @@ def test_a_family_address_leads_to_its_jobs(client):
     response = client.get("/families/nursing")
     assert response.status_code == 302 and response.headers["Location"].endswith("/roles?family=nursing")
     assert client.get("/families/astronauts").status_code == 404
+
+
+def test_card_summaries_end_on_a_whole_sentence():
+    from careercompass.web.rendering import opening
+
+    text = "First sentence here. Second one is here too. A third sentence that is rather long indeed."
+    assert opening(text, 50) == "First sentence here. Second one is here too."
+    assert opening(text, 10) == "First sentence here."
