@@ -136,10 +136,13 @@ def families_with_counts(session: Session) -> list[tuple[models.Family, int]]:
     return [(family, count) for family, count in session.execute(query)]
 
 
-def roles_by_slug(session: Session, slugs: list[str]) -> list[models.Role]:
+def roles_by_slug(session: Session, slugs: list[str], detail: bool = True) -> list[models.Role]:
+    """Roles in the order of `slugs`; `detail=False` loads only the role rows (enough for a link)."""
     if not slugs:
         return []
-    query = select(models.Role).options(*_ROLE_DETAIL).where(models.Role.slug.in_(slugs))
+    query = select(models.Role).where(models.Role.slug.in_(slugs))
+    if detail:
+        query = query.options(*_ROLE_DETAIL)
     found = {r.slug: r for r in session.scalars(query)}
     return [found[s] for s in slugs if s in found]
 
@@ -154,19 +157,19 @@ class Ladder:
 
 
 def ladder_for(session: Session, role: models.Role) -> Ladder:
-    below_slugs = session.scalars(
-        select(models.RoleLink.from_slug)
-        .where(models.RoleLink.to_slug == role.slug, models.RoleLink.kind == "next_step")
+    incoming = session.execute(
+        select(models.RoleLink.from_slug, models.RoleLink.kind)
+        .where(models.RoleLink.to_slug == role.slug)
         .order_by(models.RoleLink.from_slug)
     ).all()
-    related_in = session.scalars(
-        select(models.RoleLink.from_slug).where(models.RoleLink.to_slug == role.slug, models.RoleLink.kind == "related")
-    ).all()
-    related = list(dict.fromkeys([*role.linked_slugs("related"), *sorted(related_in)]))
+    below = [slug for slug, kind in incoming if kind == "next_step"]
+    above = role.linked_slugs("next_step")
+    related = list(dict.fromkeys([*role.linked_slugs("related"), *(s for s, k in incoming if k == "related")]))
+    by_slug = {r.slug: r for r in roles_by_slug(session, [*below, *above, *related], detail=False)}
     return Ladder(
-        below=roles_by_slug(session, list(below_slugs)),
-        above=roles_by_slug(session, role.linked_slugs("next_step")),
-        related=roles_by_slug(session, related),
+        below=[by_slug[s] for s in below],
+        above=[by_slug[s] for s in above],
+        related=[by_slug[s] for s in related],
     )
 
 

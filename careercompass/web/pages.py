@@ -57,7 +57,7 @@ def browse():
         filters=filters,
         family=family,
         problems=problems,
-        families=queries.families_with_counts(session),
+        family_choices=[(f.slug, f"{f.name} ({count})") for f, count in queries.families_with_counts(session) if count],
         pay=queries.PayCalculator(session),
         sector_names=queries.SECTOR_NAMES,
         route_names=queries.ROUTE_NAMES,

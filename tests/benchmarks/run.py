@@ -1,0 +1,137 @@
+"""Benchmarks for the budgets in the README. Prints figures; never fails on timing (timed tests flake).
+
+Run with:  .venv/bin/python -m tests.benchmarks.run
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from careercompass import create_app
+from careercompass.config import PROJECT_ROOT, Settings
+from careercompass.pipeline import initialise
+from careercompass.search.index import SearchIndex
+
+REPEATS = 200
+SEARCH_QUERIES = ["nurse", "nurese", "blood", "porter", "looking after children", "physio", "care home", "lab"]
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def timed(action, repeats: int = REPEATS) -> tuple[float, float]:
+    samples = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples), percentile(samples, 0.95)
+
+
+def report(name: str, p50: float, p95: float, budget: str) -> None:
+    print(f"{name:<34} p50 {p50:7.2f} ms   p95 {p95:7.2f} ms   budget {budget}")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main() -> None:
+    workdir = Path(tempfile.mkdtemp(prefix="cc-bench-"))
+    settings = Settings(instance_dir=workdir / "instance", models_dir=workdir / "models", secret_key="bench")
+    try:
+        started = time.perf_counter()
+        summary = initialise(settings)
+        print(f"careercompass init (fresh, {summary.roles} roles, embeddings built): "
+              f"{time.perf_counter() - started:.1f} s   budget 60 s")
+        started = time.perf_counter()
+        initialise(settings)
+        print(f"careercompass init (again, nothing changed): {time.perf_counter() - started:.1f} s")
+
+        client = create_app(settings).test_client()
+        for name, url, budget in [
+            ("home page", "/", "-"),
+            ("browse all roles", "/roles", "-"),
+            ("role page", "/roles/healthcare-support-worker", "30 ms"),
+            ("search page", "/search?q=nurse", "-"),
+            ("API: all roles", "/api/v1/roles", "-"),
+        ]:
+            report(name, *timed(lambda: client.get(url)), budget)
+
+        index = SearchIndex(settings.index_dir)
+        queries = iter(SEARCH_QUERIES * REPEATS)
+        report("search index query", *timed(lambda: index.search(next(queries))), "p95 20 ms")
+
+        html = client.get("/").get_data()
+        css = (PROJECT_ROOT / "static/css/site.css").read_bytes()
+        js = (PROJECT_ROOT / "static/vendor/htmx/htmx-2.0.11.min.js").read_bytes()
+        sizes = {name: len(gzip.compress(body, 9)) for name, body in [("html", html), ("css", css), ("js", js)]}
+        print(f"first page load, gzipped: {sum(sizes.values()) / 1024:.1f} KB "
+              f"(html {sizes['html'] / 1024:.1f}, css {sizes['css'] / 1024:.1f}, js {sizes['js'] / 1024:.1f})"
+              f"   budget 100 KB")
+        fragment = client.get("/roles?family=nursing", headers={"HX-Request": "true", "HX-Target": "results"})
+        print(f"a filtered results fragment, gzipped: {len(gzip.compress(fragment.get_data(), 9)) / 1024:.1f} KB")
+
+        serve_and_measure(settings)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def serve_and_measure(settings: Settings) -> None:
+    port = free_port()
+    environment = {
+        **os.environ,
+        "CAREERCOMPASS_INSTANCE_DIR": str(settings.instance_dir),
+        "CAREERCOMPASS_MODELS_DIR": str(settings.models_dir),
+        "CAREERCOMPASS_PORT": str(port),
+    }
+    executable = Path(sys.executable).with_name("careercompass")
+    started = time.perf_counter()
+    server = subprocess.Popen([str(executable), "serve"], env=environment, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        ready = None
+        while time.perf_counter() - started < 60:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        ready = time.perf_counter() - started
+                        break
+            except OSError:
+                time.sleep(0.1)
+        print(f"app ready to serve: {ready:.1f} s   budget 10 s" if ready else "app did not start within 60 s")
+        for url in ["/", "/roles", "/roles/porter", "/search?q=care"] * 10:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=5).read()
+        children = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
+        workers = [rss_mb(int(pid)) for pid in children]
+        print(f"two workers, resident memory: {sum(workers):.0f} MB ({', '.join(f'{w:.0f}' for w in workers)})"
+              f"; master {rss_mb(server.pid):.0f} MB   budget 800 MB for two workers")
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
