@@ -16,7 +16,8 @@ from careercompass.config import PROJECT_ROOT, Settings
 from careercompass.database import Base
 from careercompass.pipeline import initialise
 
-CATALOGUE_DIR = PROJECT_ROOT / "roles_catalogue"
+# Tests read the real catalogue; CAREERCOMPASS_TEST_CATALOGUE_DIR points them at another copy while one is being edited.
+CATALOGUE_DIR = Path(os.environ.get("CAREERCOMPASS_TEST_CATALOGUE_DIR") or PROJECT_ROOT / "roles_catalogue")
 POSTGRES_URL_VARIABLE = "CAREERCOMPASS_TEST_POSTGRES_URL"
 
 

@@ -9,8 +9,9 @@ import yaml
 
 from careercompass.catalogue.loader import CatalogueInvalid, load_catalogue
 from careercompass.catalogue.schema import Role
+from tests.conftest import CATALOGUE_DIR
 
-REAL = Path(__file__).resolve().parents[2] / "roles_catalogue"
+REAL = CATALOGUE_DIR
 
 
 def edit_role(catalogue: Path, file_slug: str, **changes) -> Path:
