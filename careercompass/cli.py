@@ -52,7 +52,7 @@ def init() -> None:
 
 @main.command("check-catalogue", help="Check every catalogue file and report problems; writes nothing.")
 def check_catalogue() -> None:
-    from careercompass.catalogue.quality import family_table
+    from careercompass.catalogue.quality import family_table, readability_report
 
     settings = Settings.from_environment()
     try:
@@ -60,6 +60,7 @@ def check_catalogue() -> None:
     except CatalogueInvalid as error:
         raise click.ClickException(str(error)) from None
     click.echo(family_table(catalogue))
+    click.echo(readability_report(catalogue))
     click.echo(f"The catalogue is valid: {len(catalogue.roles)} roles.")
 
 

@@ -16,13 +16,18 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from careercompass.catalogue.schema import BAND_ORDER, Employer, Family, PayBand, Role, Source
+from careercompass.catalogue.glossary import acronyms_in, reader_texts
+from careercompass.catalogue.readability import reading_age
+from careercompass.catalogue.schema import BAND_ORDER, Employer, Family, Glossary, PayBand, Role, Source
 
 ROLES_SUBDIR = "roles"
 FAMILIES_FILE = "families.yaml"
 EMPLOYERS_FILE = "employers.yaml"
 PAY_FILE = "pay_agenda_for_change.yaml"
 STANDARDS_FILE = "apprenticeship_standards.csv"
+GLOSSARY_FILE = "glossary.yaml"
+# Summaries are written for a reading age of 9 to 11; above this the catalogue refuses to load.
+READING_AGE_LIMIT = 15.0
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -68,6 +73,7 @@ class Catalogue:
     employers: list[Employer]
     pay: PayTable
     standards: dict[str, ApprenticeshipStandard]
+    glossary: dict[str, str]
     roles: list[Role] = field(default_factory=list)
 
     def role(self, slug: str) -> Role:
@@ -92,13 +98,17 @@ def load_catalogue(directory: Path) -> Catalogue:
     employers = _load_list(directory / EMPLOYERS_FILE, Employer, problems)
     pay = _load_pay_table(directory / PAY_FILE, problems)
     standards = _load_standards(directory / STANDARDS_FILE, problems)
+    glossary = _validate(Glossary, _read_yaml(directory / GLOSSARY_FILE, problems, GLOSSARY_FILE), GLOSSARY_FILE,
+                         problems)
     roles = [role for path in sorted((directory / ROLES_SUBDIR).glob("*.y*ml")) if (role := _load_role(path, problems))]
     if not roles and not problems:
         problems.append(Problem(f"{ROLES_SUBDIR}/", "", "there are no role files (*.yaml)"))
     if problems:
         raise CatalogueInvalid(problems)
     assert pay is not None
-    catalogue = Catalogue(families=families, employers=employers, pay=pay, standards=standards, roles=roles)
+    assert glossary is not None
+    catalogue = Catalogue(families=families, employers=employers, pay=pay, standards=standards,
+                          glossary=dict(glossary.terms), roles=roles)
     problems.extend(cross_check(catalogue))
     if problems:
         raise CatalogueInvalid(problems)
@@ -150,6 +160,13 @@ def cross_check(catalogue: Catalogue) -> list[Problem]:
                     Problem(where, f"entry_routes[{i}].level",
                             f"{route.standard_code} is level {standard.level}, not {route.level}")
                 )
+        for path, text in reader_texts(role):
+            for term in sorted(set(acronyms_in(text)) - catalogue.glossary.keys()):
+                problems.append(Problem(where, path, f"'{term}' is not explained in {GLOSSARY_FILE}"))
+        age = reading_age(role.summary)
+        if age > READING_AGE_LIMIT:
+            problems.append(Problem(where, "summary", f"reading age {age} is above {READING_AGE_LIMIT}: "
+                                                      "use shorter sentences and everyday words"))
     problems.extend(_ladder_cycles(catalogue.roles))
     return problems
 

@@ -36,6 +36,13 @@ class Employer(Base):
     summary: Mapped[str] = mapped_column(Text)
 
 
+class GlossaryTerm(Base):
+    __tablename__ = "glossary_terms"
+
+    term: Mapped[str] = mapped_column(String(40), primary_key=True)
+    meaning: Mapped[str] = mapped_column(Text)
+
+
 class PayBand(Base):
     """One Agenda for Change band for one pay year."""
 

@@ -173,6 +173,38 @@ def ladder_for(session: Session, role: models.Role) -> Ladder:
     )
 
 
+def glossary(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(models.GlossaryTerm.term, models.GlossaryTerm.meaning)).all())
+
+
+@dataclass(frozen=True)
+class FamilyOverview:
+    family: models.Family
+    roles: list[models.Role]
+    pay_low: int
+    pay_high: int
+    routes: dict[str, int]  # route type -> how many roles in the family it leads into
+
+    @property
+    def starter_roles(self) -> list[models.Role]:
+        return [r for r in self.roles if any(route.type == "no-qualifications" for route in r.entry_routes)]
+
+
+def family_overview(session: Session, slug: str) -> FamilyOverview | None:
+    family = get_family(session, slug)
+    if family is None:
+        return None
+    roles = list_roles(session, RoleFilters(family=slug))
+    routes = {name: sum(any(r.type == name for r in role.entry_routes) for role in roles) for name in ROUTE_NAMES}
+    return FamilyOverview(
+        family=family,
+        roles=roles,
+        pay_low=min((r.pay_yearly_minimum for r in roles), default=0),
+        pay_high=max((r.pay_yearly_maximum for r in roles), default=0),
+        routes={name: count for name, count in routes.items() if count},
+    )
+
+
 class PayCalculator:
     """Turns a role's stored pay into figures, using the newest Agenda for Change table in the database."""
 

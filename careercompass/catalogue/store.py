@@ -54,6 +54,9 @@ def save_catalogue(session: Session, catalogue: Catalogue) -> SaveSummary:
                 source_url=str(catalogue.pay.source.url),
             )
         )
+    for term, meaning in catalogue.glossary.items():
+        session.merge(models.GlossaryTerm(term=term, meaning=meaning))
+    session.execute(delete(models.GlossaryTerm).where(models.GlossaryTerm.term.not_in(list(catalogue.glossary))))
     session.flush()
 
     # Pay figures depend on the band table too, so a new pay year rewrites every NHS role.

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import Blueprint, Response, abort, redirect, request, url_for
+from flask import Blueprint, Response, abort, request
 
 from careercompass.catalogue import queries
+from careercompass.catalogue.glossary import reader_texts, terms_used
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 
@@ -70,9 +71,12 @@ def role(slug: str):
     found = queries.get_role(session, slug)
     if found is None:
         abort(404)
+    terms = queries.glossary(session)
     return render_page(
         "role.html",
         role=found,
+        glossary=terms,
+        terms_used=terms_used((text for _, text in reader_texts(found)), terms),
         ladder=queries.ladder_for(session, found),
         pay=queries.PayCalculator(session).figures(found),
         sector_names=queries.SECTOR_NAMES,
@@ -83,9 +87,17 @@ def role(slug: str):
 
 @blueprint.get("/families/<slug>")
 def family(slug: str):
-    if queries.get_family(db(), slug) is None:
+    session = db()
+    overview = queries.family_overview(session, slug)
+    if overview is None:
         abort(404)
-    return redirect(url_for("pages.browse", family=slug))
+    return render_page("family.html", overview=overview, pay=queries.PayCalculator(session),
+                       route_names=queries.ROUTE_NAMES)
+
+
+@blueprint.get("/glossary")
+def glossary():
+    return render_page("glossary.html", terms=sorted(queries.glossary(db()).items()))
 
 
 @blueprint.get("/search")

@@ -6,6 +6,7 @@ import re
 
 from flask import render_template, request
 
+from careercompass.catalogue.glossary import explain
 from careercompass.web.resources import release_session
 
 
@@ -44,3 +45,4 @@ def opening(text: str, limit: int = 170) -> str:
 def init_app(app) -> None:
     app.add_template_filter(labels)
     app.add_template_filter(opening)
+    app.add_template_filter(explain)

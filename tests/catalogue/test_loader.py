@@ -154,3 +154,30 @@ def test_the_schema_refuses_a_pay_range_in_the_wrong_unit():
     data["pay"] = {**data["pay"], "scheme": "range", "period": "hour", "minimum": 24000, "maximum": 26000}
     with pytest.raises(ValueError, match="looks like a yearly figure"):
         Role.model_validate(data)
+
+
+def test_an_unexplained_acronym_is_refused(catalogue_copy):
+    edit_role(catalogue_copy, "porter", hours="You work shifts on the XQZ rota, days and nights.")
+    assert "roles/porter.yaml: hours: 'XQZ' is not explained in glossary.yaml" in problems_for(catalogue_copy)
+
+
+def test_grades_and_known_short_forms_are_not_flagged():
+    from careercompass.catalogue.glossary import acronyms_in
+
+    assert list(acronyms_in("Usually BBB or A*AA at A level, plus GCSEs and a DBS check.")) == ["GCSE", "DBS"]
+
+
+def test_a_summary_far_above_the_reading_age_is_refused(catalogue_copy):
+    hard = ("Practitioners operationalise multidisciplinary interprofessional collaborative frameworks "
+            "facilitating comprehensive biopsychosocial rehabilitation interventions, notwithstanding "
+            "organisational infrastructure constraints and considerable administrative responsibilities.")
+    edit_role(catalogue_copy, "porter", summary=hard)
+    assert any(p.startswith("roles/porter.yaml: summary: reading age") for p in problems_for(catalogue_copy))
+
+
+def test_reading_age_ranks_plain_text_below_hard_text():
+    from careercompass.catalogue.readability import reading_age
+
+    assert reading_age("You help people. You make tea. You chat.") < 8
+    assert reading_age("Comprehensive multidisciplinary rehabilitation necessitates considerable "
+                       "interprofessional collaboration.") > 15

@@ -71,6 +71,8 @@ def check_page(client, url: str, status: int = 200) -> PageParser:
         ("/search", "Search"),
         ("/search?q=nurse", "nurse – search"),
         ("/about", "About this site"),
+        ("/families/nursing", "Nursing"),
+        ("/glossary", "Words explained"),
     ],
 )
 def test_each_page_renders_with_its_title(client, url, title):
@@ -197,10 +199,21 @@ def test_the_health_check_counts_roles(client):
     assert client.get("/healthz").get_json()["roles"] == len(load_catalogue(CATALOGUE_DIR).roles)
 
 
-def test_a_family_address_leads_to_its_jobs(client):
-    response = client.get("/families/nursing")
-    assert response.status_code == 302 and response.headers["Location"].endswith("/roles?family=nursing")
-    assert client.get("/families/astronauts").status_code == 404
+def test_a_family_page_sums_up_its_jobs(client):
+    page = check_page(client, "/families/adult-social-care")
+    assert page.title.startswith("Adult social care")
+    html = client.get("/families/adult-social-care").get_data(as_text=True)
+    assert "No qualifications needed</a>:" in html and "/roles/care-worker" in html
+    assert "a year" in html
+    check_page(client, "/families/astronauts", status=404)
+
+
+def test_acronyms_are_explained_where_they_appear(client):
+    html = client.get("/roles/healthcare-support-worker").get_data(as_text=True)
+    assert '<abbr title="Healthcare assistant, another name for a healthcare support worker.">HCA</abbr>' in html
+    assert "Words on this page" in html
+    glossary = check_page(client, "/glossary")
+    assert glossary.title.startswith("Words explained")
 
 
 def test_card_summaries_end_on_a_whole_sentence():
