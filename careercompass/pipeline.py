@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 from sqlalchemy import select
 
 from careercompass.catalogue import models
@@ -65,9 +66,15 @@ def build_derived(settings: Settings, factory, fingerprint: str, progress: Progr
             return indexed, False
         progress(f"Embedding {len(roles)} roles with all-MiniLM-L6-v2")
         vectors = embeddings.encode(settings.embedding_model_dir, [embedding_text(role) for role in roles])
-        embeddings.RoleEmbeddings([role.slug for role in roles], vectors, fingerprint).save(
-            settings.role_embeddings_path
-        )
+        tasks = [(i, task) for i, role in enumerate(roles) for task in role.day_to_day]
+        task_vectors = embeddings.encode(settings.embedding_model_dir, [task for _, task in tasks])
+        embeddings.RoleEmbeddings(
+            slugs=[role.slug for role in roles],
+            vectors=vectors,
+            catalogue_fingerprint=fingerprint,
+            task_vectors=task_vectors,
+            task_owner=np.array([i for i, _ in tasks], dtype=np.int32),
+        ).save(settings.role_embeddings_path)
     return indexed, True
 
 

@@ -21,7 +21,9 @@ class _Server(BaseApplication):
         self.cfg.set("accesslog", "-")
 
     def load(self):
-        return create_app(self.settings)
+        app = create_app(self.settings)
+        app.extensions["careercompass"].matcher.warm_up()  # the model's memory is then shared by the workers
+        return app
 
 
 def run(settings: Settings, workers: int = 2) -> None:

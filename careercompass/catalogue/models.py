@@ -85,6 +85,7 @@ class Role(Base):
     skills: Mapped[list[str]] = mapped_column(JSON)
     interests: Mapped[list[str]] = mapped_column(JSON)
     hard_parts: Mapped[list[str]] = mapped_column(JSON)
+    involves: Mapped[list[str]] = mapped_column(JSON, default=list)
     sources: Mapped[list[dict[str, str]]] = mapped_column(JSON)
     content_hash: Mapped[str] = mapped_column(String(64))
 

@@ -39,6 +39,25 @@ SHIFT_NAMES: dict[str, str] = {
     "on-call": "On call",
     "part-time-possible": "Part time possible",
 }
+# From quickest to longest: the first of these a role offers is its "quickest way in".
+QUICKEST_FIRST = ("no-qualifications", "apprenticeship", "t-level", "college-course", "degree", "experience",
+                  "postgraduate")
+QUICKEST_LABELS = {
+    "no-qualifications": "No qualifications needed",
+    "apprenticeship": "An apprenticeship",
+    "t-level": "A T Level",
+    "college-course": "A college course",
+    "degree": "A degree",
+    "experience": "Experience in another job",
+    "postgraduate": "Further study after a degree",
+}
+
+
+def quickest_route(role: models.Role) -> str:
+    types = {route.type for route in role.entry_routes}
+    return QUICKEST_LABELS[next((t for t in QUICKEST_FIRST if t in types), "postgraduate")]
+
+
 assert set(SECTOR_NAMES) == set(Sector.__args__) and set(ROUTE_NAMES) == set(RouteType.__args__)
 
 _ROLE_DETAIL = (

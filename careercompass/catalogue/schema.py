@@ -36,6 +36,9 @@ ShiftPattern = Literal[
     "part-time-possible",
 ]
 Level = Literal["low", "medium", "high"]
+# Parts of a job that some people rule out, so the quiz can respect a "definite no".
+# (Nights and weekends come from shift_patterns; driving also from driving_licence_needed.)
+Involvement = Literal["blood-and-needles", "personal-care", "heavy-lifting", "children", "older-people", "driving"]
 Band = Literal["2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"]
 RouteType = Literal[
     "no-qualifications",
@@ -155,6 +158,7 @@ class Role(Strict):
     demands: Demands
     hard_parts: list[Sentence] = Field(min_length=2)
     patient_facing: bool
+    involves: list[Involvement] = Field(default_factory=list)
     related: list[Slug] = Field(default_factory=list)
     next_steps: list[Slug] = Field(default_factory=list)
     leeds_employers: list[Slug] = Field(min_length=1)

@@ -123,6 +123,7 @@ def _fill_role_row(row: models.Role, role: Role, digest: str, catalogue: Catalog
         skills=list(role.skills),
         interests=list(role.interests),
         hard_parts=list(role.hard_parts),
+        involves=list(role.involves),
         sources=[source.model_dump(mode="json") for source in role.sources],
         content_hash=digest,
     )

@@ -65,11 +65,31 @@ def encode(model_dir: str, texts: list[str], batch_size: int = 32) -> np.ndarray
     return np.asarray(vectors, dtype=np.float32)
 
 
+class CachedEncoder:
+    """Encodes short texts one by one with a cache: quiz phrases and popular free text repeat a lot."""
+
+    def __init__(self, model_dir: str, size: int = 4096):
+        self.model_dir = model_dir
+        self._one = lru_cache(maxsize=size)(self._encode_one)
+
+    def _encode_one(self, text: str) -> np.ndarray:
+        vector = encode(self.model_dir, [text])[0]
+        vector.setflags(write=False)
+        return vector
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        return np.stack([self._one(text) for text in texts])
+
+
 @dataclass(frozen=True)
 class RoleEmbeddings:
+    """One vector per role, and one per day-to-day task sentence (used to pick the task a reason quotes)."""
+
     slugs: list[str]
     vectors: np.ndarray  # one unit-length row per slug
     catalogue_fingerprint: str
+    task_vectors: np.ndarray  # one unit-length row per task
+    task_owner: np.ndarray  # the index into `slugs` of each task's role; a role's tasks are contiguous
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,6 +98,8 @@ class RoleEmbeddings:
             temporary,
             vectors=self.vectors,
             slugs=np.array(self.slugs),
+            task_vectors=self.task_vectors,
+            task_owner=self.task_owner,
             meta=np.array(json.dumps({"catalogue": self.catalogue_fingerprint, "weights": WEIGHTS_SHA256})),
         )
         temporary.replace(path)  # readers see the old file or the new one, never half of one
@@ -88,6 +110,12 @@ class RoleEmbeddings:
             return None
         with np.load(path, allow_pickle=False) as data:
             meta = json.loads(str(data["meta"]))
-            if meta.get("weights") != WEIGHTS_SHA256:
+            if meta.get("weights") != WEIGHTS_SHA256 or "task_vectors" not in data:
                 return None
-            return cls(slugs=[str(s) for s in data["slugs"]], vectors=data["vectors"], catalogue_fingerprint=meta["catalogue"])
+            return cls(
+                slugs=[str(s) for s in data["slugs"]],
+                vectors=data["vectors"],
+                catalogue_fingerprint=meta["catalogue"],
+                task_vectors=data["task_vectors"],
+                task_owner=data["task_owner"],
+            )

@@ -7,11 +7,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, url_for
+from flask import Blueprint, abort, jsonify, request, url_for
 
 from careercompass.catalogue import models, queries
 from careercompass.catalogue.pay import PayFigures
-from careercompass.web.resources import db
+from careercompass.matching.engine import match as run_match
+from careercompass.matching.quiz import AnswerError, describe_quiz, parse_answers
+from careercompass.web.resources import db, resources
 from careercompass.web.security import csrf
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -45,6 +47,45 @@ def role(slug: str):
     if found is None:
         abort(404, description=f"No role has the slug '{slug}'.")
     return jsonify(role_detail(found, queries.PayCalculator(session).figures(found), queries.ladder_for(session, found)))
+
+
+MAX_LIMIT = 50
+
+
+@blueprint.get("/quiz")
+def quiz():
+    return jsonify(describe_quiz())
+
+
+@blueprint.post("/match")
+def match():
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400, description="Send a JSON object, for example {\"answers\": {}, \"interests\": \"I like science\"}.")
+    unknown = sorted(set(body) - {"answers", "interests", "limit", "exclude"})
+    if unknown:
+        abort(400, description=f"{unknown[0]}: not a field; the fields are answers, interests, limit and exclude.")
+    limit = body.get("limit", 10)
+    if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_LIMIT:
+        abort(400, description=f"limit: should be a whole number from 1 to {MAX_LIMIT}.")
+    exclude = body.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(s, str) for s in exclude):
+        abort(400, description="exclude: should be a list of role slugs.")
+    try:
+        answers = parse_answers(body.get("answers") or {}, body.get("interests"))
+    except AnswerError as error:
+        abort(400, description=str(error))
+    result = run_match(resources().matcher.data(), answers, limit=limit, exclude=exclude)
+    return jsonify({
+        "results": [
+            {"slug": m.slug, "title": m.title, "family": m.family, "score": m.score, "reasons": list(m.reasons),
+             "url": url_for("pages.role", slug=m.slug, _external=True)}
+            for m in result.matches
+        ],
+        "dealbreakers": sorted(result.dealbreakers),
+        "excluded_by_dealbreakers": result.excluded_by_dealbreakers,
+        "understood": {"likes": list(result.read.likes), "dealbreakers_from_text": sorted(result.read.dealbreakers)},
+    })
 
 
 def _route(route: models.EntryRoute) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import re
 from flask import render_template, request
 
 from careercompass.catalogue.glossary import explain
+from careercompass.catalogue.queries import quickest_route
 from careercompass.web.resources import release_session
 
 
@@ -46,3 +47,4 @@ def init_app(app) -> None:
     app.add_template_filter(labels)
     app.add_template_filter(opening)
     app.add_template_filter(explain)
+    app.add_template_filter(quickest_route)

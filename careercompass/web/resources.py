@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from careercompass.config import Settings
 from careercompass.database import make_engine, make_session_factory
+from careercompass.matching.service import Matcher
 from careercompass.search.index import SearchIndex
 
 EXTENSION_KEY = "careercompass"
@@ -18,6 +19,7 @@ class Resources:
         self.engine = make_engine(settings.database_uri)
         self.session_factory = make_session_factory(self.engine)
         self.search_index = SearchIndex(settings.index_dir)
+        self.matcher = Matcher(settings, self.session_factory)
 
 
 def init_app(app: Flask, settings: Settings) -> None:

@@ -41,7 +41,8 @@ def test_free_text_lands_near_the_right_role(ready_settings, app, text, expected
 
 def test_vectors_made_with_other_weights_are_not_trusted(tmp_path, monkeypatch):
     path = tmp_path / "role_embeddings.npz"
-    embeddings.RoleEmbeddings(["a"], np.ones((1, 4), dtype=np.float32), "fingerprint").save(path)
+    embeddings.RoleEmbeddings(["a"], np.ones((1, 4), dtype=np.float32), "fingerprint",
+                              np.ones((2, 4), dtype=np.float32), np.zeros(2, dtype=np.int32)).save(path)
     assert embeddings.RoleEmbeddings.load(path).slugs == ["a"]
     monkeypatch.setattr(embeddings, "WEIGHTS_SHA256", "0" * 64)
     assert embeddings.RoleEmbeddings.load(path) is None
