@@ -62,5 +62,67 @@ def test_an_unknown_api_path_is_json_too(client):
 
 
 def test_a_wrong_method_is_a_json_405(client):
-    response = client.post("/api/v1/roles")
+    response = client.put("/api/v1/roles")
     assert response.status_code == 405 and response.get_json()["error"]["status"] == 405
+
+
+def post_schema(path: str, status: str) -> Draft202012Validator:
+    document = openapi_document()
+    schema = document["paths"][path]["post"]["responses"][status]["content"]["application/json"]["schema"]
+    return Draft202012Validator({**schema, "components": document["components"]})
+
+
+def test_the_quiz_is_described(client):
+    body = client.get("/api/v1/quiz").get_json()
+    response_schema("/api/v1/quiz", "200").validate(body)
+    assert body["questions"][0]["options"]
+
+
+def test_a_match_returns_explained_results_that_respect_dealbreakers(client):
+    body = client.post("/api/v1/match", json={
+        "answers": {"activities": ["caring"], "dealbreakers": ["driving"]},
+        "interests": "I like helping people but I can't do weekends",
+        "limit": 5,
+    }).get_json()
+    post_schema("/api/v1/match", "200").validate(body)
+    assert len(body["results"]) == 5 and all(r["reasons"] for r in body["results"])
+    assert body["dealbreakers"] == ["driving", "nights-weekends"]
+    assert body["understood"]["dealbreakers_from_text"] == ["nights-weekends"]
+
+
+def test_a_match_with_nothing_answered_still_works(client):
+    body = client.post("/api/v1/match", json={}).get_json()
+    assert len(body["results"]) == 10
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"answers": {"activities": ["juggling"]}}, "activities"),
+        ({"answers": {"people": ["lots", "some"]}}, "people"),
+        ({"answers": "lots"}, "answers"),
+        ({"limit": 0}, "limit"),
+        ({"limit": "ten"}, "limit"),
+        ({"interests": "x" * 600}, "interests"),
+        ({"exclude": "porter"}, "exclude"),
+        ({"colour": "blue"}, "colour"),
+    ],
+)
+def test_a_bad_match_request_is_a_400_naming_the_field(client, payload, field):
+    response = client.post("/api/v1/match", json=payload)
+    assert response.status_code == 400
+    post_schema("/api/v1/match", "400").validate(response.get_json())
+    assert response.get_json()["error"]["message"].startswith(field)
+
+
+@pytest.mark.parametrize("body", ["not json", "[1, 2]", ""])
+def test_a_match_request_that_is_not_an_object_is_a_400(client, body):
+    response = client.post("/api/v1/match", data=body, content_type="application/json")
+    assert response.status_code == 400 and "JSON object" in response.get_json()["error"]["message"]
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script> I like art", "🎨🎶 drawing", "Я люблю рисовать",
+                                  "' OR 1=1 --", "\u0000\u0001 caring"])
+def test_odd_free_text_is_handled_safely(client, text):
+    response = client.post("/api/v1/match", json={"interests": text})
+    assert response.status_code == 200 and len(response.get_json()["results"]) == 10

@@ -1,0 +1,82 @@
+"""The matcher on the real catalogue: deal-breakers hold, results vary, reasons quote the person."""
+
+from __future__ import annotations
+
+import pytest
+
+from careercompass.matching.engine import MAX_PER_FAMILY, match
+from careercompass.matching.quiz import parse_answers
+from careercompass.matching.service import load_match_data
+from careercompass.matching.embeddings import CachedEncoder
+from careercompass.database import make_engine, make_session_factory
+
+
+@pytest.fixture(scope="module")
+def data(ready_settings):
+    engine = make_engine(ready_settings.database_uri)
+    with make_session_factory(engine)() as session:
+        loaded = load_match_data(session, ready_settings, CachedEncoder(ready_settings.embedding_model_dir))
+    engine.dispose()
+    return loaded
+
+
+def facts(data, slug):
+    return data.roles[data.index[slug]]
+
+
+@pytest.mark.parametrize("dealbreaker", ["blood-and-needles", "personal-care", "nights-weekends", "driving",
+                                         "heavy-lifting", "children", "older-people"])
+def test_a_dealbreaker_is_never_broken(data, dealbreaker):
+    result = match(data, parse_answers({"activities": ["caring", "active"], "dealbreakers": [dealbreaker]}), limit=30)
+    assert result.matches
+    assert not any(facts(data, m.slug).rules_out(dealbreaker) for m in result.matches)
+
+
+def test_a_dealbreaker_said_in_words_is_respected(data):
+    result = match(data, parse_answers({}, "I love science but needles make me queasy"), limit=20)
+    assert "blood-and-needles" in result.dealbreakers
+    assert "phlebotomist" not in [m.slug for m in result.matches]
+    assert not any(facts(data, m.slug).rules_out("blood-and-needles") for m in result.matches)
+
+
+def test_results_span_several_families(data):
+    result = match(data, parse_answers({"activities": ["caring"], "values": ["helping"]}))
+    families = [m.family for m in result.matches]
+    assert len(result.matches) == 10
+    assert len(set(families)) >= 4
+    assert max(families.count(f) for f in families) <= MAX_PER_FAMILY
+
+
+def test_free_text_finds_the_fixing_jobs(data):
+    result = match(data, parse_answers({"people": "behind"}, "i like fixing bikes and gaming"))
+    top = [m.slug for m in result.matches[:5]]
+    assert {"clinical-engineering-technologist", "estates-maintenance-technician"} & set(top), top
+
+
+def test_every_result_has_a_reason_that_quotes_the_person(data):
+    result = match(data, parse_answers({"activities": ["fixing"]}, "I like fixing bikes"))
+    for m in result.matches:
+        assert m.reasons
+    quoted = [r for m in result.matches for r in m.reasons]
+    assert any("You wrote “I like fixing bikes”" in r for r in quoted)
+    assert any(r.startswith("You said you like fixing or building things") for r in quoted)
+
+
+def test_not_for_me_removes_a_role_and_another_takes_its_place(data):
+    answers = parse_answers({"activities": ["science"]})
+    first = match(data, answers)
+    gone = first.matches[0].slug
+    second = match(data, answers, exclude=[gone])
+    assert gone not in [m.slug for m in second.matches]
+    assert len(second.matches) == len(first.matches)
+
+
+def test_wanting_to_start_soon_favours_jobs_with_no_qualifications(data):
+    result = match(data, parse_answers({"study": "asap"}))
+    quick = [m for m in result.matches[:5] if {"no-qualifications", "apprenticeship"} & facts(data, m.slug).route_types]
+    assert len(quick) == 5
+
+
+def test_no_answers_still_gives_a_broad_list(data):
+    result = match(data, parse_answers({}))
+    assert len(result.matches) == 10 and len({m.family for m in result.matches}) >= 5
