@@ -18,6 +18,12 @@ PAGES = {
     "search": "/search?q=blood",
     "about": "/about",
     "not-found": "/roles/astronaut",
+    "family": "/families/adult-social-care",
+    "glossary": "/glossary",
+    "quiz-start": "/quiz",
+    "quiz-question": "/quiz/1",
+    "quiz-text": "/quiz/11",
+    "results": "/results",
 }
 
 
@@ -85,3 +91,42 @@ def test_keyboard_users_can_skip_to_the_content(live_server, device_page):
     expect(skip).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("main")).to_be_focused()
+
+
+def test_the_quiz_on_a_phone_from_start_to_not_for_me(live_server, browser):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(live_server + "/quiz")
+    page.get_by_role("link", name="Start the quiz").click()
+    page.get_by_text("Fixing or building things").click()
+    page.get_by_role("button", name="Next").click()
+    expect(page.get_by_text("Question 2 of")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/quiz/2$"))
+    page.get_by_role("link", name="Back").click()
+    expect(page.get_by_label("Fixing or building things")).to_be_checked()
+    page.get_by_role("button", name="Next").click()
+    for _ in range(9):
+        page.get_by_role("button", name="Skip").click()
+    page.get_by_label("What are you into? Tell us in your own words.").fill("I like fixing bikes, but not needles")
+    page.get_by_role("button", name="See my jobs").click()
+    expect(page.get_by_role("heading", name="Jobs that could suit you")).to_be_visible()
+    assert page.locator(".result").count() == 10
+    assert axe_violations(page) == []
+    first = page.locator(".result h2").first.inner_text()
+    page.locator(".result").first.get_by_role("button", name=re.compile("Not for me")).click()
+    expect(page.get_by_text("Can you tell us why?")).to_be_visible()
+    assert page.locator(".result h2").first.inner_text() != first
+    assert page.locator(".result").count() == 10
+    context.close()
+
+
+def test_the_quiz_works_without_javascript(live_server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/quiz/1")
+    page.get_by_text("Solving puzzles and problems").click()
+    page.get_by_role("button", name="Next").click()
+    expect(page).to_have_url(re.compile(r"/quiz/2$"))
+    page.goto(live_server + "/results")
+    assert page.locator(".result").count() == 10
+    context.close()
