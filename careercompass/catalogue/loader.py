@@ -135,6 +135,12 @@ def cross_check(catalogue: Catalogue) -> list[Problem]:
 
     for role in catalogue.roles:
         where = f"{ROLES_SUBDIR}/{role.slug}.yaml"
+        # Another name for this role must not be the title of a different role, or search and vacancy
+        # linking could not tell the two apart.
+        for i, other in enumerate(role.other_titles):
+            owner = titles.get(other.casefold())
+            if owner is not None and owner != where:
+                problems.append(Problem(where, f"other_titles[{i}]", f"'{other}' is the title of {owner}"))
         if role.family not in family_slugs:
             problems.append(Problem(where, "family", f"unknown family '{role.family}' (see {FAMILIES_FILE})"))
         for i, employer in enumerate(role.leeds_employers):

@@ -22,13 +22,21 @@ class PayFigures:
     source_url: str
 
     @property
+    def unpaid(self) -> bool:
+        return self.yearly_maximum == 0
+
+    @property
     def yearly_text(self) -> str:
+        if self.unpaid:
+            return "Unpaid (volunteer)"
         if self.yearly_minimum == self.yearly_maximum:
             return f"£{self.yearly_minimum:,} a year"
         return f"£{self.yearly_minimum:,} to £{self.yearly_maximum:,} a year"
 
     @property
     def hourly_text(self) -> str:
+        if self.unpaid:
+            return "no pay, but expenses are often covered"
         if self.hourly_minimum == self.hourly_maximum:
             return f"£{self.hourly_minimum:.2f} an hour"
         return f"£{self.hourly_minimum:.2f} to £{self.hourly_maximum:.2f} an hour"
@@ -68,6 +76,8 @@ def pay_figures(pay: dict[str, Any], bands: dict[str, Any], band_year: str, band
             source_name=band_source["name"],
             source_url=str(band_source["url"]),
         )
+    if pay["scheme"] == "volunteer":
+        return PayFigures(0, 0, 0.0, 0.0, band_year, None, pay["note"], "", "")
     minimum, maximum = float(pay["minimum"]), float(pay["maximum"])
     if pay["period"] == "hour":
         hourly = (minimum, maximum)

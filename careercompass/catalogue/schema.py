@@ -103,7 +103,14 @@ class RangePay(Strict):
         return self
 
 
-Pay = Annotated[AgendaForChangePay | RangePay, Field(discriminator="scheme")]
+class VolunteerPay(Strict):
+    """Unpaid roles (volunteering) are real ways in: say so plainly rather than invent a wage."""
+
+    scheme: Literal["volunteer"]
+    note: Sentence
+
+
+Pay = Annotated[AgendaForChangePay | RangePay | VolunteerPay, Field(discriminator="scheme")]
 
 
 class EntryRoute(Strict):
@@ -158,7 +165,7 @@ class Role(Strict):
     demands: Demands
     hard_parts: list[Sentence] = Field(min_length=2)
     patient_facing: bool
-    involves: list[Involvement] = Field(default_factory=list)
+    involves: list[Involvement]  # required: an empty list is a decision that none apply
     related: list[Slug] = Field(default_factory=list)
     next_steps: list[Slug] = Field(default_factory=list)
     leeds_employers: list[Slug] = Field(min_length=1)

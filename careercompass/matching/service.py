@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 
 from sqlalchemy import select
@@ -13,24 +12,8 @@ from careercompass.config import Settings
 from careercompass.matching import embeddings
 from careercompass.matching.engine import MatchData, RoleFacts
 
-# Used only for roles whose file does not yet list `involves`: a cautious reading of the role's own words,
-# so that a deal-breaker is never ignored just because a field is missing.
-INVOLVEMENT_PATTERNS = {
-    "blood-and-needles": r"\bblood\b(?! pressure)|needle|injection|syringe|cannula|\bjabs?\b|vaccin",
-    "personal-care": r"\bwash(?:ing)? (?:people|patients|residents)|toilet|personal care|continence|bathing",
-    "heavy-lifting": r"\blift|\bhoist|heavy",
-    "children": r"\bchild|\bbab(?:y|ies)\b|young people|\bpupils?\b|\bkids?\b|newborn",
-    "older-people": r"older people|elderly|dementia|older adults",
-}
-
-
 class EmbeddingsMissing(RuntimeError):
     """`careercompass init` has not built the role embeddings yet."""
-
-
-def derived_involvements(role: models.Role) -> frozenset[str]:
-    text = " ".join([role.summary, *role.day_to_day, *role.hard_parts]).lower()
-    return frozenset(name for name, pattern in INVOLVEMENT_PATTERNS.items() if re.search(pattern, text))
 
 
 def role_facts(role: models.Role) -> RoleFacts:
@@ -47,7 +30,7 @@ def role_facts(role: models.Role) -> RoleFacts:
         pay_max=role.pay_yearly_maximum,
         shift_patterns=frozenset(role.shift_pattern_names),
         driving_licence_needed=role.driving_licence_needed,
-        involves=frozenset(role.involves) if role.involves else derived_involvements(role),
+        involves=frozenset(role.involves),
         minimum_age=role.minimum_age,
         tasks=tuple(role.day_to_day),
         interests=tuple(role.interests),

@@ -24,19 +24,21 @@ def test_role_embeddings_are_unit_vectors_for_every_role(ready_settings, app):
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "acceptable"),
     [
-        ("looking after people's feet", "podiatrist"),
-        ("I want to drive an ambulance to emergencies", "paramedic"),
-        ("working in a lab looking at blood samples under a microscope", "biomedical-scientist"),
-        ("fixing teeth", "dentist"),
+        ("looking after people's feet", {"podiatrist", "podiatry-assistant"}),
+        ("I want to drive an ambulance to emergencies",
+         {"paramedic", "emergency-care-assistant", "associate-ambulance-practitioner", "ambulance-care-assistant"}),
+        ("working in a lab looking at blood samples under a microscope",
+         {"biomedical-scientist", "healthcare-science-associate", "healthcare-science-assistant"}),
+        ("fixing teeth", {"dentist", "dental-nurse", "dental-therapist", "dental-technician"}),
     ],
 )
-def test_free_text_lands_near_the_right_role(ready_settings, app, text, expected):
+def test_free_text_lands_near_the_right_role(ready_settings, app, text, acceptable):
     stored = embeddings.RoleEmbeddings.load(ready_settings.role_embeddings_path)
     query = embeddings.encode(ready_settings.embedding_model_dir, [text])[0]
     ranked = [stored.slugs[i] for i in np.argsort(-stored.vectors @ query)]
-    assert expected in ranked[:5], ranked[:5]
+    assert acceptable & set(ranked[:5]), ranked[:5]
 
 
 def test_vectors_made_with_other_weights_are_not_trusted(tmp_path, monkeypatch):

@@ -47,10 +47,18 @@ def test_results_span_several_families(data):
     assert max(families.count(f) for f in families) <= MAX_PER_FAMILY
 
 
+HANDS_ON_FIXING = {
+    "clinical-engineering-technologist", "estates-maintenance-technician", "ambulance-vehicle-technician",
+    "wheelchair-technician", "joiner", "hospital-electrician", "estates-plumber", "care-home-maintenance-worker",
+    "prosthetic-and-orthotic-technician", "dental-technician", "it-field-technician", "it-service-desk-analyst",
+    "rehabilitation-engineer", "decontamination-engineer", "renal-technologist",
+}
+
+
 def test_free_text_finds_the_fixing_jobs(data):
     result = match(data, parse_answers({"people": "behind"}, "i like fixing bikes and gaming"))
     top = [m.slug for m in result.matches[:5]]
-    assert {"clinical-engineering-technologist", "estates-maintenance-technician"} & set(top), top
+    assert len(HANDS_ON_FIXING & set(top)) >= 3, top
 
 
 def test_every_result_has_a_reason_that_quotes_the_person(data):
