@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 
 import click
 from tqdm import tqdm
 
 from careercompass.catalogue.loader import CatalogueInvalid, load_catalogue
-from careercompass.config import Settings
+from careercompass.config import PROJECT_ROOT, Settings
 from careercompass.matching.embeddings import ModelUnavailable
 
 INIT_STEPS = 6
@@ -70,6 +71,33 @@ def reindex() -> None:
 
     count = rebuild(Settings.from_environment())
     click.echo(f"Indexed {count} documents.")
+
+
+@main.command(help="Score the matcher on labelled personas against keyword, embedding and quiz-only baselines.")
+@click.option("--personas", "personas_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=PROJECT_ROOT / "tests" / "matching" / "personas.yaml", show_default=True)
+def evaluate(personas_path: Path) -> None:
+    from careercompass.database import make_engine, make_session_factory
+    from careercompass.matching import evaluation
+    from careercompass.matching.embeddings import CachedEncoder
+    from careercompass.matching.service import EmbeddingsMissing, load_match_data
+    from careercompass.search.index import SearchIndex
+
+    settings = Settings.from_environment()
+    engine = make_engine(settings.database_uri)
+    try:
+        with make_session_factory(engine)() as session:
+            data = load_match_data(session, settings, CachedEncoder(settings.embedding_model_dir))
+    except EmbeddingsMissing as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        engine.dispose()
+    try:
+        personas = evaluation.load_personas(personas_path, {role.slug for role in data.roles})
+    except (ValueError, KeyError) as error:
+        raise click.ClickException(f"{personas_path}: {error}") from None
+    results = evaluation.evaluate(data, SearchIndex(settings.index_dir), personas)
+    click.echo(evaluation.table(results, len(personas)))
 
 
 @main.command(help="Serve the app with gunicorn (two workers, model and data loaded once before forking).")

@@ -22,11 +22,11 @@ ROLE_LETTER_WEIGHTS = (1.0, 0.6, 0.35)
 ANSWER_LETTER_WEIGHTS = (1.0, 0.5)
 NIGHTS_AND_WEEKENDS = {"nights", "weekends", "on-call"}
 DIVERSITY_POOL = 40
-DIVERSITY_LAMBDA = 0.72
+DIVERSITY_LAMBDA = 0.85
 MAX_PER_FAMILY = 3
 
 # Weights of the three parts of the score, found on the persona set (careercompass evaluate).
-WEIGHTS = {"interests": 1.0, "text": 1.2, "practical": 0.8}
+WEIGHTS = {"interests": 1.0, "text": 1.6, "practical": 0.8}
 
 # Soft preferences judged by meaning: a phrase per answer, compared with each role's embedding.
 PREFERENCE_PHRASES = {
