@@ -105,9 +105,7 @@ class RoleFilters:
         return any(getattr(self, f.name) for f in fields(self))
 
 
-def list_roles(session: Session, filters: RoleFilters | None = None) -> list[models.Role]:
-    filters = filters or RoleFilters()
-    query = select(models.Role).options(*_ROLE_DETAIL).order_by(models.Role.title)
+def _filtered(query, filters: RoleFilters):
     if filters.family:
         query = query.where(models.Role.family_slug == filters.family)
     if filters.sector:
@@ -122,7 +120,18 @@ def list_roles(session: Session, filters: RoleFilters | None = None) -> list[mod
         query = query.where(models.Role.patient_facing == (filters.patient_facing == "yes"))
     if filters.earn_while_you_learn:
         query = query.where(models.Role.earn_while_you_learn.is_(True))
+    return query
+
+
+def list_roles(session: Session, filters: RoleFilters | None = None, limit: int | None = None,
+               offset: int = 0) -> list[models.Role]:
+    query = _filtered(select(models.Role), filters or RoleFilters())
+    query = query.options(*_ROLE_DETAIL).order_by(models.Role.title).offset(offset).limit(limit)
     return list(session.scalars(query))
+
+
+def count_roles(session: Session, filters: RoleFilters | None = None) -> int:
+    return session.scalar(_filtered(select(func.count(models.Role.slug)), filters or RoleFilters())) or 0
 
 
 def spread_across_families(roles: list[models.Role], count: int) -> list[models.Role]:

@@ -14,6 +14,7 @@ from careercompass.web.resources import db, resources
 blueprint = Blueprint("pages", __name__)
 
 MAX_SEARCH_RESULTS = 30
+ROLES_PER_PAGE = 24
 HOME_STARTER_ROLES = 3
 
 
@@ -30,13 +31,14 @@ def home():
     session = db()
     families = queries.families_with_counts(session)
     role_count = sum(count for _, count in families)
-    open_to_all = queries.list_roles(session, queries.RoleFilters(route="no-qualifications"))
+    open_to_all = queries.RoleFilters(route="no-qualifications")
     return render_page(
         "home.html",
         families=families,
         role_count=role_count,
-        no_quals=len(open_to_all),
-        starter_roles=queries.spread_across_families(open_to_all, HOME_STARTER_ROLES),
+        no_quals=queries.count_roles(session, open_to_all),
+        starter_roles=queries.spread_across_families(queries.list_roles(session, open_to_all, limit=40),
+                                                     HOME_STARTER_ROLES),
         pay=queries.PayCalculator(session),
     )
 
@@ -49,12 +51,18 @@ def browse():
     if filters.family and family is None:
         problems.append(f"We could not find the job family '{filters.family}', so we show every family.")
         filters = replace(filters, family="")
-    roles = queries.list_roles(session, filters)
+    total = queries.count_roles(session, filters)
+    pages = max(1, -(-total // ROLES_PER_PAGE))
+    page = min(_page_number(request.args.get("page")), pages)
+    roles = queries.list_roles(session, filters, limit=ROLES_PER_PAGE, offset=(page - 1) * ROLES_PER_PAGE)
     return render_page(
         "browse.html",
         fragment="partials/browse_results.html",
         target_id="results",
         roles=roles,
+        total=total,
+        page=page,
+        pages=pages,
         filters=filters,
         family=family,
         problems=problems,
@@ -63,6 +71,11 @@ def browse():
         sector_names=queries.SECTOR_NAMES,
         route_names=queries.ROUTE_NAMES,
     )
+
+
+def _page_number(raw: str | None) -> int:
+    """Page numbers from the address: anything odd means the first page, never an error."""
+    return int(raw) if raw and raw.isdigit() and 0 < int(raw) < 10_000 else 1
 
 
 @blueprint.get("/roles/<slug>")

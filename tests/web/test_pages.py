@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlparse
 
@@ -121,10 +122,26 @@ def test_the_ladder_shows_roles_below_and_above(client):
     assert html.index(">Care worker<") > before
 
 
+def results_count(html: str) -> int:
+    return int(re.search(r'class="results-count">(\d+) job', html).group(1))
+
+
 def test_browse_filters_narrow_the_list(client):
-    everything = client.get("/roles").get_data(as_text=True).count('class="card role-card')
-    no_quals = client.get("/roles?route=no-qualifications").get_data(as_text=True).count('class="card role-card')
+    everything = results_count(client.get("/roles").get_data(as_text=True))
+    no_quals = results_count(client.get("/roles?route=no-qualifications").get_data(as_text=True))
     assert 0 < no_quals < everything
+
+
+def test_browse_is_split_into_pages_that_keep_the_filters(client):
+    first = client.get("/roles?route=no-qualifications").get_data(as_text=True)
+    assert first.count('class="card role-card') == 24 and "page 1 of" in first
+    second = client.get("/roles?route=no-qualifications&page=2").get_data(as_text=True)
+    assert "page 2 of" in second and "route=no-qualifications&amp;page=1" in second
+    slugs_one = set(re.findall(r'href="/roles/([a-z-]+)"', first))
+    slugs_two = set(re.findall(r'href="/roles/([a-z-]+)"', second))
+    assert slugs_one.isdisjoint(slugs_two)
+    for odd in ("0", "-1", "abc", "999999"):
+        assert client.get(f"/roles?page={odd}").status_code == 200
 
 
 def test_htmx_gets_only_the_results_fragment(client):
