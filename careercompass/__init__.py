@@ -9,7 +9,7 @@ from careercompass.config import PROJECT_ROOT, Settings
 
 def create_app(settings: Settings | None = None) -> Flask:
     """Build the web app. With no arguments it serves the embedded database that `careercompass init` made."""
-    from careercompass.web import api, errors, pages, quiz, rendering, resources, security
+    from careercompass.web import api, errors, pages, quiz, rendering, resources, security, shortlists
 
     settings = settings or Settings.from_environment()
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"), static_folder=str(PROJECT_ROOT / "static"))
@@ -27,5 +27,6 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(quiz.blueprint)
+    app.register_blueprint(shortlists.blueprint)
     errors.init_app(app)
     return app

@@ -2,7 +2,8 @@
 
 from alembic import context
 
-import careercompass.catalogue.models  # noqa: F401  (registers the tables on Base.metadata)
+import careercompass.advisers.shortlists  # noqa: F401  (registers the tables on Base.metadata)
+import careercompass.catalogue.models  # noqa: F401
 from careercompass.database import Base
 
 connection = context.config.attributes["connection"]

@@ -124,15 +124,23 @@ def results():
     return _render_results(asked_why=request.args.get("why"))
 
 
-def _render_results(asked_why: str | None = None):
+def current_result():
+    """The person's results from the answers in their session, or None if those answers no longer parse."""
     raw = _answers_raw()
     try:
         answers = parse_answers({k: v for k, v in raw.items() if k != "interests"}, raw.get("interests"))
     except AnswerError:  # answers saved by an older quiz: start again rather than fail
         session.pop(ANSWERS_KEY, None)
-        return redirect(url_for("quiz.start"), code=303)
+        return None
     dismissed = list(session.get(DISMISSED_KEY, []))
-    result = run_match(resources().matcher.data(), answers, limit=10, exclude=dismissed)
+    return raw, dismissed, run_match(resources().matcher.data(), answers, limit=10, exclude=dismissed)
+
+
+def _render_results(asked_why: str | None = None):
+    current = current_result()
+    if current is None:
+        return redirect(url_for("quiz.start"), code=303)
+    raw, dismissed, result = current
     session_ = db()
     roles = {r.slug: r for r in queries.roles_by_slug(session_, [m.slug for m in result.matches])}
     asked_role = queries.get_role(session_, asked_why) if asked_why else None

@@ -18,6 +18,10 @@
     window.speechSynthesis.speak(utterance);
   });
 
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
+
   // After htmx swaps in the next question, move focus to its heading so screen readers announce it.
   document.addEventListener("htmx:afterSwap", function (event) {
     showReadAloud(event.target);

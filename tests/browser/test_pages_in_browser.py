@@ -124,6 +124,12 @@ def test_the_quiz_on_a_phone_from_start_to_not_for_me(live_server, browser):
     expect(page.get_by_text("Can you tell us why?")).to_be_visible()
     assert page.locator(".result h2").first.inner_text() != first
     assert page.locator(".result").count() == 10
+    page.get_by_role("button", name="Save my jobs").click()
+    expect(page.get_by_role("heading", name="Your saved jobs")).to_be_visible()
+    assert re.search(r"/s/[A-Z2-9]{6}$", page.url)
+    assert page.locator(".qr svg").count() == 1
+    assert axe_violations(page) == []
+    save_screenshot(page, "phone-shortlist")
     context.close()
 
 
