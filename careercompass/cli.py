@@ -100,6 +100,45 @@ def evaluate(personas_path: Path) -> None:
     click.echo(evaluation.table(results, len(personas)))
 
 
+@main.command(help="Learn a re-ranker from anonymous feedback; keep it only if it beats the untrained ranking.")
+@click.option("--personas", "personas_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=PROJECT_ROOT / "tests" / "matching" / "personas.yaml", show_default=True)
+def train(personas_path: Path) -> None:
+    from careercompass.database import make_engine, make_session_factory
+    from careercompass.matching import evaluation, feedback, reranker
+    from careercompass.matching.embeddings import CachedEncoder
+    from careercompass.matching.service import RERANKER_FILE, load_match_data
+
+    settings = Settings.from_environment()
+    engine = make_engine(settings.database_uri)
+    try:
+        with make_session_factory(engine)() as session:
+            features, labels = feedback.labelled_examples(session)
+            counts = feedback.summary(session)
+            data = load_match_data(session, settings, CachedEncoder(settings.embedding_model_dir))
+    finally:
+        engine.dispose()
+    click.echo(f"Feedback: {counts or 'none yet'}; {len(labels)} results with a clear good or bad signal.")
+    path = settings.models_dir / RERANKER_FILE
+    if len(labels) < reranker.MIN_EXAMPLES or len(set(labels)) < 2:
+        click.echo(f"Not enough feedback to learn from (need {reranker.MIN_EXAMPLES}, with both saves or opens and "
+                   "'not for me'). The untrained ranking stays in use.")
+        return
+    candidate = reranker.fit(features, labels)
+    personas = evaluation.load_personas(personas_path, {role.slug for role in data.roles})
+    data.reranker = None
+    untrained = evaluation.score("untrained hybrid", evaluation.hybrid(data), personas, data)
+    data.reranker = candidate
+    trained = evaluation.score("with learned re-ranker", evaluation.hybrid(data), personas, data)
+    click.echo(evaluation.table([untrained, trained], len(personas)))
+    if trained.mrr > untrained.mrr and trained.violations == 0:
+        candidate.save(path)
+        click.echo(f"The learned re-ranker beats the untrained ranking: saved to {path}.")
+    else:
+        path.unlink(missing_ok=True)
+        click.echo("The learned re-ranker does not beat the untrained ranking: not used.")
+
+
 @main.command(help="Serve the app with gunicorn (two workers, model and data loaded once before forking).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 16))
 def serve(workers: int) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from careercompass.matching.quiz import QUESTIONS_BY_ID, RIASEC, Answers, Option
+from careercompass.matching.reranker import BLEND, Reranker
 from careercompass.matching.text import ReadText, read_text
 
 ROLE_LETTER_WEIGHTS = (1.0, 0.6, 0.35)
@@ -82,6 +83,7 @@ class MatchData:
     task_vectors: np.ndarray  # one unit row per task sentence
     task_owner: np.ndarray  # index into `roles` for each task row
     encode: Callable[[list[str]], np.ndarray]
+    reranker: Reranker | None = None
     _riasec: np.ndarray = field(init=False)
     _phrases: dict[tuple[str, str], np.ndarray] = field(init=False)
 
@@ -91,6 +93,12 @@ class MatchData:
         phrase_vectors = self.encode([PREFERENCE_PHRASES[k] for k in keys])
         self._phrases = {key: _standardise(self.vectors @ vector) for key, vector in zip(keys, phrase_vectors)}
         self.index = {role.slug: i for i, role in enumerate(self.roles)}
+        level = {"low": 0.0, "medium": 0.5, "high": 1.0}
+        self._role_features = np.array(
+            [[r.patient_facing, level[r.physical], level[r.emotional], r.earn_while_you_learn] for r in self.roles],
+            dtype=np.float32,
+        )
+        self._pay = _standardise(np.array([r.pay_max for r in self.roles], dtype=np.float32))
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,7 @@ class Match:
     family: str
     score: float  # 0 to 100: how well the role fits, relative to the rest of the catalogue
     reasons: tuple[str, ...]
+    features: tuple[float, ...] = ()  # what the ranking saw, kept with feedback to train the re-ranker
 
 
 @dataclass(frozen=True)
@@ -203,6 +212,9 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     else:  # nothing answered: show the breadth of the sector, entry-level jobs first
         total = np.array([1.0 if "no-qualifications" in r.route_types else 0.0 for r in data.roles])
     total = np.asarray(total, dtype=np.float32)
+    features = feature_matrix(data, parts)
+    if data.reranker is not None:
+        total = total + BLEND * _standardise(data.reranker.scores(features))
 
     chosen = diverse_top(data, total, allowed, limit)
     strengths = _strengths(total, allowed)
@@ -213,11 +225,20 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
             family=data.roles[i].family,
             score=round(float(strengths[i]), 1),
             reasons=tuple(explain(data, i, answers, read, text_vector, parts)),
+            features=tuple(round(float(v), 4) for v in features[i]),
         )
         for i in chosen
     ]
     return MatchResult(matches=matches, dealbreakers=dealbreakers,
                        excluded_by_dealbreakers=excluded_by_dealbreakers, read=read)
+
+
+def feature_matrix(data: MatchData, parts: dict[str, np.ndarray]) -> np.ndarray:
+    """One row per role, in the order of reranker.FEATURE_NAMES."""
+    count = len(data.roles)
+    zeros = np.zeros(count, dtype=np.float32)
+    columns = [parts.get("interests", zeros), parts.get("text", zeros), parts.get("practical", zeros)]
+    return np.column_stack([*columns, data._role_features, data._pay]).astype(np.float32)
 
 
 def diverse_top(data: MatchData, total: np.ndarray, allowed: np.ndarray, limit: int) -> list[int]:

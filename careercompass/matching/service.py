@@ -11,6 +11,9 @@ from careercompass.catalogue import models
 from careercompass.config import Settings
 from careercompass.matching import embeddings
 from careercompass.matching.engine import MatchData, RoleFacts
+from careercompass.matching.reranker import Reranker
+
+RERANKER_FILE = "reranker.json"
 
 class EmbeddingsMissing(RuntimeError):
     """`careercompass init` has not built the role embeddings yet."""
@@ -57,6 +60,7 @@ def load_match_data(session: Session, settings: Settings, encode) -> MatchData:
         task_vectors=stored.task_vectors[task_keep],
         task_owner=embeddings.np.array([renumber[int(stored.task_owner[t])] for t in task_keep]),
         encode=encode,
+        reranker=Reranker.load(settings.models_dir / RERANKER_FILE),
     )
 
 
@@ -69,11 +73,12 @@ class Matcher:
         self.encode = embeddings.CachedEncoder(settings.embedding_model_dir)
         self._lock = threading.Lock()
         self._data: MatchData | None = None
-        self._stamp: float | None = None
+        self._stamp: tuple | None = None
 
     def data(self) -> MatchData:
-        path = self.settings.role_embeddings_path
-        stamp = path.stat().st_mtime if path.exists() else None
+        # Reload when init rebuilds the embeddings or train saves a new re-ranker.
+        paths = (self.settings.role_embeddings_path, self.settings.models_dir / RERANKER_FILE)
+        stamp = tuple(p.stat().st_mtime if p.exists() else None for p in paths)
         with self._lock:
             if self._data is None or stamp != self._stamp:
                 with self.session_factory() as session:

@@ -4,6 +4,7 @@ from alembic import context
 
 import careercompass.advisers.shortlists  # noqa: F401  (registers the tables on Base.metadata)
 import careercompass.catalogue.models  # noqa: F401
+import careercompass.matching.feedback  # noqa: F401
 from careercompass.database import Base
 
 connection = context.config.attributes["connection"]

@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flask import Blueprint, Response, abort, request
+from flask import session as flask_session
 
 from careercompass.catalogue import queries
 from careercompass.catalogue.glossary import reader_texts, terms_used
+from careercompass.matching import feedback
+from careercompass.web.quiz import FEEDBACK_KEY
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 
@@ -84,6 +87,9 @@ def role(slug: str):
     found = queries.get_role(session, slug)
     if found is None:
         abort(404)
+    if request.args.get("from") == "results" and FEEDBACK_KEY in flask_session:
+        feedback.record(session, flask_session[FEEDBACK_KEY], "open", slug)
+        session.commit()
     terms = queries.glossary(session)
     return render_page(
         "role.html",

@@ -6,9 +6,12 @@ server. With htmx the next question swaps in place; without it every answer is a
 
 from __future__ import annotations
 
+import secrets
+
 from flask import Blueprint, Response, abort, redirect, request, session, url_for
 
 from careercompass.catalogue import queries
+from careercompass.matching import feedback
 from careercompass.matching.engine import match as run_match
 from careercompass.matching.quiz import QUESTIONS, QUESTIONS_BY_ID, AnswerError, parse_answers
 from careercompass.web.rendering import render_page, wants_fragment
@@ -19,6 +22,7 @@ blueprint = Blueprint("quiz", __name__)
 ANSWERS_KEY = "quiz_answers"
 DISMISSED_KEY = "not_for_me"
 EASY_KEY = "easy_read"
+FEEDBACK_KEY = "feedback_ref"
 # One tap on "why not?" can teach the quiz something it did not ask.
 WHY_NOT = {
     "not-my-thing": ("It's just not my thing", None),
@@ -124,6 +128,13 @@ def results():
     return _render_results(asked_why=request.args.get("why"))
 
 
+def feedback_reference() -> str:
+    """A random reference for this browser's results, so feedback events can be joined. Not a person's ID."""
+    if FEEDBACK_KEY not in session:
+        session[FEEDBACK_KEY] = secrets.token_hex(8)
+    return session[FEEDBACK_KEY]
+
+
 def current_result():
     """The person's results from the answers in their session, or None if those answers no longer parse."""
     raw = _answers_raw()
@@ -142,6 +153,10 @@ def _render_results(asked_why: str | None = None):
         return redirect(url_for("quiz.start"), code=303)
     raw, dismissed, result = current
     session_ = db()
+    reference = feedback_reference()
+    for rank, m in enumerate(result.matches, start=1):
+        feedback.record(session_, reference, "impression", m.slug, rank=rank, features=list(m.features))
+    session_.commit()
     roles = {r.slug: r for r in queries.roles_by_slug(session_, [m.slug for m in result.matches])}
     asked_role = queries.get_role(session_, asked_why) if asked_why else None
     return render_page(
@@ -165,6 +180,8 @@ def not_for_me():
     if queries.get_role(db(), slug) is None:
         abort(400, description="That job is not in our list.")
     session[DISMISSED_KEY] = list(dict.fromkeys([*session.get(DISMISSED_KEY, []), slug]))[-100:]
+    feedback.record(db(), feedback_reference(), "not_for_me", slug)
+    db().commit()
     if wants_fragment("results-list"):
         return _render_results(asked_why=slug)
     return redirect(url_for("quiz.results", why=slug) + "#results-list", code=303)

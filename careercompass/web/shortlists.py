@@ -7,6 +7,7 @@ from markupsafe import Markup
 
 from careercompass.advisers.shortlists import find_shortlist, normalise_code, qr_svg, save_shortlist
 from careercompass.catalogue import queries
+from careercompass.matching import feedback
 from careercompass.web import quiz
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db
@@ -27,6 +28,9 @@ def save():
         matches=[{"slug": m.slug, "title": m.title, "reasons": list(m.reasons)} for m in result.matches],
         not_for_me=dismissed,
     )
+    reference = quiz.feedback_reference()
+    for m in result.matches:
+        feedback.record(database, reference, "save", m.slug)
     database.commit()
     return redirect(url_for("shortlists.show", code=shortlist.code), code=303)
 
