@@ -170,6 +170,8 @@ def practical_scores(data: MatchData, answers: Answers) -> np.ndarray:
         quick = {"no-qualifications": 1.0, "apprenticeship": 0.7, "t-level": 0.5, "college-course": 0.5}
         if study == "some":
             quick = {"no-qualifications": 0.6, "apprenticeship": 1.0, "t-level": 1.0, "college-course": 0.9}
+        if answers.one("stage") == "19-plus":
+            quick.pop("t-level")  # T Levels are for 16 to 19 year olds
         best = np.array([max((quick.get(t, -1.0) for t in r.route_types), default=-1.0) for r in roles])
         score += (1.4 if study == "asap" else 0.8) * best.astype(np.float32)
 
@@ -332,6 +334,10 @@ def _practical_reasons(answers: Answers, role: RoleFacts) -> list[str]:
         reasons.append("You want to start soon, and there is a paid apprenticeship into this job.")
     if "earn" in {o.id for o in answers.chosen("values")} and role.earn_while_you_learn and study != "asap":
         reasons.append("You want to earn while you learn, and you can train for this job while being paid.")
+    if answers.one("stage") == "pupil" and role.minimum_age and role.minimum_age >= 18:
+        if {"t-level", "college-course"} & role.route_types:
+            reasons.append(f"You can start this job from {role.minimum_age}; a T Level or college course at 16 "
+                           "gets you ready.")
     people = answers.one("people")
     if people == "behind" and not role.patient_facing:
         reasons.append("You'd rather work behind the scenes, and this job does not involve caring for patients.")

@@ -88,3 +88,9 @@ def test_wanting_to_start_soon_favours_jobs_with_no_qualifications(data):
 def test_no_answers_still_gives_a_broad_list(data):
     result = match(data, parse_answers({}))
     assert len(result.matches) == 10 and len({m.family for m in result.matches}) >= 5
+
+
+def test_a_pupil_is_told_when_a_job_starts_at_eighteen(data):
+    result = match(data, parse_answers({"activities": ["caring"], "stage": "pupil"}), limit=20)
+    reasons = [r for m in result.matches for r in m.reasons]
+    assert any(r.startswith("You can start this job from 18") for r in reasons)
