@@ -73,41 +73,47 @@ def reindex() -> None:
     click.echo(f"Indexed {count} documents.")
 
 
-@main.command(help="Score the matcher on labelled personas against keyword, embedding and quiz-only baselines.")
-@click.option("--personas", "personas_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=PROJECT_ROOT / "tests" / "matching" / "personas.yaml", show_default=True)
-def evaluate(personas_path: Path) -> None:
-    from careercompass.database import make_engine, make_session_factory
-    from careercompass.matching import evaluation
-    from careercompass.matching.embeddings import CachedEncoder
-    from careercompass.matching.service import EmbeddingsMissing, load_match_data
-    from careercompass.search.index import SearchIndex
+def _personas_option(command):
+    return click.option(
+        "--personas", "personas_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        default=PROJECT_ROOT / "tests" / "matching" / "personas.yaml", show_default=True,
+        help="The labelled personas to evaluate on.",
+    )(command)
 
-    settings = Settings.from_environment()
-    engine = make_engine(settings.database_uri)
+
+def _match_data_and_personas(settings: Settings, personas_path: Path):
+    from careercompass.matching import evaluation
+    from careercompass.matching.service import EmbeddingsMissing, load_match_data_from_settings
+
     try:
-        with make_session_factory(engine)() as session:
-            data = load_match_data(session, settings, CachedEncoder(settings.embedding_model_dir))
+        data = load_match_data_from_settings(settings)
     except EmbeddingsMissing as error:
         raise click.ClickException(str(error)) from None
-    finally:
-        engine.dispose()
     try:
         personas = evaluation.load_personas(personas_path, {role.slug for role in data.roles})
     except (ValueError, KeyError) as error:
         raise click.ClickException(f"{personas_path}: {error}") from None
+    return data, personas
+
+
+@main.command(help="Score the matcher on labelled personas against keyword, embedding and quiz-only baselines.")
+@_personas_option
+def evaluate(personas_path: Path) -> None:
+    from careercompass.matching import evaluation
+    from careercompass.search.index import SearchIndex
+
+    settings = Settings.from_environment()
+    data, personas = _match_data_and_personas(settings, personas_path)
     results = evaluation.evaluate(data, SearchIndex(settings.index_dir), personas)
     click.echo(evaluation.table(results, len(personas)))
 
 
 @main.command(help="Learn a re-ranker from anonymous feedback; keep it only if it beats the untrained ranking.")
-@click.option("--personas", "personas_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=PROJECT_ROOT / "tests" / "matching" / "personas.yaml", show_default=True)
+@_personas_option
 def train(personas_path: Path) -> None:
     from careercompass.database import make_engine, make_session_factory
     from careercompass.matching import evaluation, feedback, reranker
-    from careercompass.matching.embeddings import CachedEncoder
-    from careercompass.matching.service import RERANKER_FILE, load_match_data
+    from careercompass.matching.service import RERANKER_FILE
 
     settings = Settings.from_environment()
     engine = make_engine(settings.database_uri)
@@ -115,7 +121,6 @@ def train(personas_path: Path) -> None:
         with make_session_factory(engine)() as session:
             features, labels = feedback.labelled_examples(session)
             counts = feedback.summary(session)
-            data = load_match_data(session, settings, CachedEncoder(settings.embedding_model_dir))
     finally:
         engine.dispose()
     click.echo(f"Feedback: {counts or 'none yet'}; {len(labels)} results with a clear good or bad signal.")
@@ -125,7 +130,7 @@ def train(personas_path: Path) -> None:
                    "'not for me'). The untrained ranking stays in use.")
         return
     candidate = reranker.fit(features, labels)
-    personas = evaluation.load_personas(personas_path, {role.slug for role in data.roles})
+    data, personas = _match_data_and_personas(settings, personas_path)
     data.reranker = None
     untrained = evaluation.score("untrained hybrid", evaluation.hybrid(data), personas, data)
     data.reranker = candidate

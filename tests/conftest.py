@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import uuid
@@ -92,6 +93,19 @@ def app(ready_settings):
     app = create_app(ready_settings)
     app.config.update(TESTING=True)
     return app
+
+
+@pytest.fixture(scope="session")
+def shared_match_data(ready_settings):
+    from careercompass.matching.service import load_match_data_from_settings
+
+    return load_match_data_from_settings(ready_settings)
+
+
+@pytest.fixture
+def match_data(shared_match_data):
+    """The matcher's data for the shared app: a shallow copy, so a test may swap its re-ranker."""
+    return copy.copy(shared_match_data)
 
 
 @pytest.fixture

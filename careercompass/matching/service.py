@@ -64,6 +64,18 @@ def load_match_data(session: Session, settings: Settings, encode) -> MatchData:
     )
 
 
+def load_match_data_from_settings(settings: Settings) -> MatchData:
+    """For commands and tests: open the database, load everything the matcher needs, close it again."""
+    from careercompass.database import make_engine, make_session_factory
+
+    engine = make_engine(settings.database_uri)
+    try:
+        with make_session_factory(engine)() as session:
+            return load_match_data(session, settings, embeddings.CachedEncoder(settings.embedding_model_dir))
+    finally:
+        engine.dispose()
+
+
 class Matcher:
     """One per worker: loads the model and data on first use, and again when init rebuilds the embeddings."""
 

@@ -6,18 +6,11 @@ import pytest
 
 from careercompass.matching.engine import MAX_PER_FAMILY, match
 from careercompass.matching.quiz import parse_answers
-from careercompass.matching.service import load_match_data
-from careercompass.matching.embeddings import CachedEncoder
-from careercompass.database import make_engine, make_session_factory
 
 
-@pytest.fixture(scope="module")
-def data(ready_settings):
-    engine = make_engine(ready_settings.database_uri)
-    with make_session_factory(engine)() as session:
-        loaded = load_match_data(session, ready_settings, CachedEncoder(ready_settings.embedding_model_dir))
-    engine.dispose()
-    return loaded
+@pytest.fixture
+def data(match_data):
+    return match_data
 
 
 def facts(data, slug):

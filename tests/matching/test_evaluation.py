@@ -8,21 +8,15 @@ import pytest
 from click.testing import CliRunner
 
 from careercompass.cli import main
-from careercompass.database import make_engine, make_session_factory
 from careercompass.matching import evaluation
-from careercompass.matching.embeddings import CachedEncoder
-from careercompass.matching.service import load_match_data
 from careercompass.search.index import SearchIndex
 
 PERSONAS = Path(__file__).with_name("personas.yaml")
 
 
-@pytest.fixture(scope="module")
-def results(ready_settings):
-    engine = make_engine(ready_settings.database_uri)
-    with make_session_factory(engine)() as session:
-        data = load_match_data(session, ready_settings, CachedEncoder(ready_settings.embedding_model_dir))
-    engine.dispose()
+@pytest.fixture
+def results(ready_settings, match_data):
+    data = match_data
     personas = evaluation.load_personas(PERSONAS, {r.slug for r in data.roles})
     return {r.name: r for r in evaluation.evaluate(data, SearchIndex(ready_settings.index_dir), personas)}
 

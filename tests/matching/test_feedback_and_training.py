@@ -12,11 +12,10 @@ from sqlalchemy import select
 from careercompass.cli import main
 from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
 from careercompass.matching import feedback
-from careercompass.matching.embeddings import CachedEncoder
 from careercompass.matching.engine import match
 from careercompass.matching.quiz import parse_answers
 from careercompass.matching.reranker import FEATURE_NAMES, Reranker
-from careercompass.matching.service import RERANKER_FILE, load_match_data
+from careercompass.matching.service import RERANKER_FILE
 from careercompass.pipeline import initialise
 
 
@@ -60,11 +59,8 @@ def test_the_results_page_records_impressions_opens_dismissals_and_saves(app):
     assert kinds.count("impression") == 10 and {"open", "not_for_me", "save"} <= set(kinds)
 
 
-def test_a_reranker_changes_the_ranking(ready_settings):
-    engine = make_engine(ready_settings.database_uri)
-    with make_session_factory(engine)() as session:
-        data = load_match_data(session, ready_settings, CachedEncoder(ready_settings.embedding_model_dir))
-    engine.dispose()
+def test_a_reranker_changes_the_ranking(match_data):
+    data = match_data
     answers = parse_answers({"activities": ["caring"]})
     before = [m.slug for m in match(data, answers).matches]
     pay_lover = [0.0] * len(FEATURE_NAMES)
