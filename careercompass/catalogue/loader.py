@@ -236,7 +236,7 @@ def _load_list(path: Path, model: type[ModelT], problems: list[Problem]) -> list
         return []
     items = [_validate(model, item, path.name, problems, prefix=f"[{i}].") for i, item in enumerate(data)]
     valid = [item for item in items if item is not None]
-    slugs = [getattr(item, "slug") for item in valid]
+    slugs = [item.slug for item in valid]  # every catalogue list (families, employers) is keyed by slug
     for slug in {s for s in slugs if slugs.count(s) > 1}:
         problems.append(Problem(path.name, "slug", f"'{slug}' appears more than once"))
     return valid

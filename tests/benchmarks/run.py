@@ -86,7 +86,7 @@ def main() -> None:
             ("search page", "/search?q=nurse", "-"),
             ("API: all roles", "/api/v1/roles", "-"),
         ]:
-            report(name, *timed(lambda: client.get(url)), budget)
+            report(name, *timed(lambda url=url: client.get(url)), budget)
 
         index = SearchIndex(settings.index_dir)
         queries = iter(SEARCH_QUERIES * REPEATS)
