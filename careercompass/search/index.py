@@ -23,6 +23,9 @@ from whoosh.qparser.plugins import FuzzyTermPlugin
 
 POINTER_FILE = "CURRENT"
 MAX_QUERY_LENGTH = 200
+# Short words have too many one-letter neighbours ("care": card, core, cure...) to be worth a fuzzy match.
+FUZZY_MIN_LENGTH = 5
+ENOUGH_EXACT_HITS = 3
 
 # Title matches matter most: someone typing "porter" wants the porter role before roles that mention porters.
 FIELD_BOOSTS = {"title": 6.0, "other_titles": 4.0, "summary": 1.5, "tasks": 1.0, "skills": 1.0}
@@ -110,39 +113,48 @@ def index_exists(directory: Path) -> bool:
 
 
 class SearchIndex:
-    """A read-only view of the current index, reopened when a rebuild moves the pointer."""
+    """A read-only view of the current index, reopened when a rebuild moves the pointer.
+
+    Each thread keeps its own searcher and parser for the current generation: opening them per query
+    cost more than the search itself.
+    """
 
     def __init__(self, directory: Path):
         self.directory = directory
-        self._lock = threading.Lock()
-        self._generation: str | None = None
-        self._index = None
+        self._local = threading.local()
 
-    def _current(self):
+    def _searcher(self):
         generation = (self.directory / POINTER_FILE).read_text().strip()
-        with self._lock:
-            if generation != self._generation:
-                self._index = _open(self.directory / generation)
-                self._generation = generation
-            return self._index
+        local = self._local
+        if getattr(local, "generation", None) != generation:
+            if getattr(local, "searcher", None) is not None:
+                local.searcher.close()
+            ix = _open(self.directory / generation)
+            parser = MultifieldParser(list(FIELD_BOOSTS), schema=ix.schema, group=OrGroup.factory(0.9))
+            parser.add_plugin(FuzzyTermPlugin())
+            local.searcher, local.parser, local.generation = ix.searcher(), parser, generation
+        return local.searcher, local.parser
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         query_text = clean_query(text)
         if not query_text:
             return []
-        ix = self._current()
-        parser = MultifieldParser(list(FIELD_BOOSTS), schema=ix.schema, group=OrGroup.factory(0.9))
-        parser.add_plugin(FuzzyTermPlugin())
-        # Each word is matched as written, and also with one typo allowed ("nurese" finds "nurse").
-        terms = query_text.split()
-        fuzzy = " ".join(f"{term}~1/2" for term in terms if len(term) >= 4)
-        query = parser.parse(f"{query_text} {fuzzy}".strip())
-        with ix.searcher() as searcher:
-            results = searcher.search(query, limit=limit)
-            return [
-                SearchHit(type=hit["type"], slug=hit["slug"], title=hit["title"], score=round(hit.score, 3))
-                for hit in results
-            ]
+        searcher, parser = self._searcher()
+        hits = self._run(searcher, parser.parse(query_text), limit)
+        if len(hits) >= ENOUGH_EXACT_HITS:
+            return hits
+        # Too few exact matches: try again allowing one typo per longer word ("nurese" finds "nurse").
+        fuzzy = " ".join(f"{term}~1/2" for term in query_text.split() if len(term) >= FUZZY_MIN_LENGTH)
+        if not fuzzy:
+            return hits
+        return self._run(searcher, parser.parse(f"{query_text} {fuzzy}"), limit)
+
+    @staticmethod
+    def _run(searcher, query, limit: int) -> list[SearchHit]:
+        return [
+            SearchHit(type=hit["type"], slug=hit["slug"], title=hit["title"], score=round(hit.score, 3))
+            for hit in searcher.search(query, limit=limit)
+        ]
 
 
 def clean_query(text: str) -> str:
