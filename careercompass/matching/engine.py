@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from careercompass.matching.quiz import QUESTIONS_BY_ID, RIASEC, Answers, Option
+from careercompass.matching.quiz import RIASEC, Answers, Option
 from careercompass.matching.reranker import BLEND, Reranker
 from careercompass.matching.text import ReadText, read_text
 
@@ -389,4 +389,4 @@ def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-__all__ = ["Match", "MatchData", "MatchResult", "RoleFacts", "match", "QUESTIONS_BY_ID"]
+__all__ = ["Match", "MatchData", "MatchResult", "RoleFacts", "match"]

@@ -11,6 +11,7 @@ from careercompass.catalogue import queries
 from careercompass.catalogue.glossary import reader_texts, terms_used
 from careercompass.matching import feedback
 from careercompass.web.quiz import FEEDBACK_KEY
+from careercompass.search.index import describe as describe_index
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 
@@ -143,4 +144,9 @@ def about():
 @blueprint.get("/healthz")
 def health():
     session = db()
-    return {"status": "ok", "roles": sum(count for _, count in queries.families_with_counts(session))}
+    index = describe_index(resources().settings.index_dir)
+    return {
+        "status": "ok",
+        "roles": sum(count for _, count in queries.families_with_counts(session)),
+        "search_documents": index.get("documents", 0),
+    }

@@ -212,8 +212,9 @@ def test_pages_use_no_inline_scripts_or_styles(client):
         assert "<script>" not in html and "style=" not in html and "<style" not in html
 
 
-def test_the_health_check_counts_roles(client):
-    assert client.get("/healthz").get_json()["roles"] == len(load_catalogue(CATALOGUE_DIR).roles)
+def test_the_health_check_counts_roles_and_indexed_documents(client):
+    body = client.get("/healthz").get_json()
+    assert body["roles"] == body["search_documents"] == len(load_catalogue(CATALOGUE_DIR).roles)
 
 
 def test_a_family_page_sums_up_its_jobs(client):
