@@ -76,9 +76,6 @@ class Catalogue:
     glossary: dict[str, str]
     roles: list[Role] = field(default_factory=list)
 
-    def role(self, slug: str) -> Role:
-        return next(r for r in self.roles if r.slug == slug)
-
     @property
     def fingerprint(self) -> str:
         """Changes whenever any role's content changes; derived artefacts (embeddings, index) are keyed on it."""

@@ -194,9 +194,11 @@ def practical_scores(data: MatchData, answers: Answers) -> np.ndarray:
 def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[str] = ()) -> MatchResult:
     read = read_text(answers.text)
     dealbreakers = frozenset(o.id for o in answers.chosen("dealbreakers")) | read.dealbreakers
-    allowed = np.array([not any(r.rules_out(d) for d in dealbreakers) and r.slug not in exclude
-                        for r in data.roles])
-    excluded_by_dealbreakers = int(sum(any(r.rules_out(d) for d in dealbreakers) for r in data.roles))
+    ruled_out = np.array([any(r.rules_out(d) for d in dealbreakers) for r in data.roles])
+    excluded = set(exclude)
+    dismissed = np.array([r.slug in excluded for r in data.roles])
+    allowed = ~ruled_out & ~dismissed
+    excluded_by_dealbreakers = int(ruled_out.sum())
 
     parts: dict[str, np.ndarray] = {}
     profile = interest_profile(answers)
