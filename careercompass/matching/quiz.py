@@ -139,6 +139,7 @@ class AnswerError(ValueError):
 
     def __init__(self, field: str, message: str):
         self.field = field
+        self.message = message
         super().__init__(f"{field}: {message}")
 
 
@@ -156,12 +157,6 @@ class Answers:
     def one(self, question_id: str) -> str | None:
         values = self.choices.get(question_id, ())
         return values[0] if values else None
-
-    def as_json(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            qid: (list(v) if QUESTIONS_BY_ID[qid].kind == "many" else v[0]) for qid, v in self.choices.items()
-        }
-        return data
 
 
 def clean_text(text: Any, field: str = "interests") -> str:

@@ -68,14 +68,16 @@ def step(number: int):
                 else:
                     checked = parse_answers({question.id: value})
             except AnswerError as problem:
-                error = str(problem).split(": ", 1)[1]
+                error = problem.message
             else:
                 if question.kind == "text":
                     raw[question.id] = checked.text
-                elif question.id in checked.choices:
-                    raw[question.id] = list(checked.choices[question.id])
-                else:
+                elif question.id not in checked.choices:
                     raw.pop(question.id, None)
+                elif question.kind == "one":
+                    raw[question.id] = checked.choices[question.id][0]
+                else:
+                    raw[question.id] = list(checked.choices[question.id])
         if error is None:
             session[ANSWERS_KEY] = raw
             if number == len(QUESTIONS):
@@ -84,7 +86,7 @@ def step(number: int):
     return _render_step(number, error)
 
 
-def _render_step(number: int, error: str | None = None, status: int = 200):
+def _render_step(number: int, error: str | None = None):
     question = QUESTIONS[number - 1]
     raw = _answers_raw()
     current = raw.get(question.id, [] if question.kind == "many" else "")
@@ -99,7 +101,7 @@ def _render_step(number: int, error: str | None = None, status: int = 200):
         error=error,
         easy=session.get(EASY_KEY, False),
     )
-    return body, (400 if error else status)
+    return body, (400 if error else 200)
 
 
 def _go(url: str, render_next: int | None = None):

@@ -47,6 +47,12 @@ def test_back_shows_the_answer_already_given(quiz_client):
     assert "Question 1 of" in html
 
 
+def test_back_shows_a_single_choice_already_given(quiz_client):
+    quiz_client.post("/quiz/3", data={"people": "behind"})
+    html = quiz_client.get("/quiz/3").get_data(as_text=True)
+    assert re.search(r'value="behind" checked', html)
+
+
 def test_a_bad_answer_is_explained_on_the_same_screen(quiz_client):
     response = quiz_client.post("/quiz/1", data={"activities": ["juggling"]})
     assert response.status_code == 400
