@@ -19,6 +19,7 @@ from careercompass.config import Settings
 from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
 from careercompass.matching import embeddings
 from careercompass.search.index import build_index
+from careercompass.search.synonyms import Synonyms, load_synonyms
 
 Progress = Callable[[str], None]
 
@@ -43,7 +44,7 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
         factory = make_session_factory(engine)
         with transaction(factory) as session:
             saved = save_catalogue(session, catalogue)
-        indexed, rebuilt = build_derived(settings, factory, catalogue.fingerprint, progress)
+        indexed, rebuilt = build_derived(settings, factory, catalogue.fingerprint, progress, catalogue.search_words)
     finally:
         engine.dispose()
     return InitSummary(
@@ -55,12 +56,13 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
     )
 
 
-def build_derived(settings: Settings, factory, fingerprint: str, progress: Progress) -> tuple[int, bool]:
+def build_derived(settings: Settings, factory, fingerprint: str, progress: Progress,
+                  search_words: Synonyms) -> tuple[int, bool]:
     """Rebuild the search index, and the role embeddings when the catalogue has changed since they were made."""
     with factory() as session:
         roles = session.scalars(select(models.Role).order_by(models.Role.slug)).all()
         progress("Building the search index")
-        indexed = build_index(settings.index_dir, map(search_document, roles))
+        indexed = build_index(settings.index_dir, map(search_document, roles), search_words)
         stored = embeddings.RoleEmbeddings.load(settings.role_embeddings_path)
         if stored is not None and stored.catalogue_fingerprint == fingerprint:
             return indexed, False
@@ -84,6 +86,6 @@ def reindex(settings: Settings) -> int:
     try:
         with make_session_factory(engine)() as session:
             roles = session.scalars(select(models.Role).order_by(models.Role.slug)).all()
-            return build_index(settings.index_dir, map(search_document, roles))
+            return build_index(settings.index_dir, map(search_document, roles), load_synonyms(settings.catalogue_dir))
     finally:
         engine.dispose()

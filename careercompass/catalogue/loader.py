@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from careercompass.catalogue.glossary import acronyms_in, reader_texts
 from careercompass.catalogue.readability import reading_age
+from careercompass.search.synonyms import NO_SYNONYMS, WORDS_FILE, Synonyms, SynonymsInvalid, load_synonyms, unreachable_phrases
 from careercompass.catalogue.schema import BAND_ORDER, Employer, Family, Glossary, PayBand, Role, Source
 
 ROLES_SUBDIR = "roles"
@@ -75,6 +76,7 @@ class Catalogue:
     standards: dict[str, ApprenticeshipStandard]
     glossary: dict[str, str]
     roles: list[Role] = field(default_factory=list)
+    search_words: Synonyms = NO_SYNONYMS
 
     @property
     def fingerprint(self) -> str:
@@ -100,12 +102,16 @@ def load_catalogue(directory: Path) -> Catalogue:
     roles = [role for path in sorted((directory / ROLES_SUBDIR).glob("*.y*ml")) if (role := _load_role(path, problems))]
     if not roles and not problems:
         problems.append(Problem(f"{ROLES_SUBDIR}/", "", "there are no role files (*.yaml)"))
+    try:
+        search_words = load_synonyms(directory)
+    except SynonymsInvalid as error:
+        problems.append(Problem(WORDS_FILE, "", str(error).removeprefix(f"{WORDS_FILE}: ")))
     if problems:
         raise CatalogueInvalid(problems)
     assert pay is not None
     assert glossary is not None
     catalogue = Catalogue(families=families, employers=employers, pay=pay, standards=standards,
-                          glossary=dict(glossary.terms), roles=roles)
+                          glossary=dict(glossary.terms), roles=roles, search_words=search_words)
     problems.extend(cross_check(catalogue))
     if problems:
         raise CatalogueInvalid(problems)
@@ -129,6 +135,10 @@ def cross_check(catalogue: Catalogue) -> list[Problem]:
         if title in titles:
             problems.append(Problem(where, "title", f"'{role.title}' is already the title of {titles[title]}"))
         titles[title] = where
+
+    names = [name for role in catalogue.roles for name in (role.title, *role.other_titles)]
+    for phrase in unreachable_phrases(catalogue.search_words, names):
+        problems.append(Problem(WORDS_FILE, phrase, "no role's title or other titles use all of these words"))
 
     for role in catalogue.roles:
         where = f"{ROLES_SUBDIR}/{role.slug}.yaml"

@@ -2,43 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-from typing import Any
+from dataclasses import dataclass
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from careercompass.catalogue import models
+from careercompass.catalogue.facets import ROUTE_NAMES, SECTOR_NAMES, SHIFT_NAMES
 from careercompass.catalogue.pay import PayFigures, pay_figures
 from careercompass.catalogue.schema import RouteType, Sector
 
-SECTOR_NAMES: dict[str, str] = {
-    "nhs": "NHS",
-    "social-care": "Social care",
-    "primary-care": "GP practices, pharmacies and dentists",
-    "public-health": "Public health",
-    "local-authority": "Leeds City Council",
-    "third-sector": "Charities",
-    "private": "Private companies",
-}
-ROUTE_NAMES: dict[str, str] = {
-    "no-qualifications": "No qualifications needed",
-    "t-level": "T Level",
-    "apprenticeship": "Apprenticeship",
-    "college-course": "College course",
-    "degree": "Degree",
-    "postgraduate": "Further study after a degree",
-    "experience": "Experience in another job first",
-}
-SHIFT_NAMES: dict[str, str] = {
-    "office-hours": "Office hours",
-    "day-shifts": "Day shifts",
-    "long-days": "Long days (about 12 hours)",
-    "nights": "Nights",
-    "weekends": "Weekends",
-    "on-call": "On call",
-    "part-time-possible": "Part time possible",
-}
 # From quickest to longest: the first of these a role offers is its "quickest way in".
 QUICKEST_FIRST = ("no-qualifications", "apprenticeship", "t-level", "college-course", "degree", "experience",
                   "postgraduate")
@@ -70,68 +43,12 @@ _ROLE_DETAIL = (
 )
 
 
-@dataclass(frozen=True)
-class RoleFilters:
-    """The filters a person can set on the browse page or the API. Empty means 'any'."""
-
-    family: str = ""
-    sector: str = ""
-    route: str = ""
-    patient_facing: str = ""  # "yes", "no" or ""
-    earn_while_you_learn: bool = False
-
-    @classmethod
-    def from_args(cls, args: Any) -> tuple[RoleFilters, list[str]]:
-        """Read filters from query-string arguments; unknown values are dropped and reported, never fatal."""
-        problems: list[str] = []
-        values: dict[str, Any] = {}
-        for name, allowed in (("sector", SECTOR_NAMES), ("route", ROUTE_NAMES)):
-            value = args.get(name, "").strip()
-            if value and value not in allowed:
-                problems.append(f"'{value}' is not a {name} we know, so it was ignored.")
-                value = ""
-            values[name] = value
-        values["family"] = args.get("family", "").strip()[:80]
-        patient = args.get("patient_facing", "").strip()
-        if patient not in ("", "yes", "no"):
-            problems.append("Patient-facing must be yes or no, so it was ignored.")
-            patient = ""
-        values["patient_facing"] = patient
-        values["earn_while_you_learn"] = args.get("earn_while_you_learn", "") in ("1", "yes", "on", "true")
-        return cls(**values), problems
-
-    @property
-    def active(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
-
-
-def _filtered(query, filters: RoleFilters):
-    if filters.family:
-        query = query.where(models.Role.family_slug == filters.family)
-    if filters.sector:
-        query = query.where(
-            exists().where(models.RoleSector.role_slug == models.Role.slug, models.RoleSector.sector == filters.sector)
-        )
-    if filters.route:
-        query = query.where(
-            exists().where(models.EntryRoute.role_slug == models.Role.slug, models.EntryRoute.type == filters.route)
-        )
-    if filters.patient_facing:
-        query = query.where(models.Role.patient_facing == (filters.patient_facing == "yes"))
-    if filters.earn_while_you_learn:
-        query = query.where(models.Role.earn_while_you_learn.is_(True))
-    return query
-
-
-def list_roles(session: Session, filters: RoleFilters | None = None, limit: int | None = None,
-               offset: int = 0) -> list[models.Role]:
-    query = _filtered(select(models.Role), filters or RoleFilters())
-    query = query.options(*_ROLE_DETAIL).order_by(models.Role.title).offset(offset).limit(limit)
+def list_roles(session: Session, family: str | None = None, limit: int | None = None) -> list[models.Role]:
+    query = select(models.Role)
+    if family:
+        query = query.where(models.Role.family_slug == family)
+    query = query.options(*_ROLE_DETAIL).order_by(models.Role.title).limit(limit)
     return list(session.scalars(query))
-
-
-def count_roles(session: Session, filters: RoleFilters | None = None) -> int:
-    return session.scalar(_filtered(select(func.count(models.Role.slug)), filters or RoleFilters())) or 0
 
 
 def spread_across_families(roles: list[models.Role], count: int) -> list[models.Role]:
@@ -222,7 +139,7 @@ def family_overview(session: Session, slug: str) -> FamilyOverview | None:
     family = get_family(session, slug)
     if family is None:
         return None
-    roles = list_roles(session, RoleFilters(family=slug))
+    roles = list_roles(session, family=slug)
     routes = {name: sum(any(r.type == name for r in role.entry_routes) for role in roles) for name in ROUTE_NAMES}
     return FamilyOverview(
         family=family,

@@ -284,6 +284,19 @@ def _strengths(total: np.ndarray, allowed: np.ndarray) -> np.ndarray:
     return 100.0 * np.searchsorted(pool, total, side="right") / max(1, len(pool))
 
 
+def closest_in_meaning(data: MatchData, text: str, limit: int = 10) -> list[tuple[str, float]]:
+    """Roles whose description or one of whose tasks is closest in meaning to `text`, with cosine similarity.
+
+    A task can say exactly what someone typed ("you look after people's feet") when the whole role, averaged
+    over everything it does, says it less clearly, so the better of the two counts.
+    """
+    vector = data.encode([text])[0]
+    best = data.vectors @ vector
+    np.maximum.at(best, data.task_owner, data.task_vectors @ vector)
+    order = np.argsort(-best)[:limit]
+    return [(data.roles[i].slug, round(float(best[i]), 3)) for i in order]
+
+
 # --- reasons ---------------------------------------------------------------------------------------------
 
 

@@ -1,11 +1,14 @@
 """The only module that talks to Whoosh.
 
 One writer builds a fresh index in a new folder and then swaps a small pointer file, so web workers that are
-reading never see half an index, and pick up a rebuilt one on their next query without a restart.
+reading never see half an index, and pick up a rebuilt one on their next query without a restart. Each
+generation folder also holds the names used for as-you-type suggestions and the synonym table it was built
+with, so all three always agree.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,16 +19,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from whoosh import index as whoosh_index
-from whoosh.analysis import StemmingAnalyzer
+from whoosh import query as wq
+from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
-from whoosh.qparser import MultifieldParser, OrGroup
-from whoosh.qparser.plugins import FuzzyTermPlugin
+from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
+
+from careercompass.search.synonyms import NO_SYNONYMS, Synonyms, words_of
 
 POINTER_FILE = "CURRENT"
+NAMES_FILE = "names.json"
+SYNONYMS_FILE = "synonyms.json"
 MAX_QUERY_LENGTH = 200
-# Short words have too many one-letter neighbours ("care": card, core, cure...) to be worth a fuzzy match.
-FUZZY_MIN_LENGTH = 5
-ENOUGH_EXACT_HITS = 3
+MAX_QUERY_WORDS = 12
+# Results that match every word are trusted; with fewer than this many, the search widens.
+ENOUGH_STRICT_HITS = 3
+# When the search widens to "any word", hits far below the best are noise ("after" in "looking after feet").
+LOOSE_SCORE_FLOOR = 0.25
+SYNONYM_BOOST = 1.5
+MIN_CORRECTABLE_LENGTH = 5
+SUGGESTION_LIMIT = 8
 
 # Title matches matter most: someone typing "porter" wants the porter role before roles that mention porters.
 FIELD_BOOSTS = {"title": 6.0, "other_titles": 4.0, "summary": 1.5, "tasks": 1.0, "skills": 1.0}
@@ -49,51 +61,74 @@ class SearchHit:
     slug: str
     title: str
     score: float
+    how: str = "words"  # "words": every word matched; "some words": only some did, or after a spelling fix
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    hits: list[SearchHit]
+    corrected: str | None = None  # the query with misspelt words fixed, when that differs from what was typed
+
+    @property
+    def strict_hits(self) -> int:
+        return sum(hit.how == "words" for hit in self.hits)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A role offered as someone types; `matched` is the other title they typed, when it was not the title."""
+
+    type: str
+    slug: str
+    title: str
+    matched: str | None
 
 
 def _schema() -> Schema:
-    analyzer = StemmingAnalyzer()
+    stemmed = StemmingAnalyzer()
     return Schema(
         key=ID(unique=True, stored=True),
         type=ID(stored=True),
         slug=ID(stored=True),
-        title=TEXT(analyzer=analyzer, stored=True, field_boost=FIELD_BOOSTS["title"]),
-        other_titles=TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["other_titles"]),
-        summary=TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["summary"]),
-        tasks=TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["tasks"]),
-        skills=TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["skills"]),
+        title=TEXT(analyzer=stemmed, stored=True, field_boost=FIELD_BOOSTS["title"]),
+        other_titles=TEXT(analyzer=stemmed, field_boost=FIELD_BOOSTS["other_titles"]),
+        summary=TEXT(analyzer=stemmed, field_boost=FIELD_BOOSTS["summary"]),
+        tasks=TEXT(analyzer=stemmed, field_boost=FIELD_BOOSTS["tasks"]),
+        skills=TEXT(analyzer=stemmed, field_boost=FIELD_BOOSTS["skills"]),
+        # Every word as written (not stemmed), for spelling fixes: "nurese" is one edit from "nurse".
+        spelling=TEXT(analyzer=StandardAnalyzer(stoplist=None, minsize=2)),
         family=KEYWORD(stored=True),
     )
 
 
-def build_index(directory: Path, documents: Iterable[SearchDocument]) -> int:
+def build_index(directory: Path, documents: Iterable[SearchDocument], synonyms: Synonyms = NO_SYNONYMS) -> int:
     """Write a complete new index beside the old one, then point readers at it. Returns the document count."""
     directory.mkdir(parents=True, exist_ok=True)
     generation = f"gen-{time.time_ns()}"
     target = directory / generation
     target.mkdir()
     ix = whoosh_index.create_in(str(target), _schema())
-    count = 0
+    names: list[list[str]] = []
     with ix.writer() as writer:
         for doc in documents:
-            writer.add_document(
-                key=f"{doc.type}:{doc.slug}",
-                type=doc.type,
-                slug=doc.slug,
-                title=doc.title,
-                other_titles=" | ".join(doc.other_titles),
-                summary=doc.summary,
-                tasks=" ".join(doc.tasks),
-                skills=" ".join(doc.skills),
-                family=doc.family,
-            )
-            count += 1
+            text_fields = {
+                "title": doc.title,
+                "other_titles": " | ".join(doc.other_titles),
+                "summary": doc.summary,
+                "tasks": " ".join(doc.tasks),
+                "skills": " ".join(doc.skills),
+            }
+            writer.add_document(key=f"{doc.type}:{doc.slug}", type=doc.type, slug=doc.slug, family=doc.family,
+                                spelling=" ".join(text_fields.values()), **text_fields)
+            names += [[doc.type, doc.slug, doc.title, name] for name in (doc.title, *doc.other_titles)]
+    (target / NAMES_FILE).write_text(json.dumps(names), encoding="utf-8")
+    (target / SYNONYMS_FILE).write_text(json.dumps(synonyms.as_json()), encoding="utf-8")
     pointer = directory / POINTER_FILE
     temporary = directory / f".{POINTER_FILE}.{os.getpid()}"
     temporary.write_text(generation)
     os.replace(temporary, pointer)  # atomic: readers see the old generation or the new one, never neither
     _remove_old_generations(directory, keep=generation)
-    return count
+    return len({(kind, slug) for kind, slug, _, _ in names})
 
 
 def _remove_old_generations(directory: Path, keep: str) -> None:
@@ -112,10 +147,28 @@ def index_exists(directory: Path) -> bool:
     return pointer.exists() and (directory / pointer.read_text().strip()).is_dir()
 
 
+def current_generation(directory: Path) -> str:
+    """The name of the index readers use now; it changes whenever the index is rebuilt."""
+    pointer = directory / POINTER_FILE
+    return pointer.read_text().strip() if pointer.exists() else ""
+
+
+@dataclass
+class _Generation:
+    """What one thread holds open for one index generation."""
+
+    name: str
+    searcher: object
+    strict: MultifieldParser
+    loose: MultifieldParser
+    names: list[tuple[str, str, str, str, tuple[str, ...]]]  # type, slug, title, name, words of the name
+    synonyms: Synonyms
+
+
 class SearchIndex:
     """A read-only view of the current index, reopened when a rebuild moves the pointer.
 
-    Each thread keeps its own searcher and parser for the current generation: opening them per query
+    Each thread keeps its own searcher and parsers for the current generation: opening them per query
     cost more than the search itself.
     """
 
@@ -123,38 +176,131 @@ class SearchIndex:
         self.directory = directory
         self._local = threading.local()
 
-    def _searcher(self):
-        generation = (self.directory / POINTER_FILE).read_text().strip()
-        local = self._local
-        if getattr(local, "generation", None) != generation:
-            if getattr(local, "searcher", None) is not None:
-                local.searcher.close()
-            ix = _open(self.directory / generation)
-            parser = MultifieldParser(list(FIELD_BOOSTS), schema=ix.schema, group=OrGroup.factory(0.9))
-            parser.add_plugin(FuzzyTermPlugin())
-            local.searcher, local.parser, local.generation = ix.searcher(), parser, generation
-        return local.searcher, local.parser
+    def _generation(self) -> _Generation:
+        name = current_generation(self.directory)
+        held: _Generation | None = getattr(self._local, "held", None)
+        if held is None or held.name != name:
+            if held is not None:
+                held.searcher.close()
+            folder = self.directory / name
+            ix = _open(folder)
+            fields = list(FIELD_BOOSTS)
+            names = [
+                (kind, slug, title, text, tuple(words_of(text)))
+                for kind, slug, title, text in json.loads((folder / NAMES_FILE).read_text(encoding="utf-8"))
+            ]
+            held = _Generation(
+                name=name,
+                searcher=ix.searcher(),
+                strict=MultifieldParser(fields, schema=ix.schema, group=AndGroup),
+                loose=MultifieldParser(fields, schema=ix.schema, group=OrGroup.factory(0.9)),
+                names=names,
+                synonyms=Synonyms.from_json(json.loads((folder / SYNONYMS_FILE).read_text(encoding="utf-8"))),
+            )
+            self._local.held = held
+        return held
 
-    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
-        query_text = clean_query(text)
-        if not query_text:
+    def search(self, text: str, limit: int = 20) -> SearchResult:
+        """Roles for what someone typed: every word first, then any word, fixing spelling on the way."""
+        words = words_of(text[:MAX_QUERY_LENGTH])[:MAX_QUERY_WORDS]
+        if not words:
+            return SearchResult([])
+        held = self._generation()
+        corrected_words = self._correct(held, words)
+        corrected = " ".join(corrected_words) if corrected_words != words else None
+        variants = _variants(held.synonyms, words)
+        strict = self._run(held, _combine(held.strict, variants), limit, "words")
+        if len(strict) >= ENOUGH_STRICT_HITS and corrected is None:
+            return SearchResult(strict)
+        if corrected is not None:
+            variants += _variants(held.synonyms, corrected_words)
+            strict = self._run(held, _combine(held.strict, variants), limit, "words")
+            if len(strict) >= ENOUGH_STRICT_HITS:
+                return SearchResult(strict, corrected)
+        loose = self._run(held, _combine(held.loose, variants), limit, "some words")
+        floor = LOOSE_SCORE_FLOOR * loose[0].score if loose else 0
+        seen = {hit.slug for hit in strict}
+        extra = [hit for hit in loose if hit.slug not in seen and hit.score >= floor]
+        return SearchResult((strict + extra)[:limit], corrected)
+
+    def suggest(self, text: str, limit: int = SUGGESTION_LIMIT) -> list[Suggestion]:
+        """Roles whose title or other title starts with what has been typed so far, for as-you-type lists.
+
+        Every typed word must begin a word of the name; the last may be half typed ("heal sup" finds
+        healthcare support worker). Names that start with the first word come first, then titles, then
+        shorter names.
+        """
+        words = words_of(text[:MAX_QUERY_LENGTH])[:MAX_QUERY_WORDS]
+        if not words:
             return []
-        searcher, parser = self._searcher()
-        hits = self._run(searcher, parser.parse(query_text), limit)
-        if len(hits) >= ENOUGH_EXACT_HITS:
-            return hits
-        # Too few exact matches: try again allowing one typo per longer word ("nurese" finds "nurse").
-        fuzzy = " ".join(f"{term}~1/2" for term in query_text.split() if len(term) >= FUZZY_MIN_LENGTH)
-        if not fuzzy:
-            return hits
-        return self._run(searcher, parser.parse(f"{query_text} {fuzzy}"), limit)
+        held = self._generation()
+        ranked = []
+        for kind, slug, title, name, name_words in held.names:
+            if all(any(nw.startswith(w) for nw in name_words) for w in words):
+                starts = bool(name_words) and name_words[0].startswith(words[0])
+                ranked.append(((not starts, name != title, len(name)), kind, slug, title, name))
+        ranked.sort()
+        found: dict[tuple[str, str], Suggestion] = {}
+        for _, kind, slug, title, name in ranked:
+            if (kind, slug) not in found:
+                found[(kind, slug)] = Suggestion(kind, slug, title, None if name == title else name)
+            if len(found) == limit:
+                break
+        return list(found.values())
+
+    def names(self) -> list[tuple[str, str, str, str, tuple[str, ...]]]:
+        """Every (type, slug, title, name, words of the name): titles and other titles, for linking job titles."""
+        return self._generation().names
+
+    def synonyms(self) -> Synonyms:
+        return self._generation().synonyms
+
+    def _correct(self, held: _Generation, words: list[str]) -> list[str]:
+        reader = held.searcher.reader()
+        known = held.synonyms.known_words()
+        return [word if self._leave_alone(reader, known, word) else _closest_word(reader, word) or word
+                for word in words]
 
     @staticmethod
-    def _run(searcher, query, limit: int) -> list[SearchHit]:
+    def _leave_alone(reader, known: set[str], word: str) -> bool:
+        # Short words have too many near neighbours ("kids" is one edit from "kinds") to be worth fixing.
+        parts = [part for part in re.split(r"[&']", word) if len(part) >= MIN_CORRECTABLE_LENGTH]
+        return word in known or all(p.isdigit() or ("spelling", p) in reader for p in parts)
+
+    @staticmethod
+    def _run(held: _Generation, query, limit: int, how: str) -> list[SearchHit]:
+        if query is None:
+            return []
         return [
-            SearchHit(type=hit["type"], slug=hit["slug"], title=hit["title"], score=round(hit.score, 3))
-            for hit in searcher.search(query, limit=limit)
+            SearchHit(type=hit["type"], slug=hit["slug"], title=hit["title"], score=round(hit.score, 3), how=how)
+            for hit in held.searcher.search(query, limit=limit)
         ]
+
+
+def _closest_word(reader, word: str) -> str | None:
+    """The indexed word fewest edits away (one edit for short words, two for longer), most used first."""
+    for distance in (1, 2) if len(word) >= 6 else (1,):
+        candidates = [c for c in reader.terms_within("spelling", word, distance, prefix=1) if c != word]
+        if candidates:
+            return max(candidates, key=lambda c: (reader.doc_frequency("spelling", c), c))
+    return None
+
+
+def _variants(synonyms: Synonyms, words: list[str]) -> list[tuple[str, float]]:
+    readings = synonyms.readings(words)
+    return [(" ".join(readings[0]), 1.0)] + [(" ".join(r), SYNONYM_BOOST) for r in readings[1:]]
+
+
+def _combine(parser: MultifieldParser, variants: list[tuple[str, float]]):
+    queries = []
+    for text, boost in dict(variants).items():
+        # Words only: "&" and "'" split, so nothing a person types can be read as query syntax.
+        parsed = parser.parse(clean_query(text))
+        if parsed is not wq.NullQuery:
+            queries.append(parsed.with_boost(boost) if boost != 1.0 else parsed)
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else wq.Or(queries)
 
 
 def clean_query(text: str) -> str:
@@ -167,9 +313,12 @@ def describe(directory: Path) -> dict[str, object]:
     """A small summary for `careercompass` commands and the health check."""
     if not index_exists(directory):
         return {"exists": False}
-    generation = (directory / POINTER_FILE).read_text().strip()
+    generation = current_generation(directory)
     ix = _open(directory / generation)
     return {"exists": True, "generation": generation, "documents": ix.doc_count()}
 
 
-__all__ = ["SearchDocument", "SearchHit", "SearchIndex", "build_index", "clean_query", "describe", "index_exists"]
+__all__ = [
+    "SearchDocument", "SearchHit", "SearchIndex", "SearchResult", "Suggestion", "build_index", "clean_query",
+    "current_generation", "describe", "index_exists",
+]

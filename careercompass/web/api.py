@@ -10,9 +10,12 @@ from typing import Any
 from flask import Blueprint, abort, jsonify, request, url_for
 
 from careercompass.catalogue import models, queries
+from careercompass.catalogue.facets import Selection
 from careercompass.catalogue.pay import PayFigures
 from careercompass.matching.engine import match as run_match
 from careercompass.matching.quiz import AnswerError, describe_quiz, parse_answers
+from careercompass.search.explore import explore
+from careercompass.search.lookup import lookup as lookup_title
 from careercompass.web.resources import db, resources
 from careercompass.web.security import csrf
 
@@ -50,6 +53,72 @@ def role(slug: str):
 
 
 MAX_LIMIT = 50
+MAX_QUERY_LENGTH = 200
+
+
+@blueprint.get("/search")
+def search():
+    """Roles for words and filters. Filters are the browse page's: repeat a name for "or" (route=t-level&route=degree)."""
+    query = request.args.get("q", "")
+    if len(query) > MAX_QUERY_LENGTH:
+        abort(400, description=f"q: should be at most {MAX_QUERY_LENGTH} characters.")
+    limit, offset = _whole_number("limit", 20, 1, MAX_LIMIT), _whole_number("offset", 0, 0, 10_000)
+    table = resources().facet_table()
+    unknown = sorted(set(request.args) - {"q", "limit", "offset"} - {facet.name for facet in table.facets})
+    if unknown:
+        abort(400, description=f"{unknown[0]}: not a parameter; use q, limit, offset or a filter: "
+                               + ", ".join(facet.name for facet in table.facets) + ".")
+    selection, problems = Selection.from_args(request.args, table.facets)
+    if problems:
+        abort(400, description=problems[0])
+    found = explore(table, resources().search_index, query, selection, resources().similar)
+    shown = found.slugs[offset:offset + limit]
+    roles = {role.slug: role for role in queries.roles_by_slug(db(), shown, detail=False)}
+    return jsonify({
+        "query": found.query,
+        "total": found.total,
+        "results": [
+            {"type": "role", "slug": slug, "title": roles[slug].title, "family": roles[slug].family_slug,
+             "score": found.scores.get(slug), "matched_by": found.how.get(slug, "filters"),
+             "url": url_for("pages.role", slug=slug, _external=True)}
+            for slug in shown if slug in roles
+        ],
+        "suggestion": found.corrected,
+        "facets": found.counts,
+    })
+
+
+@blueprint.get("/roles/lookup")
+def lookup():
+    """The catalogue role a job title (as an employer writes it) most likely means, with other candidates."""
+    title = request.args.get("title", "").strip()
+    if not title:
+        abort(400, description="title: give a job title, for example ?title=Band 3 Healthcare Assistant.")
+    if len(title) > MAX_QUERY_LENGTH:
+        abort(400, description=f"title: should be at most {MAX_QUERY_LENGTH} characters.")
+    found = lookup_title(resources().search_index, title)
+
+    def candidate(c):
+        return {"slug": c.slug, "title": c.title, "confidence": c.confidence,
+                "url": url_for("pages.role", slug=c.slug, _external=True)}
+
+    return jsonify({
+        "title": found.title,
+        "understood": found.understood,
+        "band": found.band,
+        "role": candidate(found.best) if found.best else None,
+        "confidence": found.best.confidence if found.best else 0.0,
+        "alternatives": [candidate(c) for c in found.alternatives],
+    })
+
+
+def _whole_number(name: str, default: int, low: int, high: int) -> int:
+    raw = request.args.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        abort(400, description=f"{name}: should be a whole number from {low} to {high}.")
+    return int(raw)
 
 
 @blueprint.get("/quiz")

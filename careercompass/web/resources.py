@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import threading
+
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session
 
 from careercompass.config import Settings
 from careercompass.database import make_engine, make_session_factory
-from careercompass.matching.service import Matcher
-from careercompass.search.index import SearchIndex
+from careercompass.catalogue.facets import FacetTable, load_facet_table
+from careercompass.matching.engine import closest_in_meaning
+from careercompass.matching.service import EmbeddingsMissing, Matcher
+from careercompass.search.explore import MEANING_CANDIDATES
+from careercompass.search.index import SearchIndex, current_generation
 
 EXTENSION_KEY = "careercompass"
 
@@ -20,6 +25,24 @@ class Resources:
         self.session_factory = make_session_factory(self.engine)
         self.search_index = SearchIndex(settings.index_dir)
         self.matcher = Matcher(settings, self.session_factory)
+        self._facets: tuple[str, FacetTable] | None = None
+        self._facets_lock = threading.Lock()
+
+    def facet_table(self) -> FacetTable:
+        """The roles' filter values, reloaded whenever the search index is rebuilt (the data changed then)."""
+        generation = current_generation(self.settings.index_dir)
+        with self._facets_lock:
+            if self._facets is None or self._facets[0] != generation:
+                with self.session_factory() as session:
+                    self._facets = (generation, load_facet_table(session))
+            return self._facets[1]
+
+    def similar(self, text: str) -> list[tuple[str, float]]:
+        """Roles closest in meaning to the text; empty (keyword search only) if the embeddings are not built."""
+        try:
+            return closest_in_meaning(self.matcher.data(), text, limit=MEANING_CANDIDATES)
+        except EmbeddingsMissing:
+            return []
 
 
 def init_app(app: Flask, settings: Settings) -> None:

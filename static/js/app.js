@@ -33,5 +33,99 @@
     }
   });
 
+  // --- Search boxes with suggestions (ARIA combobox, list autocomplete) ---
+  // htmx fills the list; this code opens and closes it and moves through it with the keyboard.
+  function comboParts(input) {
+    var list = document.getElementById(input.getAttribute("aria-controls"));
+    var status = document.getElementById(input.id + "-status");
+    return { list: list, status: status, options: list ? list.querySelectorAll("[role=option]") : [] };
+  }
+
+  function setOpen(input, open) {
+    var parts = comboParts(input);
+    if (!parts.list) return;
+    parts.list.hidden = !open;
+    input.setAttribute("aria-expanded", open ? "true" : "false");
+    if (!open) {
+      input.removeAttribute("aria-activedescendant");
+      parts.options.forEach(function (o) { o.setAttribute("aria-selected", "false"); });
+    }
+  }
+
+  function highlight(input, index) {
+    var options = comboParts(input).options;
+    options.forEach(function (o, i) { o.setAttribute("aria-selected", i === index ? "true" : "false"); });
+    if (options[index]) {
+      input.setAttribute("aria-activedescendant", options[index].id);
+      options[index].scrollIntoView({ block: "nearest" });
+    }
+  }
+
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var list = event.target;
+    if (list.getAttribute("role") !== "listbox") return;
+    var input = document.querySelector("[aria-controls='" + list.id + "']");
+    if (!input) return;
+    var parts = comboParts(input);
+    var count = parts.options.length;
+    setOpen(input, count > 0 && document.activeElement === input && input.value.trim() !== "");
+    if (parts.status) {
+      parts.status.textContent = count ? count + (count === 1 ? " job suggested." : " jobs suggested.") +
+        " Use the up and down arrows to choose." : "";
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("[role=combobox]")) return;
+    var parts = comboParts(input);
+    var options = Array.prototype.slice.call(parts.options);
+    var current = options.findIndex(function (o) { return o.getAttribute("aria-selected") === "true"; });
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!options.length) return;
+      event.preventDefault();
+      setOpen(input, true);
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      highlight(input, (current + step + options.length) % options.length);
+    } else if (event.key === "Enter" && current >= 0 && !parts.list.hidden) {
+      event.preventDefault();
+      window.location.href = options[current].getAttribute("data-href");
+    } else if (event.key === "Escape") {
+      if (!parts.list.hidden) event.preventDefault();
+      setOpen(input, false);
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var option = event.target.closest("[role=option][data-href]");
+    if (option) { window.location.href = option.getAttribute("data-href"); return; }
+    document.querySelectorAll("[role=combobox][aria-expanded=true]").forEach(function (input) {
+      if (!input.parentNode.contains(event.target)) setOpen(input, false);
+    });
+  });
+
+  document.addEventListener("focusout", function (event) {
+    var input = event.target;
+    if (!input.matches || !input.matches("[role=combobox]")) return;
+    // Wait a moment: a tap on an option moves focus away before its click arrives.
+    window.setTimeout(function () { if (document.activeElement !== input) setOpen(input, false); }, 200);
+  });
+
+  document.addEventListener("submit", function (event) {
+    event.target.querySelectorAll("[role=combobox]").forEach(function (input) { setOpen(input, false); });
+  });
+
+  // --- Compare: at most three jobs can be ticked at once ---
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches("input[form=compare-form]")) return;
+    var ticked = document.querySelectorAll("input[form=compare-form]:checked");
+    if (ticked.length > 3) {
+      box.checked = false;
+      var status = document.getElementById("compare-status");
+      if (status) status.textContent = "You can compare up to 3 jobs. Untick one first.";
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () { showReadAloud(document); });
 })();

@@ -1,0 +1,93 @@
+"""Finding jobs: words typed, filters chosen, or both. Used by the browse page, search and the API alike.
+
+Keyword search comes first because it is exact and quick. When it finds little that matches every word,
+meaning takes over: the query is embedded and compared with every role and every task, so "looking after
+people's feet" reaches the podiatrist even though no role says it that way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from careercompass.catalogue.facets import FacetTable, Selection
+from careercompass.search.index import ENOUGH_STRICT_HITS, SearchIndex
+from careercompass.search.synonyms import words_of
+
+Similar = Callable[[str], list[tuple[str, float]]]  # text -> (slug, similarity), closest first
+
+MAX_KEYWORD_HITS = 60
+# Cosine similarity below which a role is too far from the words to show as a result on its own.
+MEANING_FLOOR = 0.42
+MEANING_CANDIDATES = 12
+# When nothing is found, the closest few roles are offered as ideas, if they are not too far off.
+IDEAS_WHEN_NOTHING_FOUND = 3
+IDEAS_FLOOR = 0.3
+# Reciprocal rank fusion: ranks from the two lists are mixed as 1 / (k + rank); k damps the top ranks.
+FUSION_K = 10
+
+
+@dataclass(frozen=True)
+class Exploration:
+    query: str
+    selection: Selection
+    slugs: list[str]  # every matching role, best first (or A to Z when nothing was typed)
+    counts: dict[str, dict[str, int]]  # facet -> value -> roles it would show
+    how: dict[str, str] = field(default_factory=dict)  # slug -> "words", "some words" or "meaning"
+    # slug -> 0 to 1: keyword scores as a share of the best one; for "meaning", the cosine similarity
+    scores: dict[str, float] = field(default_factory=dict)
+    corrected: str | None = None
+    unfiltered: int = 0  # roles the words found before filters were applied
+    ideas: list[str] = field(default_factory=list)  # when nothing is found: the closest roles in meaning
+
+    @property
+    def total(self) -> int:
+        return len(self.slugs)
+
+    @property
+    def searched(self) -> bool:
+        return bool(self.query)
+
+
+def explore(table: FacetTable, index: SearchIndex, query: str, selection: Selection,
+            similar: Similar | None = None) -> Exploration:
+    query = " ".join(query.split())[:200]
+    if not words_of(query):
+        candidates, how, scores, corrected = table.alphabetical, {}, {}, None
+        query = ""
+    else:
+        candidates, how, scores, corrected = _search(index, query, similar)
+    slugs = table.filter(candidates, selection)
+    ideas: list[str] = []
+    if query and not candidates and similar is not None:
+        ideas = [slug for slug, score in similar(corrected or query)[:IDEAS_WHEN_NOTHING_FOUND] if score >= IDEAS_FLOOR]
+    return Exploration(query=query, selection=selection, slugs=slugs, counts=table.counts(candidates, selection),
+                       how=how, scores=scores, corrected=corrected, unfiltered=len(candidates), ideas=ideas)
+
+
+def _search(index: SearchIndex, query: str, similar: Similar | None):
+    result = index.search(query, limit=MAX_KEYWORD_HITS)
+    hits = [hit for hit in result.hits if hit.type == "role"]
+    how = {hit.slug: hit.how for hit in hits}
+    top = max((hit.score for hit in hits), default=1.0) or 1.0
+    scores = {hit.slug: round(hit.score / top, 3) for hit in hits}
+    strict = [slug for slug, kind in how.items() if kind == "words"]
+    if len(strict) >= ENOUGH_STRICT_HITS or similar is None:
+        return list(how), how, scores, result.corrected
+    loose = [slug for slug, kind in how.items() if kind != "words"]
+    close = []
+    for slug, similarity in similar(result.corrected or query)[:MEANING_CANDIDATES]:
+        if similarity >= MEANING_FLOOR:
+            close.append(slug)
+            if slug not in how:
+                how[slug], scores[slug] = "meaning", similarity
+    return strict + _fuse([loose, close], exclude=set(strict)), how, scores, result.corrected
+
+
+def _fuse(rankings: list[list[str]], exclude: set[str]) -> list[str]:
+    score: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, slug in enumerate(ranking):
+            if slug not in exclude:
+                score[slug] = score.get(slug, 0.0) + 1.0 / (FUSION_K + rank)
+    return sorted(score, key=lambda slug: -score[slug])

@@ -1,0 +1,121 @@
+"""Linking a job title, as an employer writes it, to the catalogue role it is.
+
+Employers' titles carry more than the job: "Band 6 Sister - Ward 7", "Bank Domestic - Seacroft",
+"Rotational Physiotherapist B5/6". The pay band, contract words, wards and places are taken off first; what is
+left is compared with every role's title and other titles, and the search index supplies candidates when no
+name matches outright.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from careercompass.search.index import SearchIndex
+from careercompass.search.synonyms import words_of
+
+# Words about the contract, the shift or the place, not the job.
+NOISE_PATTERNS = (
+    r"\bband\s*\d[a-d]?(\s*(/|-|to)\s*\d[a-d]?)*",
+    r"\bb\d[a-d]?(\s*/\s*\d[a-d]?)*\b",
+    r"\bafc\b",
+    r"\bx\s?\d+\b",
+    r"\b\d+(\.\d+)?\s*(hours|hrs|hr|h)\b( per week| a week| pw)?",
+    r"\bward\s+[a-z]?\d+[a-z]?\b",
+    r"\b(bank|agency|locum|fixed[- ]term|part[- ]time|full[- ]time|permanent|temporary|temp|secondment|"
+    r"maternity cover|relief|apprentice|apprenticeship|casual|zero hours?|flexible|nights?|days|weekends?|twilight|waking nights?|"
+    r"sleep[- ]ins?|immediate start|urgent|new|vacancy|job|role|ltht|lypft|lch|trust|leeds)\b",
+)
+SEGMENT_SPLIT = r"\s[-–—|]\s|[()\[\],;:]|\s[-–—]|[-–—]\s|/"
+BAND_PATTERN = r"\b(?:band\s*|b)(\d)[a-d]?\b"
+# Later parts of a title are usually the ward, team or place, so they count for less.
+SEGMENT_WEIGHTS = (1.0, 0.6, 0.4, 0.3)
+CANDIDATES_PER_SEGMENT = 8
+ALTERNATIVES = 4
+# Two candidates this close are hard to tell apart, so the confidence in the first is lowered.
+AMBIGUITY_MARGIN = 0.08
+AMBIGUITY_PENALTY = 0.15
+
+
+@dataclass(frozen=True)
+class Candidate:
+    slug: str
+    title: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Lookup:
+    title: str
+    understood: str  # the part of the title that was matched
+    band: int | None
+    best: Candidate | None
+    alternatives: list[Candidate]
+
+
+def _stem(word: str) -> str:
+    word = word.removesuffix("'s").removesuffix("'")
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in words_of(text))
+
+
+def _name_similarity(typed: frozenset[str], name: frozenset[str]) -> float:
+    """How well a name covers what was typed; a name with extra words is a slightly worse fit."""
+    if not typed or not name:
+        return 0.0
+    shared = len(typed & name)
+    return 0.8 * shared / len(typed) + 0.2 * shared / len(name)
+
+
+def segments(title: str) -> list[str]:
+    """The parts of a title that could name a job, noise removed, in the order written."""
+    text = title.lower().replace("’", "'")
+    for pattern in NOISE_PATTERNS:
+        text = re.sub(pattern, " ", text)
+    parts = [" ".join(words_of(part)) for part in re.split(SEGMENT_SPLIT, text)]
+    return [part for part in parts if part]
+
+
+def band_in(title: str) -> int | None:
+    found = re.search(BAND_PATTERN, title.lower())
+    return int(found.group(1)) if found else None
+
+
+def lookup(index: SearchIndex, title: str) -> Lookup:
+    title = " ".join(title.split())[:200]
+    names = index.names()
+    synonyms = index.synonyms()
+    by_slug: dict[str, list[frozenset[str]]] = {}
+    titles: dict[str, str] = {}
+    for kind, slug, role_title, name, _ in names:
+        if kind == "role":
+            by_slug.setdefault(slug, []).append(_word_set(name))
+            titles[slug] = role_title
+    scores: dict[str, float] = {}
+    understood = ""
+    for position, segment in enumerate(segments(title)[: len(SEGMENT_WEIGHTS)]):
+        weight = SEGMENT_WEIGHTS[position]
+        readings = [" ".join(words) for words in synonyms.readings(segment.split())]
+        candidates = {hit.slug for reading in readings for hit in index.search(reading, CANDIDATES_PER_SEGMENT).hits
+                      if hit.type == "role"}
+        found_here = False
+        for slug in candidates | {slug for slug, role_names in by_slug.items() if _word_set(segment) in role_names}:
+            fit = max(_name_similarity(_word_set(reading), name) for reading in readings for name in by_slug[slug])
+            if fit * weight > scores.get(slug, 0.0):
+                scores[slug] = fit * weight
+                found_here = found_here or fit >= 0.5
+        if found_here and not understood:
+            understood = segment
+    ranked = sorted(scores, key=lambda slug: (-scores[slug], titles[slug]))
+    ranked = [slug for slug in ranked if scores[slug] > 0]
+    if not ranked:
+        return Lookup(title, understood, band_in(title), None, [])
+    confidence = scores[ranked[0]]
+    if len(ranked) > 1 and scores[ranked[0]] - scores[ranked[1]] < AMBIGUITY_MARGIN:
+        confidence -= AMBIGUITY_PENALTY
+    best = Candidate(ranked[0], titles[ranked[0]], round(max(confidence, 0.0), 2))
+    alternatives = [Candidate(slug, titles[slug], round(scores[slug], 2)) for slug in ranked[1:1 + ALTERNATIVES]]
+    return Lookup(title, understood, band_in(title), best, alternatives)

@@ -1,0 +1,102 @@
+"""The sector's own words: short forms, slang and far-off spellings, each mapped to phrases the roles do use.
+
+Typo matching cannot get from "fisio" to "physiotherapist" or from "bloods" to "phlebotomist"; this table can.
+It lives in roles_catalogue/search_words.yaml beside the roles it points at, and is copied into each index
+generation, so a rebuilt index brings its own table with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+WORDS_FILE = "search_words.yaml"
+# Words keep an inner "&" or "'" so "a&e" and "people's" stay one word.
+_WORD = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*")
+
+
+class SynonymsInvalid(ValueError):
+    """The table is not a mapping of lower-case keys to lists of phrases."""
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+@dataclass(frozen=True)
+class Synonyms:
+    table: dict[tuple[str, ...], tuple[str, ...]]  # key words -> phrases to look for as well
+
+    @property
+    def longest_key(self) -> int:
+        return max((len(key) for key in self.table), default=0)
+
+    def expansions(self, words: list[str]) -> list[tuple[tuple[str, ...], str]]:
+        """Every (key, phrase) whose key appears in `words` as whole words, longest keys first."""
+        found: list[tuple[tuple[str, ...], str]] = []
+        taken: set[int] = set()
+        for size in range(min(self.longest_key, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                span = set(range(start, start + size))
+                key = tuple(words[start:start + size])
+                if key in self.table and not span & taken:
+                    taken |= span
+                    found += [(key, phrase) for phrase in self.table[key]]
+        return found
+
+    def readings(self, words: list[str]) -> list[list[str]]:
+        """The words as typed, then once per synonym with its key replaced by the phrase it stands for."""
+        readings = [words]
+        for key, phrase in self.expansions(words):
+            at = next(i for i in range(len(words)) if tuple(words[i:i + len(key)]) == key)
+            readings.append(words[:at] + words_of(phrase) + words[at + len(key):])
+        return readings
+
+    def known_words(self) -> set[str]:
+        return {word for key in self.table for word in key}
+
+    def as_json(self) -> dict[str, list[str]]:
+        return {" ".join(key): list(phrases) for key, phrases in self.table.items()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, list[str]]) -> Synonyms:
+        return cls({tuple(words_of(key)): tuple(phrases) for key, phrases in data.items()})
+
+
+NO_SYNONYMS = Synonyms({})
+
+
+def load_synonyms(catalogue_dir: Path) -> Synonyms:
+    path = catalogue_dir / WORDS_FILE
+    if not path.exists():
+        return NO_SYNONYMS
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = data.get("words") if isinstance(data, dict) else None
+    if not isinstance(entries, dict):
+        raise SynonymsInvalid(f"{WORDS_FILE}: should have a 'words:' mapping")
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for key, phrases in entries.items():
+        key_words = tuple(words_of(str(key)))
+        if not key_words or str(key) != str(key).lower():
+            raise SynonymsInvalid(f"{WORDS_FILE}: '{key}' should be lower-case words")
+        if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise SynonymsInvalid(f"{WORDS_FILE}: {key}: should be a list of phrases")
+        if key_words in table:
+            raise SynonymsInvalid(f"{WORDS_FILE}: '{key}' is listed twice")
+        table[key_words] = tuple(p.strip() for p in phrases)
+    return Synonyms(table)
+
+
+def unreachable_phrases(synonyms: Synonyms, names: Iterable[str]) -> list[str]:
+    """Phrases with a word no role title or other title uses: they could never find anything."""
+    vocabulary = {word for name in names for word in words_of(name)}
+    return sorted(
+        f"{' '.join(key)}: {phrase}"
+        for key, phrases in synonyms.table.items()
+        for phrase in phrases
+        if not set(words_of(phrase)) <= vocabulary
+    )
