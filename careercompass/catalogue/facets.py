@@ -79,7 +79,7 @@ SETTING_WORDS: dict[str, str] = {
               r"|nhs england|commissioning",
     "lab": r"\blabs?\b|laborator|workshops?\b|pathology|factor(y|ies)|manufactur|sterile services|kitchens?\b",
     "on-the-road": r"(on|in) (an? )?(emergency )?ambulances?|ambulance stations?|vehicles?\b|\bvans?\b|on the road|roadside|patient transport|driving"
-                   r"|out and about|out on (inspections|visits)",
+                   r"|out and about|out on (inspections|visits)|incident scenes",
     "schools": r"\bschools?\b|\bcolleges?\b|universities|\bnurser(y|ies)\b",
     "justice": r"prisons?\b|courts?\b|police|custody|probation|secure (hospital|unit|service)",
 }

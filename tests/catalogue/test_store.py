@@ -77,22 +77,6 @@ def test_a_failed_save_writes_nothing(database_url, session_factory):
     assert dump_database(database_url) == before
 
 
-def test_filters_combine(session_factory):
-    with transaction(session_factory) as session:
-        save_catalogue(session, load_catalogue(CATALOGUE_DIR))
-    with session_factory() as session:
-        everything = queries.list_roles(session)
-        social_no_quals = queries.list_roles(
-            session, queries.RoleFilters(sector="social-care", route="no-qualifications")
-        )
-        assert social_no_quals and len(social_no_quals) < len(everything)
-        for role in social_no_quals:
-            assert "social-care" in role.sector_names
-            assert "no-qualifications" in {route.type for route in role.entry_routes}
-        behind_the_scenes = queries.list_roles(session, queries.RoleFilters(patient_facing="no"))
-        assert behind_the_scenes and not any(role.patient_facing for role in behind_the_scenes)
-
-
 def test_pay_is_worked_out_from_the_band_table(session_factory):
     with transaction(session_factory) as session:
         save_catalogue(session, load_catalogue(CATALOGUE_DIR))
