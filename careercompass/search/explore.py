@@ -72,16 +72,20 @@ def _search(index: SearchIndex, query: str, similar: Similar | None):
     top = max((hit.score for hit in hits), default=1.0) or 1.0
     scores = {hit.slug: round(hit.score / top, 3) for hit in hits}
     strict = [slug for slug, kind in how.items() if kind == "words"]
-    if len(strict) >= ENOUGH_STRICT_HITS or similar is None:
+    if similar is None or (result.named and len(strict) >= ENOUGH_STRICT_HITS):
         return list(how), how, scores, result.corrected
-    loose = [slug for slug, kind in how.items() if kind != "words"]
+    # A wish rather than a job's name ("looking after old people"), or too few hits: let meaning help.
     close = []
     for slug, similarity in similar(result.corrected or query)[:MEANING_CANDIDATES]:
         if similarity >= MEANING_FLOOR:
             close.append(slug)
             if slug not in how:
                 how[slug], scores[slug] = "meaning", similarity
-    return strict + _fuse([loose, close], exclude=set(strict)), how, scores, result.corrected
+    if result.named:  # a job's name with few hits: those hits first, then what meaning adds
+        loose = [slug for slug, kind in how.items() if kind == "some words"]
+        return strict + _fuse([loose, close], exclude=set(strict)), how, scores, result.corrected
+    keyword = [slug for slug, kind in how.items() if kind != "meaning"]
+    return _fuse([keyword, close], exclude=set()), how, scores, result.corrected
 
 
 def _fuse(rankings: list[list[str]], exclude: set[str]) -> list[str]:

@@ -68,6 +68,8 @@ class SearchHit:
 class SearchResult:
     hits: list[SearchHit]
     corrected: str | None = None  # the query with misspelt words fixed, when that differs from what was typed
+    # True when some role's title or other titles hold every word: the person typed a job's name, not a wish.
+    named: bool = False
 
     @property
     def strict_hits(self) -> int:
@@ -161,6 +163,7 @@ class _Generation:
     searcher: object
     strict: MultifieldParser
     loose: MultifieldParser
+    names_parser: MultifieldParser
     names: list[tuple[str, str, str, str, tuple[str, ...]]]  # type, slug, title, name, words of the name
     synonyms: Synonyms
 
@@ -194,6 +197,7 @@ class SearchIndex:
                 searcher=ix.searcher(),
                 strict=MultifieldParser(fields, schema=ix.schema, group=AndGroup),
                 loose=MultifieldParser(fields, schema=ix.schema, group=OrGroup.factory(0.9)),
+                names_parser=MultifieldParser(["title", "other_titles"], schema=ix.schema, group=AndGroup),
                 names=names,
                 synonyms=Synonyms.from_json(json.loads((folder / SYNONYMS_FILE).read_text(encoding="utf-8"))),
             )
@@ -209,19 +213,17 @@ class SearchIndex:
         corrected_words = self._correct(held, words)
         corrected = " ".join(corrected_words) if corrected_words != words else None
         variants = _variants(held.synonyms, words)
-        strict = self._run(held, _combine(held.strict, variants), limit, "words")
-        if len(strict) >= ENOUGH_STRICT_HITS and corrected is None:
-            return SearchResult(strict)
         if corrected is not None:
             variants += _variants(held.synonyms, corrected_words)
-            strict = self._run(held, _combine(held.strict, variants), limit, "words")
-            if len(strict) >= ENOUGH_STRICT_HITS:
-                return SearchResult(strict, corrected)
-        loose = self._run(held, _combine(held.loose, variants), limit, "some words")
+        named = bool(self._run(held, _combine(held.names_parser, variants), 1, "words"))
+        strict = self._run(held, _combine(held.strict, variants, held.loose), limit, "words")
+        if len(strict) >= ENOUGH_STRICT_HITS:
+            return SearchResult(strict, corrected, named)
+        loose = self._run(held, _combine(held.loose, variants, held.loose), limit, "some words")
         floor = LOOSE_SCORE_FLOOR * loose[0].score if loose else 0
         seen = {hit.slug for hit in strict}
         extra = [hit for hit in loose if hit.slug not in seen and hit.score >= floor]
-        return SearchResult((strict + extra)[:limit], corrected)
+        return SearchResult((strict + extra)[:limit], corrected, named)
 
     def suggest(self, text: str, limit: int = SUGGESTION_LIMIT) -> list[Suggestion]:
         """Roles whose title or other title starts with what has been typed so far, for as-you-type lists.
@@ -286,18 +288,37 @@ def _closest_word(reader, word: str) -> str | None:
     return None
 
 
-def _variants(synonyms: Synonyms, words: list[str]) -> list[tuple[str, float]]:
-    readings = synonyms.readings(words)
-    return [(" ".join(readings[0]), 1.0)] + [(" ".join(r), SYNONYM_BOOST) for r in readings[1:]]
+@dataclass(frozen=True)
+class _Variant:
+    required: str  # all (strict) or some (loose) of these words must match
+    optional: str  # these only lift the score
+    boost: float
 
 
-def _combine(parser: MultifieldParser, variants: list[tuple[str, float]]):
+def _variants(synonyms: Synonyms, words: list[str]) -> list[_Variant]:
+    """The query as typed, plus one per synonym: its phrase required, the other words typed a bonus.
+
+    The other words are only a bonus because they are often a wish around a job ("looking after old
+    people"), and requiring them would miss the job the synonym names (care worker).
+    """
+    variants = [_Variant(" ".join(words), "", 1.0)]
+    for expansion in synonyms.expansions(words):
+        variants.append(_Variant(" ".join(expansion.phrase), " ".join(expansion.rest), SYNONYM_BOOST))
+    return variants
+
+
+def _combine(parser: MultifieldParser, variants: list[_Variant], loose: MultifieldParser | None = None):
     queries = []
-    for text, boost in dict(variants).items():
+    for variant in dict.fromkeys(variants):
         # Words only: "&" and "'" split, so nothing a person types can be read as query syntax.
-        parsed = parser.parse(clean_query(text))
-        if parsed is not wq.NullQuery:
-            queries.append(parsed.with_boost(boost) if boost != 1.0 else parsed)
+        required = parser.parse(clean_query(variant.required))
+        if required is wq.NullQuery:
+            continue
+        if variant.optional and loose is not None:
+            optional = loose.parse(clean_query(variant.optional))
+            if optional is not wq.NullQuery:
+                required = wq.AndMaybe(required, optional)
+        queries.append(required.with_boost(variant.boost) if variant.boost != 1.0 else required)
     if not queries:
         return None
     return queries[0] if len(queries) == 1 else wq.Or(queries)

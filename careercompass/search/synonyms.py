@@ -28,6 +28,14 @@ def words_of(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Expansion:
+    key: tuple[str, ...]  # the words typed
+    phrase: tuple[str, ...]  # what they stand for
+    rest: tuple[str, ...]  # the other words typed
+    at: int  # where the key starts among the words typed
+
+
+@dataclass(frozen=True)
 class Synonyms:
     table: dict[tuple[str, ...], tuple[str, ...]]  # key words -> phrases to look for as well
 
@@ -35,9 +43,9 @@ class Synonyms:
     def longest_key(self) -> int:
         return max((len(key) for key in self.table), default=0)
 
-    def expansions(self, words: list[str]) -> list[tuple[tuple[str, ...], str]]:
-        """Every (key, phrase) whose key appears in `words` as whole words, longest keys first."""
-        found: list[tuple[tuple[str, ...], str]] = []
+    def expansions(self, words: list[str]) -> list[Expansion]:
+        """Every synonym whose key appears in `words` as whole words, longest keys first, never overlapping."""
+        found: list[Expansion] = []
         taken: set[int] = set()
         for size in range(min(self.longest_key, len(words)), 0, -1):
             for start in range(len(words) - size + 1):
@@ -45,16 +53,15 @@ class Synonyms:
                 key = tuple(words[start:start + size])
                 if key in self.table and not span & taken:
                     taken |= span
-                    found += [(key, phrase) for phrase in self.table[key]]
+                    rest = tuple(words[:start] + words[start + size:])
+                    found += [Expansion(key, tuple(words_of(phrase)), rest, start) for phrase in self.table[key]]
         return found
 
     def readings(self, words: list[str]) -> list[list[str]]:
         """The words as typed, then once per synonym with its key replaced by the phrase it stands for."""
-        readings = [words]
-        for key, phrase in self.expansions(words):
-            at = next(i for i in range(len(words)) if tuple(words[i:i + len(key)]) == key)
-            readings.append(words[:at] + words_of(phrase) + words[at + len(key):])
-        return readings
+        return [words] + [
+            words[:e.at] + list(e.phrase) + words[e.at + len(e.key):] for e in self.expansions(words)
+        ]
 
     def known_words(self) -> set[str]:
         return {word for key in self.table for word in key}

@@ -126,3 +126,60 @@ def test_a_match_request_that_is_not_an_object_is_a_400(client, body):
 def test_odd_free_text_is_handled_safely(client, text):
     response = client.post("/api/v1/match", json={"interests": text})
     assert response.status_code == 200 and len(response.get_json()["results"]) == 10
+
+
+def test_search_finds_roles_with_scores_facets_and_a_spelling_suggestion(client):
+    body = client.get("/api/v1/search?q=nurese&route=degree").get_json()
+    response_schema("/api/v1/search", "200").validate(body)
+    assert body["suggestion"] == "nurse" and body["total"] == len(body["results"]) or body["total"] > 20
+    assert all(result["matched_by"] in ("words", "some words", "meaning") for result in body["results"])
+    assert body["results"][0]["score"] == 1.0
+    assert body["facets"]["route"]["degree"] == body["total"]
+
+
+def test_search_with_filters_only_lists_a_to_z(client):
+    body = client.get("/api/v1/search?route=no-qualifications&shift=nights&limit=50").get_json()
+    response_schema("/api/v1/search", "200").validate(body)
+    titles = [result["title"] for result in body["results"]]
+    assert titles == sorted(titles, key=str.casefold) and all(r["matched_by"] == "filters" for r in body["results"])
+
+
+@pytest.mark.parametrize(("query", "field"), [
+    ("route=wizardry", "“wizardry”"),
+    ("colour=blue", "colour"),
+    ("limit=0", "limit"),
+    ("limit=abc", "limit"),
+    ("offset=-1", "offset"),
+    ("q=" + "a" * 201, "q"),
+])
+def test_bad_search_parameters_get_a_400_that_names_them(client, query, field):
+    response = client.get(f"/api/v1/search?{query}")
+    assert response.status_code == 400
+    response_schema("/api/v1/search", "400").validate(response.get_json())
+    assert field in response.get_json()["error"]["message"]
+
+
+@pytest.mark.parametrize("text", ['"', "nurse AND (", "title:porter*", "~~~", "🙂", "   ", "%00"])
+def test_query_syntax_in_a_search_is_never_an_error(client, text):
+    response = client.get("/api/v1/search", query_string={"q": text})
+    assert response.status_code == 200
+    response_schema("/api/v1/search", "200").validate(response.get_json())
+
+
+def test_lookup_links_an_employers_job_title_to_a_role(client):
+    body = client.get("/api/v1/roles/lookup", query_string={"title": "Band 6 Sister - Ward 7"}).get_json()
+    response_schema("/api/v1/roles/lookup", "200").validate(body)
+    assert body["role"]["slug"] == "ward-manager" and body["band"] == 6 and body["confidence"] >= 0.7
+    assert body["understood"] == "sister" and body["alternatives"]
+
+
+def test_lookup_of_nonsense_has_low_or_no_confidence(client):
+    body = client.get("/api/v1/roles/lookup?title=qqqq+xxxx").get_json()
+    response_schema("/api/v1/roles/lookup", "200").validate(body)
+    assert body["role"] is None and body["confidence"] == 0.0
+
+
+@pytest.mark.parametrize("query", ["", "title=", "title=" + "a" * 201])
+def test_lookup_without_a_usable_title_is_a_400(client, query):
+    response = client.get(f"/api/v1/roles/lookup?{query}")
+    assert response.status_code == 400 and "title" in response.get_json()["error"]["message"]

@@ -1,0 +1,60 @@
+"""The labelled sets: what young people type, and job titles as employers write them, with the right roles.
+
+Every query must have one of its right roles in the top five; every job title must link to its role, or
+at worst name it among the alternatives.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from careercompass.catalogue.facets import Selection, load_facet_table
+from careercompass.database import make_engine, make_session_factory
+from careercompass.matching.engine import closest_in_meaning
+from careercompass.search.explore import MEANING_CANDIDATES, explore
+from careercompass.search.index import SearchIndex
+from careercompass.search.lookup import lookup
+from tests.conftest import CATALOGUE_DIR
+
+HERE = Path(__file__).parent
+QUERIES = yaml.safe_load((HERE / "labelled_queries.yaml").read_text(encoding="utf-8"))["queries"]
+TITLES = yaml.safe_load((HERE / "vacancy_titles.yaml").read_text(encoding="utf-8"))["titles"]
+ROLE_SLUGS = {path.stem for path in (CATALOGUE_DIR / "roles").glob("*.yaml")}
+
+
+@pytest.fixture(scope="module")
+def search_parts(ready_settings, shared_match_data):
+    engine = make_engine(ready_settings.database_uri)
+    with make_session_factory(engine)() as session:
+        table = load_facet_table(session)
+    engine.dispose()
+    return table, SearchIndex(ready_settings.index_dir), lambda text: closest_in_meaning(
+        shared_match_data, text, MEANING_CANDIDATES)
+
+
+def test_the_labelled_sets_are_big_and_name_real_roles():
+    assert len(QUERIES) >= 100 and len(TITLES) >= 50
+    kinds = {q["kind"] for q in QUERIES}
+    assert {"misspelling", "abbreviation", "slang", "description"} <= kinds
+    named = {slug for q in QUERIES for slug in q["expect"]} | {t["role"] for t in TITLES}
+    named |= {slug for t in TITLES for slug in t.get("also", [])}
+    assert named <= ROLE_SLUGS, sorted(named - ROLE_SLUGS)
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=[q["q"] for q in QUERIES])
+def test_a_right_role_is_in_the_top_five(search_parts, case):
+    table, index, similar = search_parts
+    top = explore(table, index, case["q"], Selection(), similar).slugs[:5]
+    assert set(case["expect"]) & set(top), f"{case['q']!r} ({case['kind']}): top five were {top}"
+
+
+@pytest.mark.parametrize("case", TITLES, ids=[t["title"] for t in TITLES])
+def test_a_job_title_links_to_its_role(search_parts, case):
+    _, index, _ = search_parts
+    found = lookup(index, case["title"])
+    right = {case["role"], *case.get("also", [])}
+    named = [found.best.slug] + [c.slug for c in found.alternatives] if found.best else []
+    assert right & set(named), f"{case['title']!r}: got {named}"
