@@ -76,6 +76,7 @@ def browse():
         words_only_url=_explore_url(found, selection=Selection()),
         query_url=lambda text: _explore_url(found, query=text),
         facets=table.facets,
+        oob_facets=True,  # a results fragment also refreshes the filter counts around it
         family=queries.get_family(session, families[0]) if len(families) == 1 else None,
         problems=problems,
         pay=queries.PayCalculator(session),

@@ -15,7 +15,11 @@ PAGES = {
     "browse-filtered": "/roles?family=adult-social-care&route=no-qualifications",
     "role": "/roles/healthcare-support-worker",
     "role-social-care": "/roles/senior-care-worker",
-    "search": "/search?q=blood",
+    "search": "/roles?q=blood",
+    "search-none": "/roles?q=qqqqxxxx",
+    "search-filtered": "/roles?q=nurse&route=apprenticeship&shift=nights",
+    "compare": "/compare?role=porter&role=paramedic&role=adult-nurse",
+    "compare-empty": "/compare",
     "about": "/about",
     "not-found": "/roles/astronaut",
     "family": "/families/adult-social-care",
@@ -35,7 +39,7 @@ def test_page_has_no_wcag_violations(live_server, device_page, device, name):
     save_screenshot(device_page, f"{device}-{name}")
 
 
-@pytest.mark.parametrize("name", ["home", "browse", "role", "search"])
+@pytest.mark.parametrize("name", ["home", "browse", "role", "search", "compare"])
 def test_nothing_is_wider_than_a_small_phone(live_server, browser, name):
     context = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True)
     page = context.new_page()
@@ -49,13 +53,21 @@ def test_filters_update_results_in_place_and_survive_a_reload(live_server, devic
     page.goto(live_server + "/roles")
     total = count_in_heading(page)
     page.get_by_text("Filter jobs").click()
-    page.get_by_label("Way in").select_option("no-qualifications")
+    page.get_by_role("group", name="Way in").get_by_label(re.compile("^No qualifications needed")).check()
     expect(page).to_have_url(re.compile(r"route=no-qualifications"))
     expect(page.locator(".results-count")).to_contain_text("match")
     filtered = count_in_heading(page)
     assert 0 < filtered < total
+    page.get_by_role("group", name="Hours").get_by_label(re.compile("^Nights")).check()
+    expect(page).to_have_url(re.compile(r"route=no-qualifications.*shift=nights"))
+    expect(page.locator(".chosen")).to_contain_text("Nights")
+    both = count_in_heading(page)
+    assert 0 < both < filtered
     page.reload()
-    expect(page.get_by_label("Way in")).to_have_value("no-qualifications")
+    expect(page.get_by_role("group", name="Hours").get_by_label(re.compile("^Nights"))).to_be_checked()
+    assert count_in_heading(page) == both
+    page.get_by_role("link", name=re.compile("^Nights")).click()  # take one filter off
+    expect(page).not_to_have_url(re.compile(r"shift=nights"))
     assert count_in_heading(page) == filtered
     page.get_by_role("link", name="Next page").click()
     expect(page).to_have_url(re.compile(r"route=no-qualifications.*page=2"))
@@ -66,28 +78,58 @@ def count_in_heading(page) -> int:
     return int(re.match(r"\d+", page.locator(".results-count").inner_text()).group(0))
 
 
-def test_search_shows_results_as_you_type(live_server, device_page):
+def test_suggestions_appear_as_you_type_and_work_with_the_keyboard(live_server, device_page):
     page = device_page
-    page.goto(live_server + "/search")
-    page.get_by_label("What job or kind of work?").press_sequentially("portre", delay=40)
-    expect(page.locator("#search-results .role-card").first).to_contain_text("Porter")
-    expect(page).to_have_url(re.compile(r"q=portre"))
-
-
-def test_forms_work_without_javascript(live_server, browser):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
-    page = context.new_page()
     page.goto(live_server + "/roles")
-    page.get_by_text("Filter jobs").click()
-    page.get_by_label("Type of work").select_option("ambulance")
-    page.get_by_role("button", name="Show jobs").click()
-    expect(page).to_have_url(re.compile(r"family=ambulance"))
-    expect(page.locator("h1")).to_have_text("Ambulance service")
+    box = page.get_by_role("combobox", name="Search by job name or what you like doing")
+    box.press_sequentially("phleb", delay=60)
+    options = page.get_by_role("listbox", name="Suggested jobs").get_by_role("option")
+    expect(options.first).to_contain_text("Phlebotomist")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    expect(page.locator("#q-status")).to_contain_text("suggested")
+    box.press("ArrowDown")
+    expect(options.first).to_have_attribute("aria-selected", "true")
+    expect(box).to_have_attribute("aria-activedescendant", "q-list-1")
+    box.press("Escape")
+    expect(box).to_have_attribute("aria-expanded", "false")
+    box.press("ArrowDown")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/roles/phlebotomist$"))
+
+
+def test_a_short_form_is_suggested_under_its_full_name_and_a_tap_opens_it(live_server, device_page):
+    page = device_page
     page.goto(live_server + "/")
-    page.get_by_label("Search for a job").fill("dentist")
-    page.get_by_role("button", name="Search", exact=True).click()
-    expect(page.get_by_role("link", name="Dentist", exact=True)).to_be_visible()
-    context.close()
+    page.get_by_role("combobox", name="Search for a job").press_sequentially("hcsw", delay=60)
+    option = page.get_by_role("option", name=re.compile("Healthcare support worker"))
+    expect(option).to_contain_text("also called HCSW")
+    option.click()
+    expect(page).to_have_url(re.compile(r"/roles/healthcare-support-worker$"))
+
+
+def test_searching_shows_did_you_mean_and_results(live_server, device_page):
+    page = device_page
+    page.goto(live_server + "/roles")
+    page.get_by_role("combobox").fill("nurese")
+    page.get_by_role("combobox").press("Enter")
+    expect(page).to_have_url(re.compile(r"q=nurese"))
+    expect(page.locator(".did-you-mean")).to_contain_text("Did you mean nurse?")
+    expect(page.locator("#results .role-card").first).to_contain_text("nurse")
+
+
+def test_compare_three_jobs_picked_from_the_results(live_server, device_page, device):
+    page = device_page
+    page.goto(live_server + "/roles?q=nurse")
+    boxes = page.locator("input[form=compare-form]")
+    for i in range(4):
+        boxes.nth(i).check() if i < 3 else boxes.nth(i).click()
+    expect(boxes.nth(3)).not_to_be_checked()  # a fourth is refused, and the page says why
+    expect(page.locator("#compare-status")).to_contain_text("up to 3")
+    page.get_by_role("button", name="Compare ticked jobs").click()
+    expect(page).to_have_url(re.compile(r"/compare\?role=.+&role=.+&role=.+"))
+    expect(page.locator(".compare__heads li")).to_have_count(3)
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    save_screenshot(page, f"{device}-compare-picked")
 
 
 def test_keyboard_users_can_skip_to_the_content(live_server, device_page):
