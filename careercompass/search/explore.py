@@ -39,6 +39,7 @@ class Exploration:
     corrected: str | None = None
     unfiltered: int = 0  # roles the words found before filters were applied
     ideas: list[str] = field(default_factory=list)  # when nothing is found: the closest roles in meaning
+    used_meaning: bool = False  # whether the query was embedded (for the benchmark's split of timings)
 
     @property
     def total(self) -> int:
@@ -53,16 +54,17 @@ def explore(table: FacetTable, index: SearchIndex, query: str, selection: Select
             similar: Similar | None = None) -> Exploration:
     query = " ".join(query.split())[:200]
     if not words_of(query):
-        candidates, how, scores, corrected = table.alphabetical, {}, {}, None
+        candidates, how, scores, corrected, used_meaning = table.alphabetical, {}, {}, None, False
         query = ""
     else:
-        candidates, how, scores, corrected = _search(index, query, similar)
+        candidates, how, scores, corrected, used_meaning = _search(index, query, similar)
     slugs = table.filter(candidates, selection)
     ideas: list[str] = []
     if query and not candidates and similar is not None:
         ideas = [slug for slug, score in similar(corrected or query)[:IDEAS_WHEN_NOTHING_FOUND] if score >= IDEAS_FLOOR]
     return Exploration(query=query, selection=selection, slugs=slugs, counts=table.counts(candidates, selection),
-                       how=how, scores=scores, corrected=corrected, unfiltered=len(candidates), ideas=ideas)
+                       how=how, scores=scores, corrected=corrected, unfiltered=len(candidates), ideas=ideas,
+                       used_meaning=used_meaning or bool(ideas))
 
 
 def _search(index: SearchIndex, query: str, similar: Similar | None):
@@ -73,7 +75,7 @@ def _search(index: SearchIndex, query: str, similar: Similar | None):
     scores = {hit.slug: round(hit.score / top, 3) for hit in hits}
     strict = [slug for slug, kind in how.items() if kind == "words"]
     if similar is None or (result.named and len(strict) >= ENOUGH_STRICT_HITS):
-        return list(how), how, scores, result.corrected
+        return list(how), how, scores, result.corrected, False
     # A wish rather than a job's name ("looking after old people"), or too few hits: let meaning help.
     close = []
     for slug, similarity in similar(result.corrected or query)[:MEANING_CANDIDATES]:
@@ -83,9 +85,9 @@ def _search(index: SearchIndex, query: str, similar: Similar | None):
                 how[slug], scores[slug] = "meaning", similarity
     if result.named:  # a job's name with few hits: those hits first, then what meaning adds
         loose = [slug for slug, kind in how.items() if kind == "some words"]
-        return strict + _fuse([loose, close], exclude=set(strict)), how, scores, result.corrected
+        return strict + _fuse([loose, close], exclude=set(strict)), how, scores, result.corrected, True
     keyword = [slug for slug, kind in how.items() if kind != "meaning"]
-    return _fuse([keyword, close], exclude=set()), how, scores, result.corrected
+    return _fuse([keyword, close], exclude=set()), how, scores, result.corrected, True
 
 
 def _fuse(rankings: list[list[str]], exclude: set[str]) -> list[str]:

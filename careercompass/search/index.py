@@ -37,6 +37,7 @@ ENOUGH_STRICT_HITS = 3
 LOOSE_SCORE_FLOOR = 0.25
 SYNONYM_BOOST = 1.5
 MIN_CORRECTABLE_LENGTH = 5
+EXACT_NAME_WINDOW = 20
 SUGGESTION_LIMIT = 8
 
 # Title matches matter most: someone typing "porter" wants the porter role before roles that mention porters.
@@ -216,9 +217,11 @@ class SearchIndex:
         if corrected is not None:
             variants += _variants(held.synonyms, corrected_words)
         named = bool(self._run(held, _combine(held.names_parser, variants), 1, "words"))
-        strict = self._run(held, _combine(held.strict, variants, held.loose), limit, "words")
+        # Ask for a few more than wanted, so an exact name ranked just below the cut can still come first.
+        strict = _exact_names_first(held, words, self._run(held, _combine(held.strict, variants, held.loose),
+                                                           max(limit, EXACT_NAME_WINDOW), "words"))
         if len(strict) >= ENOUGH_STRICT_HITS:
-            return SearchResult(strict, corrected, named)
+            return SearchResult(strict[:limit], corrected, named)
         loose = self._run(held, _combine(held.loose, variants, held.loose), limit, "some words")
         floor = LOOSE_SCORE_FLOOR * loose[0].score if loose else 0
         seen = {hit.slug for hit in strict}
@@ -277,6 +280,15 @@ class SearchIndex:
             SearchHit(type=hit["type"], slug=hit["slug"], title=hit["title"], score=round(hit.score, 3), how=how)
             for hit in held.searcher.search(query, limit=limit)
         ]
+
+
+def _exact_names_first(held: _Generation, words: list[str], hits: list[SearchHit]) -> list[SearchHit]:
+    """Someone who types a job's whole name exactly wants that job first, before longer titles that contain it."""
+    typed = tuple(words)
+    exact = {slug for _, slug, title, _, name_words in held.names if name_words == typed}
+    if not exact:
+        return hits
+    return [hit for hit in hits if hit.slug in exact] + [hit for hit in hits if hit.slug not in exact]
 
 
 def _closest_word(reader, word: str) -> str | None:

@@ -18,10 +18,18 @@ import time
 import urllib.request
 from pathlib import Path
 
+import yaml
+
 from careercompass import create_app
 from careercompass.config import PROJECT_ROOT, Settings
 from careercompass.pipeline import initialise
+from careercompass.catalogue.facets import Selection, load_facet_table
+from careercompass.database import make_engine, make_session_factory
+from careercompass.matching.engine import closest_in_meaning
+from careercompass.matching.service import load_match_data_from_settings
+from careercompass.search.explore import MEANING_CANDIDATES, explore
 from careercompass.search.index import SearchIndex
+from careercompass.search.lookup import lookup
 
 REPEATS = 200
 SEARCH_QUERIES = ["nurse", "nurese", "blood", "porter", "looking after children", "physio", "care home", "lab"]
@@ -83,7 +91,11 @@ def main() -> None:
             ("home page", "/", "-"),
             ("browse all roles", "/roles", "-"),
             ("role page", "/roles/healthcare-support-worker", "30 ms"),
-            ("search page", "/search?q=nurse", "-"),
+            ("search page", "/roles?q=nurse", "-"),
+            ("search page, words and filters", "/roles?q=care&route=apprenticeship&shift=nights", "-"),
+            ("suggestions as you type", "/search/suggest?q=heal", "-"),
+            ("API: search", "/api/v1/search?q=blood+test", "-"),
+            ("API: job title lookup", "/api/v1/roles/lookup?title=Band+6+Sister+-+Ward+7", "-"),
             ("API: all roles", "/api/v1/roles", "-"),
         ]:
             report(name, *timed(lambda url=url: client.get(url)), budget)
@@ -91,6 +103,7 @@ def main() -> None:
         index = SearchIndex(settings.index_dir)
         queries = iter(SEARCH_QUERIES * REPEATS)
         report("search index query", *timed(lambda: index.search(next(queries))), "p95 20 ms")
+        search_latency(settings, index)
 
         html = client.get("/").get_data()
         css = (PROJECT_ROOT / "static/css/site.css").read_bytes()
@@ -112,6 +125,48 @@ MATCH_TEXTS = [f"I like {a} and {b}" for a in ("fixing bikes", "art", "science",
                                                    "computers", "cooking", "animals", "reading")
                for b in ("gaming", "helping my nan", "chemistry", "running", "drawing", "talking to people",
                          "puzzles", "being outdoors", "driving", "dancing")]
+
+
+def search_latency(settings: Settings, index: SearchIndex) -> None:
+    """The labelled queries through the whole search (words, filters, meaning), split by which path they took."""
+    labelled = yaml.safe_load((PROJECT_ROOT / "tests/search/labelled_queries.yaml").read_text())["queries"]
+    titles = yaml.safe_load((PROJECT_ROOT / "tests/search/vacancy_titles.yaml").read_text())["titles"]
+    data = load_match_data_from_settings(settings)
+    engine = make_engine(settings.database_uri)
+    with make_session_factory(engine)() as session:
+        table = load_facet_table(session)
+    engine.dispose()
+
+    def similar(text):
+        return closest_in_meaning(data, text, MEANING_CANDIDATES)
+
+    similar("warm the model up")
+    words_only, with_meaning, found = [], [], 0
+    for _ in range(3):
+        for case in labelled:
+            started = time.perf_counter()
+            result = explore(table, index, case["q"], Selection(), similar)
+            took = (time.perf_counter() - started) * 1000
+            (with_meaning if result.used_meaning else words_only).append(took)
+            found += bool(set(case["expect"]) & set(result.slugs[:5]))
+    everything = words_only + with_meaning
+    print(f"labelled queries: {found // 3}/{len(labelled)} have a right role in the top five")
+    report(f"search, all {len(labelled)} labelled queries", percentile(everything, 0.5), percentile(everything, 0.95),
+           "p95 20 ms")
+    report(f"  answered by words alone ({len(words_only) // 3})", percentile(words_only, 0.5),
+           percentile(words_only, 0.95), "-")
+    report(f"  helped by meaning ({len(with_meaning) // 3})", percentile(with_meaning, 0.5),
+           percentile(with_meaning, 0.95), "-")
+    suggest_words = iter([case["q"][:n] for case in labelled for n in (2, 4, 6)] * 2)
+    report("suggestions (index only)", *timed(lambda: index.suggest(next(suggest_words))), "-")
+    top, timings = 0, []
+    for case in titles:
+        started = time.perf_counter()
+        result = lookup(index, case["title"])
+        timings.append((time.perf_counter() - started) * 1000)
+        top += bool(result.best) and result.best.slug in {case["role"], *case.get("also", [])}
+    print(f"job title lookup: {top}/{len(titles)} linked to the right role first")
+    report("job title lookup", percentile(timings, 0.5), percentile(timings, 0.95), "-")
 
 
 def match_latency(client, settings: Settings) -> None:
@@ -173,7 +228,7 @@ def serve_and_measure(settings: Settings) -> None:
             except OSError:
                 time.sleep(0.1)
         print(f"app ready to serve: {ready:.1f} s   budget 10 s" if ready else "app did not start within 60 s")
-        for url in ["/", "/roles", "/roles/porter", "/search?q=care"] * 10:
+        for url in ["/", "/roles", "/roles/porter", "/roles?q=care"] * 10:
             urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=5).read()
         class_of_thirty(port)  # warms both workers' matchers too
         class_of_thirty(port)
