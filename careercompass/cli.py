@@ -66,10 +66,17 @@ def check_catalogue() -> None:
 
 
 @main.command(help="Rebuild the search index from the database; running web workers pick it up at once.")
-def reindex() -> None:
+@click.option("--follow", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
+              help="Keep running, and rebuild whenever the database changes (checked every SECONDS).")
+def reindex(follow: float | None) -> None:
+    from careercompass.pipeline import follow as follow_changes
     from careercompass.pipeline import reindex as rebuild
 
-    count = rebuild(Settings.from_environment())
+    settings = Settings.from_environment()
+    if follow is not None:
+        click.echo(f"Watching the database for changes every {follow:g} s (press Ctrl+C to stop).")
+        follow_changes(settings, follow)
+    count = rebuild(settings)
     click.echo(f"Indexed {count} documents.")
 
 

@@ -43,6 +43,10 @@ class Settings:
     def environment_names(cls) -> list[str]:
         return [cls.ENV_PREFIX + f.name.upper() for f in fields(cls)]
 
+    def as_environment(self) -> dict[str, str]:
+        """These settings as CAREERCOMPASS_* variables, for a child process that must use the same ones."""
+        return {self.ENV_PREFIX + f.name.upper(): str(getattr(self, f.name)) for f in fields(self)}
+
     @classmethod
     def from_environment(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:
         environ = dict(os.environ if environ is None else environ)

@@ -5,6 +5,7 @@ Used by `careercompass init` and `careercompass reindex`; each step is safe to r
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -13,12 +14,13 @@ from sqlalchemy import select
 
 from careercompass.catalogue import models
 from careercompass.catalogue.documents import embedding_text, search_document
+from careercompass.catalogue.queries import data_stamp
 from careercompass.catalogue.loader import load_catalogue
 from careercompass.catalogue.store import SaveSummary, save_catalogue
 from careercompass.config import Settings
 from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
 from careercompass.matching import embeddings
-from careercompass.search.index import build_index
+from careercompass.search.index import build_index, built_from
 from careercompass.search.synonyms import Synonyms, load_synonyms
 
 Progress = Callable[[str], None]
@@ -62,7 +64,7 @@ def build_derived(settings: Settings, factory, fingerprint: str, progress: Progr
     with factory() as session:
         roles = session.scalars(select(models.Role).order_by(models.Role.slug)).all()
         progress("Building the search index")
-        indexed = build_index(settings.index_dir, map(search_document, roles), search_words)
+        indexed = build_index(settings.index_dir, map(search_document, roles), search_words, data_stamp(session))
         stored = embeddings.RoleEmbeddings.load(settings.role_embeddings_path)
         if stored is not None and stored.catalogue_fingerprint == fingerprint:
             return indexed, False
@@ -80,12 +82,30 @@ def build_derived(settings: Settings, factory, fingerprint: str, progress: Progr
     return indexed, True
 
 
-def reindex(settings: Settings) -> int:
-    """Rebuild the search index from what is in the database now."""
+def reindex(settings: Settings, only_if_changed: bool = False) -> int | None:
+    """Rebuild the search index from what is in the database now.
+
+    With `only_if_changed`, nothing is written unless the data differs from what the current index was built
+    from; it then returns None. This is how edits made straight to the database reach search and filters.
+    """
     engine = make_engine(settings.database_uri)
     try:
         with make_session_factory(engine)() as session:
+            stamp = data_stamp(session)
+            if only_if_changed and stamp == built_from(settings.index_dir):
+                return None
             roles = session.scalars(select(models.Role).order_by(models.Role.slug)).all()
-            return build_index(settings.index_dir, map(search_document, roles), load_synonyms(settings.catalogue_dir))
+            return build_index(settings.index_dir, map(search_document, roles), load_synonyms(settings.catalogue_dir),
+                               stamp)
     finally:
         engine.dispose()
+
+
+def follow(settings: Settings, every: float, rounds: int | None = None) -> None:
+    """The index's one writer while the site runs: rebuild whenever the database changes (checked every `every` s)."""
+    done = 0
+    while rounds is None or done < rounds:
+        reindex(settings, only_if_changed=True)
+        done += 1
+        if rounds is None or done < rounds:
+            time.sleep(every)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from gunicorn.app.base import BaseApplication
 
 from careercompass import create_app
@@ -20,6 +24,8 @@ class _Server(BaseApplication):
         self.cfg.set("preload_app", True)  # load once, share memory between workers
         self.cfg.set("accesslog", "-")
         self.cfg.set("post_worker_init", _warm_worker)
+        self.cfg.set("when_ready", _start_index_writer)
+        self.cfg.set("on_exit", _stop_index_writer)
 
     def load(self):
         app = create_app(self.settings)
@@ -38,6 +44,26 @@ def _warm_worker(worker) -> None:
         matcher.data()
     except Exception:  # noqa: BLE001 - a missing index must not stop the site; the match API reports it
         worker.log.exception("Could not load the matcher's data")
+
+
+# Workers only read the search index. One process writes it: this one, started beside the workers, which
+# rebuilds the index whenever the database changes, so edits reach search and filters without a restart.
+INDEX_CHECK_SECONDS = 5
+_index_writer: list[subprocess.Popen] = []
+
+
+def _start_index_writer(server) -> None:
+    settings: Settings = server.app.settings
+    _index_writer.append(subprocess.Popen(
+        [sys.executable, "-m", "careercompass.cli", "reindex", "--follow", str(INDEX_CHECK_SECONDS)],
+        stdout=subprocess.DEVNULL, env={**os.environ, **settings.as_environment()},
+    ))
+
+
+def _stop_index_writer(server) -> None:
+    for process in _index_writer:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def run(settings: Settings, workers: int = 2) -> None:

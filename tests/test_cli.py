@@ -5,8 +5,13 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
+from sqlalchemy import update
+
+from careercompass.catalogue import models
 from careercompass.cli import main
-from careercompass.search.index import describe
+from careercompass.database import make_engine
+from careercompass.pipeline import follow, initialise, reindex
+from careercompass.search.index import SearchIndex, describe
 from tests.conftest import dump_database
 
 
@@ -63,3 +68,17 @@ def test_every_command_explains_itself(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0
     assert len(result.output.splitlines()) >= 3
+
+
+def test_an_edit_made_straight_to_the_database_reaches_search(database_url, settings_for):
+    settings = settings_for(database_url)
+    initialise(settings)
+    index = SearchIndex(settings.index_dir)
+    assert reindex(settings, only_if_changed=True) is None  # nothing changed: nothing written
+    engine = make_engine(settings.database_uri)
+    with engine.begin() as connection:
+        connection.execute(update(models.Role).where(models.Role.slug == "porter").values(title="Porter and zebra"))
+    engine.dispose()
+    follow(settings, every=1, rounds=1)  # what the writer beside the web workers does every few seconds
+    assert [hit.slug for hit in index.search("zebra").hits] == ["porter"]
+    assert reindex(settings, only_if_changed=True) is None

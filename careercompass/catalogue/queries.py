@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -164,3 +165,13 @@ class PayCalculator:
 
     def figures(self, role: models.Role) -> PayFigures:
         return pay_figures(role.pay, self.bands, self.year, self.source)
+
+
+def data_stamp(session: Session) -> str:
+    """A digest of every role row and the rows that filters read, so any edit to them changes it."""
+    digest = hashlib.sha256()
+    for model in (models.Role, models.RoleSector, models.RoleShiftPattern, models.EntryRoute):
+        columns = [column for column in model.__table__.columns]
+        for row in session.execute(select(*columns).order_by(*model.__table__.primary_key.columns)):
+            digest.update(repr(tuple(row)).encode())
+    return digest.hexdigest()

@@ -29,6 +29,7 @@ from careercompass.search.synonyms import NO_SYNONYMS, Synonyms, words_of
 POINTER_FILE = "CURRENT"
 NAMES_FILE = "names.json"
 SYNONYMS_FILE = "synonyms.json"
+STAMP_FILE = "STAMP"
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
 # Results that match every word are trusted; with fewer than this many, the search widens.
@@ -104,8 +105,12 @@ def _schema() -> Schema:
     )
 
 
-def build_index(directory: Path, documents: Iterable[SearchDocument], synonyms: Synonyms = NO_SYNONYMS) -> int:
-    """Write a complete new index beside the old one, then point readers at it. Returns the document count."""
+def build_index(directory: Path, documents: Iterable[SearchDocument], synonyms: Synonyms = NO_SYNONYMS,
+                stamp: str = "") -> int:
+    """Write a complete new index beside the old one, then point readers at it. Returns the document count.
+
+    `stamp` names the data the index was built from, so a writer can tell later whether it is out of date.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     generation = f"gen-{time.time_ns()}"
     target = directory / generation
@@ -126,6 +131,7 @@ def build_index(directory: Path, documents: Iterable[SearchDocument], synonyms: 
             names += [[doc.type, doc.slug, doc.title, name] for name in (doc.title, *doc.other_titles)]
     (target / NAMES_FILE).write_text(json.dumps(names), encoding="utf-8")
     (target / SYNONYMS_FILE).write_text(json.dumps(synonyms.as_json()), encoding="utf-8")
+    (target / STAMP_FILE).write_text(stamp, encoding="utf-8")
     pointer = directory / POINTER_FILE
     temporary = directory / f".{POINTER_FILE}.{os.getpid()}"
     temporary.write_text(generation)
@@ -154,6 +160,12 @@ def current_generation(directory: Path) -> str:
     """The name of the index readers use now; it changes whenever the index is rebuilt."""
     pointer = directory / POINTER_FILE
     return pointer.read_text().strip() if pointer.exists() else ""
+
+
+def built_from(directory: Path) -> str:
+    """The stamp of the data the current index was built from ("" if there is no index)."""
+    stamp = directory / current_generation(directory) / STAMP_FILE
+    return stamp.read_text(encoding="utf-8") if current_generation(directory) and stamp.exists() else ""
 
 
 @dataclass
