@@ -31,6 +31,7 @@ BAND_PATTERN = r"\b(?:band\s*|b)(\d)[a-d]?\b"
 # Later parts of a title are usually the ward, team or place, so they count for less.
 SEGMENT_WEIGHTS = (1.0, 0.6, 0.4, 0.3)
 CANDIDATES_PER_SEGMENT = 8
+CONTEXT_SHARE = 0.3
 ALTERNATIVES = 4
 # Two candidates this close are hard to tell apart, so the confidence in the first is lowered.
 AMBIGUITY_MARGIN = 0.08
@@ -94,28 +95,34 @@ def lookup(index: SearchIndex, title: str) -> Lookup:
         if kind == "role":
             by_slug.setdefault(slug, []).append(_word_set(name))
             titles[slug] = role_title
-    scores: dict[str, float] = {}
+    parts = [(segment, [" ".join(words) for words in synonyms.readings(segment.split())])
+             for segment in segments(title)[: len(SEGMENT_WEIGHTS)]]
+    # The whole title at once too: "Staff Nurse - Children's Ward" names a job neither part names alone.
+    whole = " ".join(segment for segment, _ in parts)
+    candidates = {hit.slug for hit in index.search(whole, CANDIDATES_PER_SEGMENT).hits if hit.type == "role"}
+    for segment, readings in parts:
+        candidates |= {hit.slug for reading in readings for hit in index.search(reading, CANDIDATES_PER_SEGMENT).hits
+                       if hit.type == "role"}
+        candidates |= {slug for slug, role_names in by_slug.items() if _word_set(segment) in role_names}
+    # Every candidate is scored against every part, whichever part found it.
+    fits: dict[str, list[float]] = {}
     understood = ""
-    for position, segment in enumerate(segments(title)[: len(SEGMENT_WEIGHTS)]):
-        weight = SEGMENT_WEIGHTS[position]
-        readings = [" ".join(words) for words in synonyms.readings(segment.split())]
-        candidates = {hit.slug for reading in readings for hit in index.search(reading, CANDIDATES_PER_SEGMENT).hits
-                      if hit.type == "role"}
-        found_here = False
-        for slug in candidates | {slug for slug, role_names in by_slug.items() if _word_set(segment) in role_names}:
+    for position, (segment, readings) in enumerate(parts):
+        for slug in candidates:
             fit = max(_name_similarity(_word_set(reading), name) for reading in readings for name in by_slug[slug])
-            if fit * weight > scores.get(slug, 0.0):
-                scores[slug] = fit * weight
-                found_here = found_here or fit >= 0.5
-        if found_here and not understood:
-            understood = segment
+            fits.setdefault(slug, []).append(fit * SEGMENT_WEIGHTS[position])
+            if fit >= 0.5 and not understood:
+                understood = segment
+    # The part that fits best decides; the other parts ("Children's Ward", "(RMN)") add a little as context.
+    scores = {slug: max(found) + CONTEXT_SHARE * (sum(found) - max(found)) for slug, found in fits.items()}
     ranked = sorted(scores, key=lambda slug: (-scores[slug], titles[slug]))
     ranked = [slug for slug in ranked if scores[slug] > 0]
     if not ranked:
         return Lookup(title, understood, band_in(title), None, [])
-    confidence = scores[ranked[0]]
+    confidence = min(scores[ranked[0]], 1.0)
     if len(ranked) > 1 and scores[ranked[0]] - scores[ranked[1]] < AMBIGUITY_MARGIN:
         confidence -= AMBIGUITY_PENALTY
     best = Candidate(ranked[0], titles[ranked[0]], round(max(confidence, 0.0), 2))
-    alternatives = [Candidate(slug, titles[slug], round(scores[slug], 2)) for slug in ranked[1:1 + ALTERNATIVES]]
+    alternatives = [Candidate(slug, titles[slug], round(min(scores[slug], 1.0), 2))
+                    for slug in ranked[1:1 + ALTERNATIVES]]
     return Lookup(title, understood, band_in(title), best, alternatives)

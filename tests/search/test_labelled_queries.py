@@ -58,3 +58,13 @@ def test_a_job_title_links_to_its_role(search_parts, case):
     right = {case["role"], *case.get("also", [])}
     named = [found.best.slug] + [c.slug for c in found.alternatives] if found.best else []
     assert right & set(named), f"{case['title']!r}: got {named}"
+
+
+def test_nine_in_ten_job_titles_link_to_their_role_first(search_parts):
+    _, index, _ = search_parts
+    first = sum(
+        (found := lookup(index, case["title"])).best is not None
+        and found.best.slug in {case["role"], *case.get("also", [])}
+        for case in TITLES
+    )
+    assert first / len(TITLES) >= 0.9, f"{first} of {len(TITLES)} linked to the right role first"
