@@ -104,7 +104,7 @@ def embeddings_only(data: MatchData) -> Ranker:
 
 
 def keyword_only(index: SearchIndex) -> Ranker:
-    return lambda persona: [hit.slug for hit in index.search(persona.words(), limit=TOP)]
+    return lambda persona: [hit.slug for hit in index.search(persona.words(), limit=TOP).hits]
 
 
 def evaluate(data: MatchData, index: SearchIndex, personas: list[Persona]) -> list[Scores]:
