@@ -68,7 +68,8 @@ def explore(table: FacetTable, index: SearchIndex, query: str, selection: Select
 
 
 def _search(index: SearchIndex, query: str, similar: Similar | None):
-    result = index.search(query, limit=MAX_KEYWORD_HITS)
+    # With meaning to fall back on, "any word" matching is left out: it was slow and found little more.
+    result = index.search(query, limit=MAX_KEYWORD_HITS, widen=similar is None)
     hits = [hit for hit in result.hits if hit.type == "role"]
     how = {hit.slug: hit.how for hit in hits}
     top = max((hit.score for hit in hits), default=1.0) or 1.0

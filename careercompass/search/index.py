@@ -22,7 +22,6 @@ from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
-from whoosh.qparser import AndGroup, MultifieldParser, OrGroup
 
 from careercompass.search.synonyms import NO_SYNONYMS, Synonyms, words_of
 
@@ -38,6 +37,7 @@ ENOUGH_STRICT_HITS = 3
 LOOSE_SCORE_FLOOR = 0.25
 SYNONYM_BOOST = 1.5
 MIN_CORRECTABLE_LENGTH = 5
+ANY_WORD_SCALE = 0.9
 EXACT_NAME_WINDOW = 20
 SUGGESTION_LIMIT = 8
 
@@ -174,10 +174,10 @@ class _Generation:
 
     name: str
     searcher: object
-    strict: MultifieldParser
-    loose: MultifieldParser
-    names_parser: MultifieldParser
+    queries: _QueryBuilder
     names: list[tuple[str, str, str, str, tuple[str, ...]]]  # type, slug, title, name, words of the name
+    stemmed_names: list[frozenset[str]]  # each name's words as the index stores them
+    exact_names: dict[tuple[str, ...], set[str]]  # a name's words as typed -> the slugs with that name
     synonyms: Synonyms
 
 
@@ -200,7 +200,7 @@ class SearchIndex:
                 held.searcher.close()
             folder = self.directory / name
             ix = _open(folder)
-            fields = list(FIELD_BOOSTS)
+            builder = _QueryBuilder(ix.schema)
             names = [
                 (kind, slug, title, text, tuple(words_of(text)))
                 for kind, slug, title, text in json.loads((folder / NAMES_FILE).read_text(encoding="utf-8"))
@@ -208,17 +208,21 @@ class SearchIndex:
             held = _Generation(
                 name=name,
                 searcher=ix.searcher(),
-                strict=MultifieldParser(fields, schema=ix.schema, group=AndGroup),
-                loose=MultifieldParser(fields, schema=ix.schema, group=OrGroup.factory(0.9)),
-                names_parser=MultifieldParser(["title", "other_titles"], schema=ix.schema, group=AndGroup),
+                queries=builder,
                 names=names,
+                stemmed_names=[frozenset(builder.terms(name)) for _, _, _, name, _ in names],
+                exact_names=_exact_name_table(names),
                 synonyms=Synonyms.from_json(json.loads((folder / SYNONYMS_FILE).read_text(encoding="utf-8"))),
             )
             self._local.held = held
         return held
 
-    def search(self, text: str, limit: int = 20) -> SearchResult:
-        """Roles for what someone typed: every word first, then any word, fixing spelling on the way."""
+    def search(self, text: str, limit: int = 20, widen: bool = True) -> SearchResult:
+        """Roles for what someone typed: every word first, then (if `widen`) any word, fixing spelling on the way.
+
+        Matching any word is the slowest part of a search on long wishes ("helping people with drug problems"),
+        so a caller with a better way to widen (closeness in meaning) can turn it off.
+        """
         words = words_of(text[:MAX_QUERY_LENGTH])[:MAX_QUERY_WORDS]
         if not words:
             return SearchResult([])
@@ -228,13 +232,13 @@ class SearchIndex:
         variants = _variants(held.synonyms, words)
         if corrected is not None:
             variants += _variants(held.synonyms, corrected_words)
-        named = bool(self._run(held, _combine(held.names_parser, variants), 1, "words"))
+        named = any(_names_hold(held, variant.required) for variant in variants)
         # Ask for a few more than wanted, so an exact name ranked just below the cut can still come first.
-        strict = _exact_names_first(held, words, self._run(held, _combine(held.strict, variants, held.loose),
+        strict = _exact_names_first(held, words, self._run(held, _combine(held.queries, variants, strict=True),
                                                            max(limit, EXACT_NAME_WINDOW), "words"))
-        if len(strict) >= ENOUGH_STRICT_HITS:
+        if len(strict) >= ENOUGH_STRICT_HITS or not widen:
             return SearchResult(strict[:limit], corrected, named)
-        loose = self._run(held, _combine(held.loose, variants, held.loose), limit, "some words")
+        loose = self._run(held, _combine(held.queries, variants, strict=False), limit, "some words")
         floor = LOOSE_SCORE_FLOOR * loose[0].score if loose else 0
         seen = {hit.slug for hit in strict}
         extra = [hit for hit in loose if hit.slug not in seen and hit.score >= floor]
@@ -290,14 +294,22 @@ class SearchIndex:
             return []
         return [
             SearchHit(type=hit["type"], slug=hit["slug"], title=hit["title"], score=round(hit.score, 3), how=how)
-            for hit in held.searcher.search(query, limit=limit)
+            # optimize=False: Whoosh's block-quality skipping can loop forever on some nested queries
+            # ("pa stutter" with limit 5 did); scoring every match of 404 roles costs little.
+            for hit in held.searcher.search(query, limit=limit, optimize=False)
         ]
+
+
+def _exact_name_table(names) -> dict[tuple[str, ...], set[str]]:
+    table: dict[tuple[str, ...], set[str]] = {}
+    for _, slug, _, _, name_words in names:
+        table.setdefault(name_words, set()).add(slug)
+    return table
 
 
 def _exact_names_first(held: _Generation, words: list[str], hits: list[SearchHit]) -> list[SearchHit]:
     """Someone who types a job's whole name exactly wants that job first, before longer titles that contain it."""
-    typed = tuple(words)
-    exact = {slug for _, slug, title, _, name_words in held.names if name_words == typed}
+    exact = held.exact_names.get(tuple(words), set())
     if not exact:
         return hits
     return [hit for hit in hits if hit.slug in exact] + [hit for hit in hits if hit.slug not in exact]
@@ -331,17 +343,47 @@ def _variants(synonyms: Synonyms, words: list[str]) -> list[_Variant]:
     return variants
 
 
-def _combine(parser: MultifieldParser, variants: list[_Variant], loose: MultifieldParser | None = None):
+class _QueryBuilder:
+    """Builds Whoosh queries from plain words directly: no query language, so no syntax to escape, and
+    several times quicker than the query parser, which was most of the cost of a search."""
+
+    def __init__(self, schema: Schema):
+        self.analyzer = schema["title"].analyzer  # every searched field shares the stemming analyzer
+
+    def terms(self, text: str) -> list[str]:
+        return list(dict.fromkeys(token.text for token in self.analyzer(clean_query(text))))
+
+    @staticmethod
+    def _word(term: str) -> wq.Query:
+        either = wq.Or([wq.Term(field, term) for field in FIELD_BOOSTS])
+        # Whoosh would preload every posting into arrays for a small index; walking them is quicker here.
+        either.matcher_type = wq.Or.DEFAULT_MATCHER
+        return either
+
+    def all_of(self, text: str) -> wq.Query | None:
+        words = [self._word(term) for term in self.terms(text)]
+        return None if not words else words[0] if len(words) == 1 else wq.And(words)
+
+    def any_of(self, text: str) -> wq.Query | None:
+        # scale: a role matching more of the words scores higher than one matching a single word many times
+        words = [self._word(term) for term in self.terms(text)]
+        return None if not words else words[0] if len(words) == 1 else wq.Or(words, scale=ANY_WORD_SCALE)
+
+
+def _names_hold(held: _Generation, text: str) -> bool:
+    wanted = set(held.queries.terms(text))
+    return bool(wanted) and any(wanted <= name for name in held.stemmed_names)
+
+
+def _combine(builder: _QueryBuilder, variants: list[_Variant], strict: bool):
     queries = []
     for variant in dict.fromkeys(variants):
-        # Words only: "&" and "'" split, so nothing a person types can be read as query syntax.
-        required = parser.parse(clean_query(variant.required))
-        if required is wq.NullQuery:
+        required = builder.all_of(variant.required) if strict else builder.any_of(variant.required)
+        if required is None:
             continue
-        if variant.optional and loose is not None:
-            optional = loose.parse(clean_query(variant.optional))
-            if optional is not wq.NullQuery:
-                required = wq.AndMaybe(required, optional)
+        optional = builder.any_of(variant.optional) if variant.optional else None
+        if optional is not None:
+            required = wq.AndMaybe(required, optional)
         queries.append(required.with_boost(variant.boost) if variant.boost != 1.0 else required)
     if not queries:
         return None

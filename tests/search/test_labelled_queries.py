@@ -6,16 +6,20 @@ at worst name it among the alternatives.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 import yaml
+from sqlalchemy import select
 
+from careercompass.catalogue import models
+from careercompass.catalogue.documents import search_document
 from careercompass.catalogue.facets import Selection, load_facet_table
 from careercompass.database import make_engine, make_session_factory
 from careercompass.matching.engine import closest_in_meaning
 from careercompass.search.explore import MEANING_CANDIDATES, explore
-from careercompass.search.index import SearchIndex
+from careercompass.search.index import SearchIndex, build_index
 from careercompass.search.lookup import lookup
 from tests.conftest import CATALOGUE_DIR
 
@@ -68,3 +72,19 @@ def test_nine_in_ten_job_titles_link_to_their_role_first(search_parts):
         for case in TITLES
     )
     assert first / len(TITLES) >= 0.9, f"{first} of {len(TITLES)} linked to the right role first"
+
+
+@pytest.mark.parametrize(("text", "limit"), [("pa stutter", 5), ("geriatric palliative medical addicts", 60)])
+def test_queries_that_once_made_whoosh_loop_forever_now_return(ready_settings, tmp_path, text, limit):
+    """Whoosh's block-quality skipping looped forever on these (on the index without the word table)."""
+    engine = make_engine(ready_settings.database_uri)
+    with make_session_factory(engine)() as session:
+        roles = session.scalars(select(models.Role)).all()
+        build_index(tmp_path, map(search_document, roles))
+    engine.dispose()
+    answered: list[int] = []
+    worker = threading.Thread(target=lambda: answered.append(len(SearchIndex(tmp_path).search(text, limit).hits)),
+                              daemon=True)
+    worker.start()
+    worker.join(timeout=30)
+    assert answered, f"searching {text!r} did not return within 30 s"
