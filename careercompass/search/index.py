@@ -43,6 +43,7 @@ SUGGESTION_LIMIT = 8
 
 # Title matches matter most: someone typing "porter" wants the porter role before roles that mention porters.
 FIELD_BOOSTS = {"title": 6.0, "other_titles": 4.0, "summary": 1.5, "tasks": 1.0, "skills": 1.0}
+NAME_FIELDS = ("title", "other_titles")
 
 
 @dataclass(frozen=True)
@@ -329,6 +330,7 @@ class _Variant:
     required: str  # all (strict) or some (loose) of these words must match
     optional: str  # these only lift the score
     boost: float
+    fields: tuple[str, ...] = tuple(FIELD_BOOSTS)  # where the required words are looked for
 
 
 def _variants(synonyms: Synonyms, words: list[str]) -> list[_Variant]:
@@ -339,7 +341,9 @@ def _variants(synonyms: Synonyms, words: list[str]) -> list[_Variant]:
     """
     variants = [_Variant(" ".join(words), "", 1.0)]
     for expansion in synonyms.expansions(words):
-        variants.append(_Variant(" ".join(expansion.phrase), " ".join(expansion.rest), SYNONYM_BOOST))
+        # A synonym stands for a job's name, so its phrase is looked for in names only: that is what it means,
+        # and it keeps common words like "care" from scoring every role.
+        variants.append(_Variant(" ".join(expansion.phrase), " ".join(expansion.rest), SYNONYM_BOOST, NAME_FIELDS))
     return variants
 
 
@@ -354,19 +358,19 @@ class _QueryBuilder:
         return list(dict.fromkeys(token.text for token in self.analyzer(clean_query(text))))
 
     @staticmethod
-    def _word(term: str) -> wq.Query:
-        either = wq.Or([wq.Term(field, term) for field in FIELD_BOOSTS])
+    def _word(term: str, fields: tuple[str, ...] = tuple(FIELD_BOOSTS)) -> wq.Query:
+        either = wq.Or([wq.Term(field, term) for field in fields])
         # Whoosh would preload every posting into arrays for a small index; walking them is quicker here.
         either.matcher_type = wq.Or.DEFAULT_MATCHER
         return either
 
-    def all_of(self, text: str) -> wq.Query | None:
-        words = [self._word(term) for term in self.terms(text)]
+    def all_of(self, text: str, fields: tuple[str, ...] = tuple(FIELD_BOOSTS)) -> wq.Query | None:
+        words = [self._word(term, fields) for term in self.terms(text)]
         return None if not words else words[0] if len(words) == 1 else wq.And(words)
 
-    def any_of(self, text: str) -> wq.Query | None:
+    def any_of(self, text: str, fields: tuple[str, ...] = tuple(FIELD_BOOSTS)) -> wq.Query | None:
         # scale: a role matching more of the words scores higher than one matching a single word many times
-        words = [self._word(term) for term in self.terms(text)]
+        words = [self._word(term, fields) for term in self.terms(text)]
         return None if not words else words[0] if len(words) == 1 else wq.Or(words, scale=ANY_WORD_SCALE)
 
 
@@ -378,7 +382,7 @@ def _names_hold(held: _Generation, text: str) -> bool:
 def _combine(builder: _QueryBuilder, variants: list[_Variant], strict: bool):
     queries = []
     for variant in dict.fromkeys(variants):
-        required = builder.all_of(variant.required) if strict else builder.any_of(variant.required)
+        required = (builder.all_of if strict else builder.any_of)(variant.required, variant.fields)
         if required is None:
             continue
         optional = builder.any_of(variant.optional) if variant.optional else None
