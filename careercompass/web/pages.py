@@ -139,8 +139,6 @@ def compare():
         problems=problems,
         max_compare=MAX_COMPARE,
         without_url=lambda slug: url_for("pages.compare", role=[r.slug for r in roles if r.slug != slug]),
-        route_names=queries.ROUTE_NAMES,
-        shift_names=queries.SHIFT_NAMES,
     )
 
 
@@ -161,9 +159,6 @@ def role(slug: str):
         terms_used=terms_used((text for _, text in reader_texts(found)), terms),
         ladder=queries.ladder_for(session, found),
         pay=queries.PayCalculator(session).figures(found),
-        sector_names=queries.SECTOR_NAMES,
-        route_names=queries.ROUTE_NAMES,
-        shift_names=queries.SHIFT_NAMES,
     )
 
 
@@ -173,8 +168,7 @@ def family(slug: str):
     overview = queries.family_overview(session, slug)
     if overview is None:
         abort(404)
-    return render_page("family.html", overview=overview, pay=queries.PayCalculator(session),
-                       route_names=queries.ROUTE_NAMES)
+    return render_page("family.html", overview=overview, pay=queries.PayCalculator(session))
 
 
 @blueprint.get("/glossary")

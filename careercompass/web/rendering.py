@@ -7,6 +7,7 @@ import re
 from flask import render_template, request
 
 from careercompass.catalogue.glossary import explain
+from careercompass.catalogue.facets import ROUTE_NAMES, SECTOR_NAMES, SHIFT_NAMES
 from careercompass.catalogue.queries import quickest_route
 from careercompass.web.resources import release_session
 
@@ -44,6 +45,8 @@ def opening(text: str, limit: int = 170) -> str:
 
 
 def init_app(app) -> None:
+    # The words people read for stored codes, the same on every page.
+    app.jinja_env.globals.update(route_names=ROUTE_NAMES, sector_names=SECTOR_NAMES, shift_names=SHIFT_NAMES)
     app.add_template_filter(labels)
     app.add_template_filter(opening)
     app.add_template_filter(explain)
