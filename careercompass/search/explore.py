@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from careercompass.catalogue.facets import FacetTable, Selection
-from careercompass.search.index import ENOUGH_STRICT_HITS, SearchIndex
+from careercompass.search.index import ENOUGH_STRICT_HITS, MAX_QUERY_LENGTH, SearchIndex
 from careercompass.search.synonyms import words_of
 
 Similar = Callable[[str], list[tuple[str, float]]]  # text -> (slug, similarity), closest first
@@ -52,49 +52,57 @@ class Exploration:
 
 def explore(table: FacetTable, index: SearchIndex, query: str, selection: Selection,
             similar: Similar | None = None) -> Exploration:
-    query = " ".join(query.split())[:200]
-    if not words_of(query):
-        candidates, how, scores, corrected, used_meaning = table.alphabetical, {}, {}, None, False
-        query = ""
-    else:
-        candidates, how, scores, corrected, used_meaning = _search(index, query, similar)
-    slugs = table.filter(candidates, selection)
+    query = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    found = _search(index, query, similar) if words_of(query) else _Found(table.alphabetical)
     ideas: list[str] = []
-    if query and not candidates and similar is not None:
-        ideas = [slug for slug, score in similar(corrected or query)[:IDEAS_WHEN_NOTHING_FOUND] if score >= IDEAS_FLOOR]
-    return Exploration(query=query, selection=selection, slugs=slugs, counts=table.counts(candidates, selection),
-                       how=how, scores=scores, corrected=corrected, unfiltered=len(candidates), ideas=ideas,
-                       used_meaning=used_meaning or bool(ideas))
+    if found.words and not found.ranked and found.close is not None:
+        ideas = [slug for slug, score in found.close[:IDEAS_WHEN_NOTHING_FOUND] if score >= IDEAS_FLOOR]
+    return Exploration(query=query if found.words else "", selection=selection,
+                       slugs=table.filter(found.ranked, selection), counts=table.counts(found.ranked, selection),
+                       how=found.how, scores=found.scores, corrected=found.corrected, unfiltered=len(found.ranked),
+                       ideas=ideas, used_meaning=found.close is not None)
 
 
-def _search(index: SearchIndex, query: str, similar: Similar | None):
+@dataclass
+class _Found:
+    ranked: list[str]  # best first
+    how: dict[str, str] = field(default_factory=dict)
+    scores: dict[str, float] = field(default_factory=dict)
+    corrected: str | None = None
+    close: list[tuple[str, float]] | None = None  # roles closest in meaning, when meaning was asked
+    words: bool = False  # whether anything searchable was typed
+
+
+def _search(index: SearchIndex, query: str, similar: Similar | None) -> _Found:
     # With meaning to fall back on, "any word" matching is left out: it was slow and found little more.
     result = index.search(query, limit=MAX_KEYWORD_HITS, widen=similar is None)
     hits = [hit for hit in result.hits if hit.type == "role"]
-    how = {hit.slug: hit.how for hit in hits}
     top = max((hit.score for hit in hits), default=1.0) or 1.0
-    scores = {hit.slug: round(hit.score / top, 3) for hit in hits}
-    strict = [slug for slug, kind in how.items() if kind == "words"]
+    found = _Found(ranked=[hit.slug for hit in hits], how={hit.slug: hit.how for hit in hits},
+                   scores={hit.slug: round(hit.score / top, 3) for hit in hits}, corrected=result.corrected,
+                   words=True)
+    strict = [hit.slug for hit in hits if hit.how == "words"]
     if similar is None or (result.named and len(strict) >= ENOUGH_STRICT_HITS):
-        return list(how), how, scores, result.corrected, False
+        return found
     # A wish rather than a job's name ("looking after old people"), or too few hits: let meaning help.
+    # (Without "any word" matching, every keyword hit here matched every word.)
+    found.close = similar(result.corrected or query)[:MEANING_CANDIDATES]
     close = []
-    for slug, similarity in similar(result.corrected or query)[:MEANING_CANDIDATES]:
+    for slug, similarity in found.close:
         if similarity >= MEANING_FLOOR:
             close.append(slug)
-            if slug not in how:
-                how[slug], scores[slug] = "meaning", similarity
+            if slug not in found.how:
+                found.how[slug], found.scores[slug] = "meaning", similarity
     if result.named:  # a job's name with few hits: those hits first, then what meaning adds
-        loose = [slug for slug, kind in how.items() if kind == "some words"]
-        return strict + _fuse([loose, close], exclude=set(strict)), how, scores, result.corrected, True
-    keyword = [slug for slug, kind in how.items() if kind != "meaning"]
-    return _fuse([keyword, close], exclude=set()), how, scores, result.corrected, True
+        found.ranked = strict + [slug for slug in close if slug not in strict]
+    else:
+        found.ranked = _fuse([strict, close])
+    return found
 
 
-def _fuse(rankings: list[list[str]], exclude: set[str]) -> list[str]:
+def _fuse(rankings: list[list[str]]) -> list[str]:
     score: dict[str, float] = {}
     for ranking in rankings:
         for rank, slug in enumerate(ranking):
-            if slug not in exclude:
-                score[slug] = score.get(slug, 0.0) + 1.0 / (FUSION_K + rank)
+            score[slug] = score.get(slug, 0.0) + 1.0 / (FUSION_K + rank)
     return sorted(score, key=lambda slug: -score[slug])

@@ -15,8 +15,10 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
@@ -24,6 +26,8 @@ from whoosh.analysis import StandardAnalyzer, StemmingAnalyzer
 from whoosh.fields import ID, KEYWORD, TEXT, Schema
 
 from careercompass.search.synonyms import NO_SYNONYMS, Synonyms, words_of
+
+T = TypeVar("T")
 
 POINTER_FILE = "CURRENT"
 NAMES_FILE = "names.json"
@@ -153,8 +157,8 @@ def _open(path: Path):
 
 
 def index_exists(directory: Path) -> bool:
-    pointer = directory / POINTER_FILE
-    return pointer.exists() and (directory / pointer.read_text().strip()).is_dir()
+    generation = current_generation(directory)
+    return bool(generation) and (directory / generation).is_dir()
 
 
 def current_generation(directory: Path) -> str:
@@ -165,8 +169,9 @@ def current_generation(directory: Path) -> str:
 
 def built_from(directory: Path) -> str:
     """The stamp of the data the current index was built from ("" if there is no index)."""
-    stamp = directory / current_generation(directory) / STAMP_FILE
-    return stamp.read_text(encoding="utf-8") if current_generation(directory) and stamp.exists() else ""
+    generation = current_generation(directory)  # read the pointer once: a rebuild may move it meanwhile
+    stamp = directory / generation / STAMP_FILE
+    return stamp.read_text(encoding="utf-8") if generation and stamp.exists() else ""
 
 
 @dataclass
@@ -180,12 +185,13 @@ class _Generation:
     stemmed_names: list[frozenset[str]]  # each name's words as the index stores them
     exact_names: dict[tuple[str, ...], set[str]]  # a name's words as typed -> the slugs with that name
     synonyms: Synonyms
+    derived: dict[str, object] = field(default_factory=dict)  # see SearchIndex.once_per_build
 
 
 class SearchIndex:
     """A read-only view of the current index, reopened when a rebuild moves the pointer.
 
-    Each thread keeps its own searcher and parsers for the current generation: opening them per query
+    Each thread keeps its own searcher and name tables for the current generation: opening them per query
     cost more than the search itself.
     """
 
@@ -277,14 +283,21 @@ class SearchIndex:
     def synonyms(self) -> Synonyms:
         return self._generation().synonyms
 
+    def once_per_build(self, key: str, make: Callable[[list[tuple[str, str, str, str, tuple[str, ...]]]], T]) -> T:
+        """Something worked out from this build's names (see `names`), made once and kept until a rebuild."""
+        held = self._generation()
+        if key not in held.derived:
+            held.derived[key] = make(held.names)
+        return held.derived[key]  # type: ignore[return-value]
+
     def _correct(self, held: _Generation, words: list[str]) -> list[str]:
         reader = held.searcher.reader()
-        known = held.synonyms.known_words()
+        known = held.synonyms.known_words
         return [word if self._leave_alone(reader, known, word) else _closest_word(reader, word) or word
                 for word in words]
 
     @staticmethod
-    def _leave_alone(reader, known: set[str], word: str) -> bool:
+    def _leave_alone(reader, known: frozenset[str], word: str) -> bool:
         # Short words have too many near neighbours ("kids" is one edit from "kinds") to be worth fixing.
         parts = [part for part in re.split(r"[&']", word) if len(part) >= MIN_CORRECTABLE_LENGTH]
         return word in known or all(p.isdigit() or ("spelling", p) in reader for p in parts)

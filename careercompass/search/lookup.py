@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from careercompass.search.index import SearchIndex
+from careercompass.search.index import MAX_QUERY_LENGTH, SearchIndex
 from careercompass.search.synonyms import words_of
 
 # Words about the contract, the shift or the place, not the job.
@@ -85,16 +85,22 @@ def band_in(title: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def lookup(index: SearchIndex, title: str) -> Lookup:
-    title = " ".join(title.split())[:200]
-    names = index.names()
-    synonyms = index.synonyms()
+def _role_names(names) -> tuple[dict[str, list[frozenset[str]]], dict[str, str]]:
+    """Each role's names as word sets, and its title: made once per index build, not per title looked up."""
     by_slug: dict[str, list[frozenset[str]]] = {}
     titles: dict[str, str] = {}
     for kind, slug, role_title, name, _ in names:
         if kind == "role":
             by_slug.setdefault(slug, []).append(_word_set(name))
             titles[slug] = role_title
+    return by_slug, titles
+
+
+def lookup(index: SearchIndex, title: str) -> Lookup:
+    title = " ".join(title.split())[:MAX_QUERY_LENGTH]
+    by_slug, titles = index.once_per_build("lookup:names", _role_names)
+    synonyms = index.synonyms()
+    # Each part as written and once per synonym in it, as text for the index and as a word set for scoring.
     parts = [(segment, [" ".join(words) for words in synonyms.readings(segment.split())])
              for segment in segments(title)[: len(SEGMENT_WEIGHTS)]]
     # The whole title at once too: "Staff Nurse - Children's Ward" names a job neither part names alone.
@@ -103,13 +109,15 @@ def lookup(index: SearchIndex, title: str) -> Lookup:
     for segment, readings in parts:
         candidates |= {hit.slug for reading in readings for hit in index.search(reading, CANDIDATES_PER_SEGMENT).hits
                        if hit.type == "role"}
-        candidates |= {slug for slug, role_names in by_slug.items() if _word_set(segment) in role_names}
+        typed = _word_set(segment)
+        candidates |= {slug for slug, role_names in by_slug.items() if typed in role_names}
     # Every candidate is scored against every part, whichever part found it.
     fits: dict[str, list[float]] = {}
     understood = ""
-    for position, (segment, readings) in enumerate(parts):
+    for position, (segment, reading_texts) in enumerate(parts):
+        readings = [_word_set(text) for text in reading_texts]
         for slug in candidates:
-            fit = max(_name_similarity(_word_set(reading), name) for reading in readings for name in by_slug[slug])
+            fit = max(_name_similarity(reading, name) for reading in readings for name in by_slug[slug])
             fits.setdefault(slug, []).append(fit * SEGMENT_WEIGHTS[position])
             if fit >= 0.5 and not understood:
                 understood = segment

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -39,7 +40,8 @@ class Expansion:
 class Synonyms:
     table: dict[tuple[str, ...], tuple[str, ...]]  # key words -> phrases to look for as well
 
-    @property
+    # Worked out once per table: both are read on every search.
+    @cached_property
     def longest_key(self) -> int:
         return max((len(key) for key in self.table), default=0)
 
@@ -63,8 +65,9 @@ class Synonyms:
             words[:e.at] + list(e.phrase) + words[e.at + len(e.key):] for e in self.expansions(words)
         ]
 
-    def known_words(self) -> set[str]:
-        return {word for key in self.table for word in key}
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        return frozenset(word for key in self.table for word in key)
 
     def as_json(self) -> dict[str, list[str]]:
         return {" ".join(key): list(phrases) for key, phrases in self.table.items()}

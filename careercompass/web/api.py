@@ -15,6 +15,7 @@ from careercompass.catalogue.pay import PayFigures
 from careercompass.matching.engine import match as run_match
 from careercompass.matching.quiz import AnswerError, describe_quiz, parse_answers
 from careercompass.search.explore import explore
+from careercompass.search.index import MAX_QUERY_LENGTH
 from careercompass.search.lookup import lookup as lookup_title
 from careercompass.web.resources import db, resources
 from careercompass.web.security import csrf
@@ -53,7 +54,6 @@ def role(slug: str):
 
 
 MAX_LIMIT = 50
-MAX_QUERY_LENGTH = 200
 
 
 @blueprint.get("/search")

@@ -84,7 +84,8 @@ def browse():
 
 
 def _explore_url(found, query: str | None = None, selection: Selection | None = None, page: int = 1) -> str:
-    args = [("q", query if query is not None else found.query)] if (query or found.query) else []
+    text = found.query if query is None else query
+    args = [("q", text)] if text else []
     args += (selection if selection is not None else found.selection).as_args()
     if page > 1:
         args.append(("page", str(page)))
