@@ -9,14 +9,38 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from careercompass.catalogue.loader import CatalogueInvalid, load_catalogue
+from careercompass.catalogue.loader import CatalogueInvalid
 from careercompass.config import PROJECT_ROOT, Settings
+from careercompass.database import DatabaseUnavailable
 from careercompass.matching.embeddings import ModelUnavailable
 
-INIT_STEPS = 6
+INIT_STEPS = 5
 
 
-@click.group(help="Career Compass Leeds: set up, check and serve the app. Settings come from CAREERCOMPASS_* variables.")
+class _Commands(click.Group):
+    """Known failures end a command with one clear line (what is wrong, what to do), never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from sqlalchemy.exc import DBAPIError
+
+        from careercompass.database import describe_failure
+        from careercompass.matching.service import EmbeddingsMissing
+        from careercompass.search.index import SearchUnavailable
+
+        try:
+            return super().invoke(ctx)
+        except CatalogueInvalid as error:
+            raise click.ClickException(f"{error}\nNothing was written.") from None
+        except ModelUnavailable as error:
+            raise click.ClickException(f"The embedding model cannot be used: {error}") from None
+        except (DatabaseUnavailable, EmbeddingsMissing, SearchUnavailable) as error:
+            raise click.ClickException(str(error)) from None
+        except DBAPIError as error:
+            raise click.ClickException(describe_failure(error)) from None
+
+
+@click.group(cls=_Commands,
+             help="Career Compass Leeds: set up, check and serve the app. Settings come from CAREERCOMPASS_* variables.")
 def main() -> None:
     pass
 
@@ -35,18 +59,13 @@ def init() -> None:
 
         try:
             summary = initialise(settings, progress)
-        except CatalogueInvalid as error:
+        finally:
             bar.close()
-            raise click.ClickException(f"{error}\nNothing was written.") from None
-        except ModelUnavailable as error:
-            bar.close()
-            raise click.ClickException(f"The embedding model cannot be used: {error}") from None
-        bar.update(INIT_STEPS - bar.n)
     saved = summary.saved
     click.echo(
         f"Ready: {summary.roles} roles in {summary.families} families "
         f"({saved.added} added, {saved.updated} updated, {saved.unchanged} unchanged, {saved.removed} removed); "
-        f"{summary.indexed} documents indexed; embeddings {'rebuilt' if summary.embeddings_rebuilt else 'up to date'}; "
+        f"{summary.indexed} documents indexed; {summary.embedded} roles embedded; "
         f"{time.perf_counter() - started:.1f} s."
     )
 
@@ -55,29 +74,32 @@ def init() -> None:
 def check_catalogue() -> None:
     from careercompass.catalogue.quality import family_table, readability_report
 
+    from careercompass.pipeline import checked_catalogue
+
     settings = Settings.from_environment()
     try:
-        catalogue = load_catalogue(settings.catalogue_dir)
+        catalogue, _ = checked_catalogue(settings.catalogue_dir)
     except CatalogueInvalid as error:
-        raise click.ClickException(str(error)) from None
+        raise click.ClickException(str(error)) from None  # nothing is ever written here, so no "nothing was written"
     click.echo(family_table(catalogue))
     click.echo(readability_report(catalogue))
     click.echo(f"The catalogue is valid: {len(catalogue.roles)} roles.")
 
 
-@main.command(help="Rebuild the search index from the database; running web workers pick it up at once.")
+@main.command(help="Rebuild the search index and store the vectors of edited roles; running workers pick both up.")
 @click.option("--follow", type=click.FloatRange(min=1), default=None, metavar="SECONDS",
-              help="Keep running, and rebuild whenever the database changes (checked every SECONDS).")
+              help="Keep running, and rebuild the index whenever the data changes (checked every SECONDS).")
 def reindex(follow: float | None) -> None:
-    from careercompass.pipeline import follow as follow_changes
-    from careercompass.pipeline import reindex as rebuild
+    from careercompass import pipeline
 
     settings = Settings.from_environment()
     if follow is not None:
-        click.echo(f"Watching the database for changes every {follow:g} s (press Ctrl+C to stop).")
-        follow_changes(settings, follow)
-    count = rebuild(settings)
-    click.echo(f"Indexed {count} documents.")
+        click.echo(f"Watching the data for changes every {follow:g} s (press Ctrl+C to stop).")
+        pipeline.follow(settings, follow)
+        return
+    count = pipeline.reindex(settings)
+    embedded = pipeline.refresh_embeddings(settings)
+    click.echo(f"Indexed {count} documents; {embedded} roles embedded.")
 
 
 def _personas_option(command):
@@ -119,7 +141,7 @@ def evaluate(personas_path: Path) -> None:
 @_personas_option
 def train(personas_path: Path) -> None:
     from careercompass.database import make_engine, make_session_factory
-    from careercompass.matching import evaluation, feedback, reranker
+    from careercompass.matching import evaluation, feedback, training
     from careercompass.matching.service import RERANKER_FILE
 
     settings = Settings.from_environment()
@@ -131,32 +153,20 @@ def train(personas_path: Path) -> None:
     finally:
         engine.dispose()
     click.echo(f"Feedback: {counts or 'none yet'}; {len(labels)} results with a clear good or bad signal.")
-    path = settings.models_dir / RERANKER_FILE
-    if len(labels) < reranker.MIN_EXAMPLES or len(set(labels)) < 2:
-        click.echo(f"Not enough feedback to learn from (need {reranker.MIN_EXAMPLES}, with both saves or opens and "
-                   "'not for me'). The untrained ranking stays in use.")
-        return
-    candidate = reranker.fit(features, labels)
-    data, personas = _match_data_and_personas(settings, personas_path)
-    data.reranker = None
-    untrained = evaluation.score("untrained hybrid", evaluation.hybrid(data), personas, data)
-    data.reranker = candidate
-    trained = evaluation.score("with learned re-ranker", evaluation.hybrid(data), personas, data)
-    click.echo(evaluation.table([untrained, trained], len(personas)))
-    if trained.mrr > untrained.mrr and trained.violations == 0:
-        candidate.save(path)
-        click.echo(f"The learned re-ranker beats the untrained ranking: saved to {path}.")
-    else:
-        path.unlink(missing_ok=True)
-        click.echo("The learned re-ranker does not beat the untrained ranking: not used.")
+    outcome = training.train(features, labels, lambda: _match_data_and_personas(settings, personas_path),
+                             settings.models_dir / RERANKER_FILE)
+    if outcome.untrained and outcome.trained:
+        click.echo(evaluation.table([outcome.untrained, outcome.trained], outcome.personas))
+    click.echo(outcome.reason)
 
 
 @main.command(help="Serve the app with gunicorn (two workers, model and data loaded once before forking).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 16))
 def serve(workers: int) -> None:
-    from careercompass.server import run
+    from careercompass.server import check_can_serve, run
 
     settings = Settings.from_environment()
+    check_can_serve(settings)
     click.echo(f"Career Compass Leeds is running at http://{settings.host}:{settings.port}/  (press Ctrl+C to stop)")
     run(settings, workers=workers)
 

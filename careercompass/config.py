@@ -35,6 +35,8 @@ class Settings:
     ratelimit_storage_uri: str = "memory://"
     host: str = "127.0.0.1"
     port: int = 5000
+    feedback_retention_days: int = 365  # anonymous feedback older than this is deleted by `careercompass init`
+    feedback_events_per_reference: int = 200  # the most feedback events one results reference can add
 
     # name of the environment variable for each field: CAREERCOMPASS_<FIELD NAME IN CAPITALS>
     ENV_PREFIX = "CAREERCOMPASS_"

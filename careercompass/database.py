@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy import Engine, MetaData, create_engine, event, exc, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -25,9 +25,19 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-def make_engine(url: str) -> Engine:
+class DatabaseUnavailable(Exception):
+    """The database cannot be used; the message says what is wrong and what to do, in one line."""
+
+
+def make_engine(url: str, create: bool = True) -> Engine:
+    """An engine for the URL. With `create=False` (the web app) a missing SQLite file is an error when a
+    connection is opened, instead of a new empty database that would quietly serve nothing."""
     if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        path = Path(url.removeprefix("sqlite:///"))
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            url = f"sqlite:///file:{path}?mode=rw&uri=true"
         engine = create_engine(url)
 
         @event.listens_for(engine, "connect")
@@ -38,7 +48,13 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (ImportError, exc.NoSuchModuleError) as error:
+        raise DatabaseUnavailable(
+            f"The database driver for {url.split(':', 1)[0]} is not installed ({error}). "
+            "For PostgreSQL run: .venv/bin/pip install -e '.[postgres]'"
+        ) from None
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -52,6 +68,17 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         yield session
 
 
+@contextmanager
+def open_session(url: str) -> Iterator[Session]:
+    """A session of its own for a command: its engine is closed again when the block ends."""
+    engine = make_engine(url)
+    try:
+        with make_session_factory(engine)() as session:
+            yield session
+    finally:
+        engine.dispose()
+
+
 def upgrade_schema(engine: Engine) -> None:
     """Create or upgrade the schema to the newest Alembic revision."""
     from alembic import command
@@ -62,3 +89,46 @@ def upgrade_schema(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def describe_failure(error: exc.DBAPIError) -> str:
+    """One line for a database error a command could not get past."""
+    reason = str(error.orig).strip().splitlines()[0] if error.orig is not None else type(error).__name__
+    return (f"The database failed: {reason}. Check CAREERCOMPASS_DATABASE_URL and that the database server is "
+            "running, then try again.")
+
+
+def newest_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS_DIR)).get_current_head() or ""
+
+
+def check_ready(url: str) -> None:
+    """Raise DatabaseUnavailable unless the database exists, answers, and has the newest schema."""
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+        raise DatabaseUnavailable(f"There is no database at {url.removeprefix('sqlite:///')}. "
+                                  "Run `careercompass init` to create it.")
+    engine = make_engine(url, create=False)
+    where = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else engine.url.render_as_string()
+    try:
+        with engine.connect() as connection:
+            revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except exc.OperationalError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        if "no such table" in reason or "does not exist" in reason:
+            raise DatabaseUnavailable(f"The database at {where} is empty. Run `careercompass init`.") from None
+        raise DatabaseUnavailable(f"Cannot reach the database at {where} ({reason}). Check "
+                                  "CAREERCOMPASS_DATABASE_URL and that the database server is running.") from None
+    except exc.ProgrammingError:  # PostgreSQL: no alembic_version table
+        raise DatabaseUnavailable(f"The database at {where} is empty. Run `careercompass init`.") from None
+    except exc.DatabaseError as error:
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise DatabaseUnavailable(f"The database at {where} is damaged ({reason}). Move it aside and run "
+                                  "`careercompass init` to build a new one.") from None
+    finally:
+        engine.dispose()
+    newest = newest_revision()
+    if revision != newest:
+        raise DatabaseUnavailable(f"The database at {where} is at schema {revision}, not the newest ({newest}). "
+                                  "Run `careercompass init` to upgrade it.")

@@ -1,27 +1,26 @@
 """The steps that turn the files in roles_catalogue/ into a ready app: database, search index, embeddings.
 
-Used by `careercompass init` and `careercompass reindex`; each step is safe to run again.
+Used by `careercompass init`, `check-catalogue` and `reindex`; each step is safe to run again.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-import numpy as np
-from sqlalchemy import select
-
-from careercompass.catalogue import models
-from careercompass.catalogue.documents import embedding_text, search_document
-from careercompass.catalogue.queries import data_stamp
-from careercompass.catalogue.loader import load_catalogue
+from careercompass.catalogue.loader import Catalogue, CatalogueInvalid, load_catalogue
 from careercompass.catalogue.store import SaveSummary, save_catalogue
 from careercompass.config import Settings
-from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
-from careercompass.matching import embeddings
+from careercompass.database import make_engine, make_session_factory, open_session, transaction, upgrade_schema
+from careercompass.matching import embeddings, feedback, service
+from careercompass.search import sources
 from careercompass.search.index import build_index, built_from
-from careercompass.search.synonyms import Synonyms, load_synonyms
+from careercompass.search.synonyms import Synonyms, check_search_words, load_synonyms
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
 
@@ -32,12 +31,22 @@ class InitSummary:
     families: int
     saved: SaveSummary
     indexed: int
-    embeddings_rebuilt: bool
+    embedded: int  # roles whose vectors had to be made afresh
+
+
+def checked_catalogue(catalogue_dir: Path) -> tuple[Catalogue, Synonyms]:
+    """The catalogue and its search words, both checked; CatalogueInvalid lists every problem in either."""
+    catalogue = load_catalogue(catalogue_dir)
+    names = [name for role in catalogue.roles for name in (role.title, *role.other_titles)]
+    synonyms, problems = check_search_words(catalogue_dir, names)
+    if problems:
+        raise CatalogueInvalid(problems)
+    return catalogue, synonyms
 
 
 def initialise(settings: Settings, progress: Progress = lambda step: None) -> InitSummary:
     progress("Checking the catalogue files")
-    catalogue = load_catalogue(settings.catalogue_dir)  # raises CatalogueInvalid before anything is written
+    catalogue, synonyms = checked_catalogue(settings.catalogue_dir)  # raises before anything is written
     progress("Creating or upgrading the database")
     engine = make_engine(settings.database_uri)
     try:
@@ -46,7 +55,13 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
         factory = make_session_factory(engine)
         with transaction(factory) as session:
             saved = save_catalogue(session, catalogue)
-        indexed, rebuilt = build_derived(settings, factory, catalogue.fingerprint, progress, catalogue.search_words)
+            feedback.delete_older_than(session, settings.feedback_retention_days)  # the retention period
+        with factory() as session:
+            progress("Building the search index")
+            indexed = build_index(settings.index_dir, sources.all_documents(session), synonyms,
+                                  sources.versions_stamp(session))
+            progress("Embedding the roles that changed")
+            embedded = store_embeddings(settings, session)
     finally:
         engine.dispose()
     return InitSummary(
@@ -54,58 +69,57 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
         families=len({r.family for r in catalogue.roles}),
         saved=saved,
         indexed=indexed,
-        embeddings_rebuilt=rebuilt,
+        embedded=embedded,
     )
 
 
-def build_derived(settings: Settings, factory, fingerprint: str, progress: Progress,
-                  search_words: Synonyms) -> tuple[int, bool]:
-    """Rebuild the search index, and the role embeddings when the catalogue has changed since they were made."""
-    with factory() as session:
-        roles = session.scalars(select(models.Role).order_by(models.Role.slug)).all()
-        progress("Building the search index")
-        indexed = build_index(settings.index_dir, map(search_document, roles), search_words, data_stamp(session))
+def store_embeddings(settings: Settings, session) -> int:
+    """Bring models/role_embeddings.npz up to date with the roles in the database; returns how many roles
+    were embedded (only those whose words changed, so a second run loads no model at all)."""
+    try:
         stored = embeddings.RoleEmbeddings.load(settings.role_embeddings_path)
-        if stored is not None and stored.catalogue_fingerprint == fingerprint:
-            return indexed, False
-        progress(f"Embedding {len(roles)} roles with all-MiniLM-L6-v2")
-        vectors = embeddings.encode(settings.embedding_model_dir, [embedding_text(role) for role in roles])
-        tasks = [(i, task) for i, role in enumerate(roles) for task in role.day_to_day]
-        task_vectors = embeddings.encode(settings.embedding_model_dir, [task for _, task in tasks])
-        embeddings.RoleEmbeddings(
-            slugs=[role.slug for role in roles],
-            vectors=vectors,
-            catalogue_fingerprint=fingerprint,
-            task_vectors=task_vectors,
-            task_owner=np.array([i for i, _ in tasks], dtype=np.int32),
-        ).save(settings.role_embeddings_path)
-    return indexed, True
+    except embeddings.EmbeddingsUnreadable as error:
+        log.warning("Rebuilding the role embeddings: %s", error)
+        stored = None
+    roles = service.roles_for_matching(session)
+    refreshed, embedded = service.refresh_embeddings(
+        roles, stored, lambda texts: embeddings.encode(settings.embedding_model_dir, texts))
+    if embedded or stored is None or stored.slugs != refreshed.slugs:
+        refreshed.save(settings.role_embeddings_path)
+    return embedded
 
 
 def reindex(settings: Settings, only_if_changed: bool = False) -> int | None:
     """Rebuild the search index from what is in the database now.
 
-    With `only_if_changed`, nothing is written unless the data differs from what the current index was built
-    from; it then returns None. This is how edits made straight to the database reach search and filters.
+    With `only_if_changed`, nothing is written unless the data versions differ from those the current index
+    was built from; it then returns None. This is how edits made to the database reach search and filters.
     """
-    engine = make_engine(settings.database_uri)
-    try:
-        with make_session_factory(engine)() as session:
-            stamp = data_stamp(session)
-            if only_if_changed and stamp == built_from(settings.index_dir):
-                return None
-            roles = session.scalars(select(models.Role).order_by(models.Role.slug)).all()
-            return build_index(settings.index_dir, map(search_document, roles), load_synonyms(settings.catalogue_dir),
-                               stamp)
-    finally:
-        engine.dispose()
+    with open_session(settings.database_uri) as session:
+        stamp = sources.versions_stamp(session)
+        if only_if_changed and stamp == built_from(settings.index_dir):
+            return None
+        return build_index(settings.index_dir, sources.all_documents(session), load_synonyms(settings.catalogue_dir),
+                           stamp)
+
+
+def refresh_embeddings(settings: Settings) -> int:
+    """Store vectors for roles edited in the database since init (the workers embed them in memory meanwhile)."""
+    with open_session(settings.database_uri) as session:
+        return store_embeddings(settings, session)
 
 
 def follow(settings: Settings, every: float, rounds: int | None = None) -> None:
-    """The index's one writer while the site runs: rebuild whenever the database changes (checked every `every` s)."""
+    """The index's one writer while the site runs: rebuild whenever the data changes (checked every `every` s).
+
+    A failed round (the database away for a moment, a full disk) is logged and tried again next round.
+    """
     done = 0
     while rounds is None or done < rounds:
-        reindex(settings, only_if_changed=True)
+        try:
+            reindex(settings, only_if_changed=True)
+        except Exception:  # noqa: BLE001 - the writer must outlive a bad round
+            log.exception("Could not rebuild the search index; trying again in %g s", every)
         done += 1
         if rounds is None or done < rounds:
             time.sleep(every)

@@ -66,5 +66,24 @@ def _stop_index_writer(server) -> None:
         process.wait(timeout=10)
 
 
+def check_can_serve(settings: Settings) -> None:
+    """Refuse to start, with one line saying what to do, rather than start a site that can only fail."""
+    from careercompass.database import check_ready
+    from careercompass.matching.embeddings import EmbeddingsUnreadable, RoleEmbeddings, verify_model_dir
+    from careercompass.matching.service import EmbeddingsMissing
+    from careercompass.search.index import SearchUnavailable, index_exists
+
+    check_ready(settings.database_uri)
+    verify_model_dir(settings.embedding_model_dir)
+    try:
+        stored = RoleEmbeddings.load(settings.role_embeddings_path)
+    except EmbeddingsUnreadable as error:
+        raise EmbeddingsMissing(f"{error}. Run `careercompass init` to build it again.") from None
+    if stored is None:
+        raise EmbeddingsMissing(f"There are no role embeddings in {settings.models_dir}. Run `careercompass init`.")
+    if not index_exists(settings.index_dir):
+        raise SearchUnavailable(f"There is no search index in {settings.index_dir}. Run `careercompass init`.")
+
+
 def run(settings: Settings, workers: int = 2) -> None:
     _Server(settings, workers).run()

@@ -14,11 +14,12 @@ from sqlalchemy import create_engine, inspect, select, text
 
 from careercompass import create_app
 from careercompass.config import PROJECT_ROOT, Settings
-from careercompass.database import Base
 from careercompass.pipeline import initialise
+from careercompass.tables import load_all
 
 # Tests read the real catalogue; CAREERCOMPASS_TEST_CATALOGUE_DIR points them at another copy while one is being edited.
 CATALOGUE_DIR = Path(os.environ.get("CAREERCOMPASS_TEST_CATALOGUE_DIR") or PROJECT_ROOT / "roles_catalogue")
+SMALL_CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue" / "fixture_catalogue"
 POSTGRES_URL_VARIABLE = "CAREERCOMPASS_TEST_POSTGRES_URL"
 
 
@@ -121,11 +122,20 @@ def catalogue_copy(tmp_path) -> Path:
     return target
 
 
+@pytest.fixture
+def small_catalogue(tmp_path) -> Path:
+    """A writable copy of a six-role catalogue made from real files, for tests that break one thing and check
+    what is reported: loading it takes a few milliseconds instead of reading every role."""
+    target = tmp_path / "small_catalogue"
+    shutil.copytree(SMALL_CATALOGUE_DIR, target)
+    return target
+
+
 def dump_database(url: str) -> dict[str, list[tuple]]:
     """Every row of every app table, sorted, so two databases can be compared for equality."""
     engine = create_engine(url)
     try:
-        tables = [t for t in Base.metadata.sorted_tables if inspect(engine).has_table(t.name)]
+        tables = [t for t in load_all().sorted_tables if inspect(engine).has_table(t.name)]
         with engine.connect() as connection:
             return {
                 table.name: sorted(tuple(map(repr, row)) for row in connection.execute(select(table)))
@@ -133,3 +143,21 @@ def dump_database(url: str) -> dict[str, list[tuple]]:
             }
     finally:
         engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def form_app(ready_settings):
+    """The shared database served by a second app with CSRF checks off, so tests can post forms directly.
+
+    The shared `app` keeps CSRF on (its tests check that a post without a token is refused), and no test
+    changes its config.
+    """
+    app = create_app(ready_settings)
+    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
+    return app
+
+
+@pytest.fixture
+def form_client(form_app):
+    """A browser with its own cookie that can post forms without a CSRF token."""
+    return form_app.test_client()

@@ -33,7 +33,7 @@ def test_init_twice_gives_the_same_database(database_url, settings_for):
     before = dump_database(settings.database_uri)
     second = run(settings, "init")
     assert second.exit_code == 0, second.output
-    assert "0 added, 0 updated" in second.output and "embeddings up to date" in second.output
+    assert "0 added, 0 updated" in second.output and "0 roles embedded" in second.output
     assert dump_database(settings.database_uri) == before
     assert describe(settings.index_dir)["documents"] == len(before["roles"])
 

@@ -20,36 +20,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from careercompass import vocabulary
 from careercompass.catalogue import models
-from careercompass.catalogue.schema import BAND_ORDER
 
-SECTOR_NAMES: dict[str, str] = {
-    "nhs": "NHS",
-    "social-care": "Social care",
-    "primary-care": "GP practices, pharmacies and dentists",
-    "public-health": "Public health",
-    "local-authority": "Leeds City Council",
-    "third-sector": "Charities",
-    "private": "Private companies",
-}
-ROUTE_NAMES: dict[str, str] = {
-    "no-qualifications": "No qualifications needed",
-    "t-level": "T Level",
-    "apprenticeship": "Apprenticeship",
-    "college-course": "College course",
-    "degree": "Degree",
-    "postgraduate": "Further study after a degree",
-    "experience": "Experience in another job first",
-}
-SHIFT_NAMES: dict[str, str] = {
-    "office-hours": "Office hours",
-    "day-shifts": "Day shifts",
-    "long-days": "Long days (about 12 hours)",
-    "nights": "Nights",
-    "weekends": "Weekends",
-    "on-call": "On call",
-    "part-time-possible": "Part time possible",
-}
+# What a person reads for each stored value; the values and their order come from the shared vocabulary.
+SECTOR_NAMES: dict[str, str] = vocabulary.labels(vocabulary.SECTORS)
+ROUTE_NAMES: dict[str, str] = vocabulary.labels(vocabulary.ROUTE_TYPES)
+SHIFT_NAMES: dict[str, str] = vocabulary.labels(vocabulary.SHIFT_PATTERNS)
 
 # Where a role is done, worked out from its "where you work" lines. The words are checked in this order and a
 # role can be in several settings. A test makes sure every role lands in at least one.
@@ -83,11 +60,7 @@ SETTING_WORDS: dict[str, str] = {
     "schools": r"\bschools?\b|\bcolleges?\b|universities|\bnurser(y|ies)\b",
     "justice": r"prisons?\b|courts?\b|police|custody|probation|secure (hospital|unit|service)",
 }
-BAND_GROUPS: dict[str, str] = {
-    **{band: f"Band {band}" for band in ("2", "3", "4", "5", "6", "7")},
-    "8-9": "Band 8 or 9",
-    "other": "Not on NHS pay bands",
-}
+BAND_GROUPS: dict[str, str] = {**vocabulary.labels(vocabulary.BAND_GROUPS), "other": "Not on NHS pay bands"}
 AGE_NAMES: dict[str, str] = {
     "16": "From 16",
     "18": "From 18",
@@ -216,8 +189,8 @@ def settings_for(where_you_work: Iterable[str]) -> frozenset[str]:
 def band_group(pay: dict[str, Any]) -> str:
     if pay.get("scheme") != "agenda-for-change":
         return "other"
-    band = str(pay["band_from"])
-    return band if band in BAND_GROUPS else "8-9" if band in BAND_ORDER else "other"
+    band = vocabulary.BANDS_BY_ID.get(str(pay["band_from"]))
+    return band.group if band is not None else "other"
 
 
 def age_group(minimum_age: int | None) -> str:

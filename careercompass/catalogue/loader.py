@@ -18,7 +18,6 @@ from pydantic import BaseModel, ValidationError
 
 from careercompass.catalogue.glossary import acronyms_in, reader_texts
 from careercompass.catalogue.readability import reading_age
-from careercompass.search.synonyms import NO_SYNONYMS, WORDS_FILE, Synonyms, SynonymsInvalid, load_synonyms, unreachable_phrases
 from careercompass.catalogue.schema import BAND_ORDER, Employer, Family, Glossary, PayBand, Role, Source
 
 ROLES_SUBDIR = "roles"
@@ -27,6 +26,8 @@ EMPLOYERS_FILE = "employers.yaml"
 PAY_FILE = "pay_agenda_for_change.yaml"
 STANDARDS_FILE = "apprenticeship_standards.csv"
 GLOSSARY_FILE = "glossary.yaml"
+# libyaml's safe loader reads the catalogue several times faster; the pure-Python one only where it is missing.
+YAML_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
 # Summaries are written for a reading age of 9 to 11; above this the catalogue refuses to load.
 READING_AGE_LIMIT = 15.0
 
@@ -76,7 +77,6 @@ class Catalogue:
     standards: dict[str, ApprenticeshipStandard]
     glossary: dict[str, str]
     roles: list[Role] = field(default_factory=list)
-    search_words: Synonyms = NO_SYNONYMS
 
     @property
     def fingerprint(self) -> str:
@@ -102,16 +102,12 @@ def load_catalogue(directory: Path) -> Catalogue:
     roles = [role for path in sorted((directory / ROLES_SUBDIR).glob("*.y*ml")) if (role := _load_role(path, problems))]
     if not roles and not problems:
         problems.append(Problem(f"{ROLES_SUBDIR}/", "", "there are no role files (*.yaml)"))
-    try:
-        search_words = load_synonyms(directory)
-    except SynonymsInvalid as error:
-        problems.append(Problem(WORDS_FILE, "", str(error).removeprefix(f"{WORDS_FILE}: ")))
     if problems:
         raise CatalogueInvalid(problems)
     assert pay is not None
     assert glossary is not None
     catalogue = Catalogue(families=families, employers=employers, pay=pay, standards=standards,
-                          glossary=dict(glossary.terms), roles=roles, search_words=search_words)
+                          glossary=dict(glossary.terms), roles=roles)
     problems.extend(cross_check(catalogue))
     if problems:
         raise CatalogueInvalid(problems)
@@ -135,10 +131,6 @@ def cross_check(catalogue: Catalogue) -> list[Problem]:
         if title in titles:
             problems.append(Problem(where, "title", f"'{role.title}' is already the title of {titles[title]}"))
         titles[title] = where
-
-    names = [name for role in catalogue.roles for name in (role.title, *role.other_titles)]
-    for phrase in unreachable_phrases(catalogue.search_words, names):
-        problems.append(Problem(WORDS_FILE, phrase, "no role's title or other titles use all of these words"))
 
     for role in catalogue.roles:
         where = f"{ROLES_SUBDIR}/{role.slug}.yaml"
@@ -206,7 +198,7 @@ def _ladder_cycles(roles: list[Role]) -> list[Problem]:
 
 def _read_yaml(path: Path, problems: list[Problem], label: str) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=YAML_LOADER)
     except FileNotFoundError:
         problems.append(Problem(label, "", "the file is missing"))
     except UnicodeDecodeError:

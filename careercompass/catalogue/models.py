@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from careercompass.database import Base
@@ -85,7 +85,9 @@ class Role(Base):
     skills: Mapped[list[str]] = mapped_column(JSON)
     interests: Mapped[list[str]] = mapped_column(JSON)
     hard_parts: Mapped[list[str]] = mapped_column(JSON)
-    involves: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The database default (added with the column for rows that were already there) is declared, so the
+    # tables and their migrations agree.
+    involves: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     sources: Mapped[list[dict[str, str]]] = mapped_column(JSON)
     content_hash: Mapped[str] = mapped_column(String(64))
 

@@ -8,31 +8,19 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from careercompass import vocabulary
 from careercompass.catalogue import models
-from careercompass.catalogue.facets import ROUTE_NAMES, SECTOR_NAMES, SHIFT_NAMES
 from careercompass.catalogue.pay import PayFigures, pay_figures
-from careercompass.catalogue.schema import RouteType, Sector
 
 # From quickest to longest: the first of these a role offers is its "quickest way in".
-QUICKEST_FIRST = ("no-qualifications", "apprenticeship", "t-level", "college-course", "degree", "experience",
-                  "postgraduate")
-QUICKEST_LABELS = {
-    "no-qualifications": "No qualifications needed",
-    "apprenticeship": "An apprenticeship",
-    "t-level": "A T Level",
-    "college-course": "A college course",
-    "degree": "A degree",
-    "experience": "Experience in another job",
-    "postgraduate": "Further study after a degree",
-}
+QUICKEST_FIRST = vocabulary.ids(vocabulary.routes_quickest_first())
+QUICKEST_LABELS = {route.id: route.quickest_label for route in vocabulary.ROUTE_TYPES}
 
 
 def quickest_route(role: models.Role) -> str:
     types = {route.type for route in role.entry_routes}
-    return QUICKEST_LABELS[next((t for t in QUICKEST_FIRST if t in types), "postgraduate")]
+    return QUICKEST_LABELS[next((t for t in QUICKEST_FIRST if t in types), QUICKEST_FIRST[-1])]
 
-
-assert set(SECTOR_NAMES) == set(Sector.__args__) and set(ROUTE_NAMES) == set(RouteType.__args__)
 
 _ROLE_DETAIL = (
     selectinload(models.Role.family),
@@ -141,7 +129,8 @@ def family_overview(session: Session, slug: str) -> FamilyOverview | None:
     if family is None:
         return None
     roles = list_roles(session, family=slug)
-    routes = {name: sum(any(r.type == name for r in role.entry_routes) for role in roles) for name in ROUTE_NAMES}
+    routes = {name: sum(any(r.type == name for r in role.entry_routes) for role in roles)
+              for name in vocabulary.ids(vocabulary.ROUTE_TYPES)}
     return FamilyOverview(
         family=family,
         roles=roles,

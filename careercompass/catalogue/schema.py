@@ -11,47 +11,28 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
 
+from careercompass import vocabulary
+
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
 Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=400)]
 Paragraph = Annotated[str, StringConstraints(strip_whitespace=True, min_length=40, max_length=700)]
 StandardCode = Annotated[str, StringConstraints(pattern=r"^ST\d{4}$")]
 
-Sector = Literal[
-    "nhs",
-    "social-care",
-    "primary-care",
-    "public-health",
-    "local-authority",
-    "third-sector",
-    "private",
-]
-ShiftPattern = Literal[
-    "office-hours",
-    "day-shifts",
-    "long-days",
-    "nights",
-    "weekends",
-    "on-call",
-    "part-time-possible",
-]
+# The fixed lists come from the shared vocabulary, so a value the filters, quiz or matcher know is one a catalogue
+# file may use, and nothing else.
+Sector = Literal[*vocabulary.ids(vocabulary.SECTORS)]
+ShiftPattern = Literal[*vocabulary.ids(vocabulary.SHIFT_PATTERNS)]
 Level = Literal["low", "medium", "high"]
 # Parts of a job that some people rule out, so the quiz can respect a "definite no".
 # (Nights and weekends come from shift_patterns; driving also from driving_licence_needed.)
-Involvement = Literal["blood-and-needles", "personal-care", "heavy-lifting", "children", "older-people", "driving"]
-Band = Literal["2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9"]
-RouteType = Literal[
-    "no-qualifications",
-    "t-level",
-    "apprenticeship",
-    "college-course",
-    "degree",
-    "postgraduate",
-    "experience",
-]
+Involvement = Literal[*vocabulary.ids(vocabulary.INVOLVEMENTS)]
+Band = Literal[*vocabulary.ids(vocabulary.BANDS)]
+RouteType = Literal[*vocabulary.ids(vocabulary.ROUTE_TYPES)]
 
-BAND_ORDER: tuple[str, ...] = ("2", "3", "4", "5", "6", "7", "8a", "8b", "8c", "8d", "9")
-RIASEC_LETTERS = "RIASEC"
+BAND_ORDER: tuple[str, ...] = vocabulary.ids(vocabulary.BANDS)
+RIASEC_LETTERS = vocabulary.riasec_string()
+RiasecCode = Annotated[str, StringConstraints(pattern=rf"^[{RIASEC_LETTERS}]{{1,3}}$")]  # strongest first
 
 
 class Strict(BaseModel):
@@ -161,7 +142,7 @@ class Role(Strict):
     driving_licence_needed: bool = False
     skills: list[ShortText] = Field(min_length=3)
     interests: list[ShortText] = Field(min_length=2)
-    riasec: Annotated[str, StringConstraints(pattern=r"^[RIASEC]{1,3}$")]
+    riasec: RiasecCode
     demands: Demands
     hard_parts: list[Sentence] = Field(min_length=2)
     patient_facing: bool

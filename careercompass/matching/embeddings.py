@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import zipfile
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -48,8 +50,6 @@ def verify_model_dir(model_dir: str | Path) -> Path:
 def load_model(model_dir: str):
     """Load the sentence-transformers model from a local folder; never reaches for a model hub."""
     path = verify_model_dir(model_dir)
-    import os
-
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer
@@ -80,42 +80,76 @@ class CachedEncoder:
     def __call__(self, texts: list[str]) -> np.ndarray:
         return np.stack([self._one(text) for text in texts])
 
+    def many(self, texts: list[str]) -> np.ndarray:
+        """Many long texts at once (role descriptions): batched, and not worth caching."""
+        return encode(self.model_dir, texts)
+
+
+class EmbeddingsUnreadable(Exception):
+    """The role embeddings file is there but cannot be read (damaged, or cut short while being copied)."""
+
 
 @dataclass(frozen=True)
 class RoleEmbeddings:
-    """One vector per role, and one per day-to-day task sentence (used to pick the task a reason quotes)."""
+    """One vector per role, and one per day-to-day task sentence (used to pick the task a reason quotes).
+
+    Each role's vectors are kept with a hash of the text they were made from, so only roles whose words
+    changed are embedded again.
+    """
 
     slugs: list[str]
     vectors: np.ndarray  # one unit-length row per slug
-    catalogue_fingerprint: str
+    text_hashes: list[str]  # one per slug: see careercompass.matching.service.text_hash
     task_vectors: np.ndarray  # one unit-length row per task
     task_owner: np.ndarray  # the index into `slugs` of each task's role; a role's tasks are contiguous
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.stem + ".tmp.npz")
+        temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp.npz")
         np.savez(
             temporary,
             vectors=self.vectors,
             slugs=np.array(self.slugs),
+            text_hashes=np.array(self.text_hashes),
             task_vectors=self.task_vectors,
             task_owner=self.task_owner,
-            meta=np.array(json.dumps({"catalogue": self.catalogue_fingerprint, "weights": WEIGHTS_SHA256})),
+            meta=np.array(json.dumps({"weights": WEIGHTS_SHA256})),
         )
         temporary.replace(path)  # readers see the old file or the new one, never half of one
 
+    def for_role(self, slug: str) -> tuple[str, np.ndarray, np.ndarray] | None:
+        """(text hash, vector, task vectors) for one role, or None if it has none here."""
+        position = self._positions.get(slug)
+        if position is None:
+            return None
+        return self.text_hashes[position], self.vectors[position], self.task_vectors[self.task_owner == position]
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {slug: i for i, slug in enumerate(self.slugs)}
+
     @classmethod
     def load(cls, path: Path) -> RoleEmbeddings | None:
-        if not path.exists():
+        """The stored embeddings; None if there are none (or they were made by another model or an older
+        version of this file); EmbeddingsUnreadable if the file is damaged."""
+        try:
+            # Opened here, not by numpy, so the file is closed even when numpy refuses its contents.
+            with path.open("rb") as handle, np.load(handle, allow_pickle=False) as data:
+                meta = json.loads(str(data["meta"]))
+                if meta.get("weights") != WEIGHTS_SHA256 or "text_hashes" not in data:
+                    return None
+                loaded = cls(
+                    slugs=[str(s) for s in data["slugs"]],
+                    vectors=data["vectors"],
+                    text_hashes=[str(h) for h in data["text_hashes"]],
+                    task_vectors=data["task_vectors"],
+                    task_owner=data["task_owner"],
+                )
+        except FileNotFoundError:
             return None
-        with np.load(path, allow_pickle=False) as data:
-            meta = json.loads(str(data["meta"]))
-            if meta.get("weights") != WEIGHTS_SHA256 or "task_vectors" not in data:
-                return None
-            return cls(
-                slugs=[str(s) for s in data["slugs"]],
-                vectors=data["vectors"],
-                catalogue_fingerprint=meta["catalogue"],
-                task_vectors=data["task_vectors"],
-                task_owner=data["task_owner"],
-            )
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as error:
+            raise EmbeddingsUnreadable(f"{path} cannot be read ({error})") from error
+        if len(loaded.slugs) != len(loaded.vectors) or len(loaded.text_hashes) != len(loaded.slugs) \
+                or len(loaded.task_owner) != len(loaded.task_vectors):
+            raise EmbeddingsUnreadable(f"{path} is inconsistent: its parts have different lengths")
+        return loaded

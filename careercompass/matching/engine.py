@@ -15,16 +15,23 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from careercompass import vocabulary
 from careercompass.matching.quiz import RIASEC, Answers, Option
 from careercompass.matching.reranker import BLEND, Reranker
 from careercompass.matching.text import ReadText, read_text
 
 ROLE_LETTER_WEIGHTS = (1.0, 0.6, 0.35)
 ANSWER_LETTER_WEIGHTS = (1.0, 0.5)
-NIGHTS_AND_WEEKENDS = {"nights", "weekends", "on-call"}
 DIVERSITY_POOL = 40
 DIVERSITY_LAMBDA = 0.85
 MAX_PER_FAMILY = 3
+
+# How well each way in suits someone who wants to start soon ("asap") or study for a year or two ("some");
+# ways in not listed count against the role.
+STUDY_ROUTE_FIT: dict[str, dict[str, float]] = {
+    "asap": {"no-qualifications": 1.0, "apprenticeship": 0.7, "t-level": 0.5, "college-course": 0.5},
+    "some": {"no-qualifications": 0.6, "apprenticeship": 1.0, "t-level": 1.0, "college-course": 0.9},
+}
 
 # Weights of the three parts of the score, found on the persona set (careercompass evaluate).
 WEIGHTS = {"interests": 1.0, "text": 1.6, "practical": 0.8}
@@ -69,11 +76,10 @@ class RoleFacts:
     interests: tuple[str, ...] = ()
 
     def rules_out(self, dealbreaker: str) -> bool:
-        if dealbreaker == "nights-weekends":
-            return bool(self.shift_patterns & NIGHTS_AND_WEEKENDS)
-        if dealbreaker == "driving":
-            return self.driving_licence_needed or "driving" in self.involves
-        return dealbreaker in self.involves
+        """True when this role breaks the deal-breaker (an id from the vocabulary; an unknown one is an error)."""
+        return vocabulary.DEALBREAKERS_BY_ID[dealbreaker].rules_out(
+            self.involves, self.shift_patterns, self.driving_licence_needed
+        )
 
 
 @dataclass
@@ -166,10 +172,8 @@ def practical_scores(data: MatchData, answers: Answers) -> np.ndarray:
         score += 0.3 * (emotional - 0.5)
 
     study = answers.one("study")
-    if study in ("asap", "some"):
-        quick = {"no-qualifications": 1.0, "apprenticeship": 0.7, "t-level": 0.5, "college-course": 0.5}
-        if study == "some":
-            quick = {"no-qualifications": 0.6, "apprenticeship": 1.0, "t-level": 1.0, "college-course": 0.9}
+    if study in STUDY_ROUTE_FIT:
+        quick = dict(STUDY_ROUTE_FIT[study])
         if answers.one("stage") == "19-plus":
             quick.pop("t-level")  # T Levels are for 16 to 19 year olds
         best = np.array([max((quick.get(t, -1.0) for t in r.route_types), default=-1.0) for r in roles])

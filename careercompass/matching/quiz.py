@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-RIASEC = "RIASEC"
+from careercompass import vocabulary
+
+RIASEC = vocabulary.riasec_string()
 MAX_TEXT_LENGTH = 500
 
 
@@ -106,15 +108,8 @@ QUESTIONS: tuple[Question, ...] = (
         O("sitting", "I'd rather sit most of the time", "Sitting", "🪑", "C", "you'd rather sit most of the time"),
     )),
     Q("dealbreakers", "many", "Is anything a definite no for you?", "Is anything a big no?",
-      hint="Pick any. We will not show jobs that need them.", most=8, options=(
-          O("blood-and-needles", "Blood and needles", "Blood and needles", "💉"),
-          O("personal-care", "Helping people wash or use the toilet", "Washing people", "🛁"),
-          O("nights-weekends", "Working nights or weekends", "Nights and weekends", "🌙"),
-          O("driving", "Driving as part of the job", "Driving", "🚗"),
-          O("heavy-lifting", "Heavy lifting", "Heavy lifting", "🏋️"),
-          O("children", "Working with children", "Children", "🧒"),
-          O("older-people", "Working with older people", "Older people", "👵"),
-      )),
+      hint="Pick any. We will not show jobs that need them.", most=8,
+      options=tuple(O(d.id, d.label, d.easy, d.icon) for d in vocabulary.DEALBREAKERS)),
     Q("study", "one", "How long do you want to study after school?", "How long do you want to study?", options=(
         O("asap", "I want to start work as soon as I can", "Start work soon", "🚀", "",
           "you want to start work soon"),
@@ -157,6 +152,32 @@ class Answers:
     def one(self, question_id: str) -> str | None:
         values = self.choices.get(question_id, ())
         return values[0] if values else None
+
+    def to_stored(self) -> dict[str, Any]:
+        """These answers as plain JSON, as the cookie and saved shortlists keep them: an option id for a
+        pick-one question, a list of ids for a pick-many one, and the person's own words."""
+        stored: dict[str, Any] = {}
+        for question in QUESTIONS:
+            if question.kind == "text":
+                if self.text:
+                    stored[question.id] = self.text
+            elif question.id in self.choices:
+                values = list(self.choices[question.id])
+                stored[question.id] = values[0] if question.kind == "one" else values
+        return stored
+
+    @classmethod
+    def from_stored(cls, data: Any) -> Answers:
+        """Answers from `to_stored`'s form. Any other shape (an older quiz's, or one altered) is an AnswerError."""
+        if not isinstance(data, dict):
+            raise AnswerError("answers", "should be an object of question: answer pairs")
+        for question_id, value in data.items():
+            question = QUESTIONS_BY_ID.get(question_id) if isinstance(question_id, str) else None
+            if question is None:
+                raise AnswerError(str(question_id), "is not a question")
+            if not isinstance(value, list if question.kind == "many" else str):
+                raise AnswerError(question_id, "is not stored the way the quiz stores it")
+        return parse_answers(data)
 
 
 def clean_text(text: Any, field: str = "interests") -> str:

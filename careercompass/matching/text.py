@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from careercompass import vocabulary
+
 CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,\s*|\s+\b(?:but|although|though|except|however|whereas|yet)\b\s+", re.I)
 NEGATIVE_CUE = re.compile(
     r"\b(?:no|not|don'?t|doesn'?t|do not|can'?t|cannot|couldn'?t|won'?t|never|hate|hates|dislike|dislikes|"
@@ -17,20 +19,7 @@ NEGATIVE_CUE = re.compile(
     re.I,
 )
 # Words that tie a "no" to one of the quiz's deal-breakers.
-DEALBREAKER_WORDS: dict[str, tuple[str, ...]] = {
-    "blood-and-needles": ("blood", "bleed", "needle", "injection", "jab", "syringe", "gore", "gory", "cut", "cuts",
-                          "wound", "wounds", "drip"),
-    "personal-care": ("toilet", "poo", "wee", "bum", "nappy", "nappies", "washing people", "wash people",
-                      "personal care", "bodily", "vomit", "sick bowls", "bedpan", "pee"),
-    "nights-weekends": ("night", "nights", "weekend", "weekends", "saturday", "saturdays", "sunday", "sundays",
-                        "late shift", "late shifts", "evenings", "nightshift"),
-    "driving": ("drive", "driving", "car", "licence", "license", "van"),
-    "heavy-lifting": ("lift", "lifting", "heavy", "carry", "carrying"),
-    "children": ("kid", "kids", "child", "children", "baby", "babies", "toddler", "toddlers", "teenager",
-                 "teenagers"),
-    "older-people": ("old people", "older people", "elderly", "pensioner", "pensioners", "old folk",
-                     "grandparents", "care home"),
-}
+DEALBREAKER_WORDS: dict[str, tuple[str, ...]] = {d.id: d.cues for d in vocabulary.DEALBREAKERS}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@ with, so all three always agree.
 
 from __future__ import annotations
 
+import fcntl
 import json
+import logging
 import os
 import re
 import shutil
@@ -18,7 +20,7 @@ from collections.abc import Iterable
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
@@ -28,11 +30,13 @@ from whoosh.fields import ID, KEYWORD, TEXT, Schema
 from careercompass.search.synonyms import NO_SYNONYMS, Synonyms, words_of
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 POINTER_FILE = "CURRENT"
 NAMES_FILE = "names.json"
 SYNONYMS_FILE = "synonyms.json"
 STAMP_FILE = "STAMP"
+LOCK_FILE = ".writer.lock"
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
 # Results that match every word are trusted; with fewer than this many, the search widens.
@@ -48,6 +52,10 @@ SUGGESTION_LIMIT = 8
 # Title matches matter most: someone typing "porter" wants the porter role before roles that mention porters.
 FIELD_BOOSTS = {"title": 6.0, "other_titles": 4.0, "summary": 1.5, "tasks": 1.0, "skills": 1.0}
 NAME_FIELDS = ("title", "other_titles")
+
+
+class SearchUnavailable(RuntimeError):
+    """The search index is missing or cannot be read; `careercompass reindex` (or init) builds it again."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,13 @@ def build_index(directory: Path, documents: Iterable[SearchDocument], synonyms: 
     `stamp` names the data the index was built from, so a writer can tell later whether it is out of date.
     """
     directory.mkdir(parents=True, exist_ok=True)
+    # One writer at a time: a second one waits, so neither can remove the folder the other is writing.
+    with (directory / LOCK_FILE).open("a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build_locked(directory, documents, synonyms, stamp)
+
+
+def _build_locked(directory: Path, documents: Iterable[SearchDocument], synonyms: Synonyms, stamp: str) -> int:
     generation = f"gen-{time.time_ns()}"
     target = directory / generation
     target.mkdir()
@@ -162,9 +177,11 @@ def index_exists(directory: Path) -> bool:
 
 
 def current_generation(directory: Path) -> str:
-    """The name of the index readers use now; it changes whenever the index is rebuilt."""
-    pointer = directory / POINTER_FILE
-    return pointer.read_text().strip() if pointer.exists() else ""
+    """The name of the index readers use now; it changes whenever the index is rebuilt ("" if there is none)."""
+    try:
+        return (directory / POINTER_FILE).read_text().strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return ""
 
 
 def built_from(directory: Path) -> str:
@@ -200,29 +217,64 @@ class SearchIndex:
         self._local = threading.local()
 
     def _generation(self) -> _Generation:
+        """This thread's open generation: the current one, or the last good one while the current cannot be read."""
         name = current_generation(self.directory)
         held: _Generation | None = getattr(self._local, "held", None)
-        if held is None or held.name != name:
+        if held is not None and held.name == name:
+            return held
+        try:
+            fresh = self._open_generation(name)
+        except SearchUnavailable:
             if held is not None:
-                held.searcher.close()
-            folder = self.directory / name
+                return held  # deleted or half-copied: keep serving what this thread still has open
+            raise
+        if held is not None:
+            held.searcher.close()
+        self._local.held = fresh
+        return fresh
+
+    def _open_generation(self, name: str) -> _Generation:
+        if not name:
+            raise SearchUnavailable(f"there is no search index in {self.directory}")
+        folder = self.directory / name
+        problem = None
+        try:
             ix = _open(folder)
             builder = _QueryBuilder(ix.schema)
             names = [
                 (kind, slug, title, text, tuple(words_of(text)))
                 for kind, slug, title, text in json.loads((folder / NAMES_FILE).read_text(encoding="utf-8"))
             ]
-            held = _Generation(
-                name=name,
-                searcher=ix.searcher(),
-                queries=builder,
-                names=names,
-                stemmed_names=[frozenset(builder.terms(name)) for _, _, _, name, _ in names],
-                exact_names=_exact_name_table(names),
-                synonyms=Synonyms.from_json(json.loads((folder / SYNONYMS_FILE).read_text(encoding="utf-8"))),
-            )
-            self._local.held = held
-        return held
+            synonyms = Synonyms.from_json(json.loads((folder / SYNONYMS_FILE).read_text(encoding="utf-8")))
+            searcher = ix.searcher()
+        except Exception as error:  # noqa: BLE001 - whoosh reports a damaged index in many ways
+            problem = repr(error)
+        if problem is not None:
+            # Raised outside the except block and logged as text: a traceback kept by the error or a log record
+            # would keep Whoosh's half-opened files open.
+            log.error("Cannot open the search index %s: %s", folder, problem)
+            raise SearchUnavailable(f"the search index {folder} cannot be read")
+        return _Generation(
+            name=name,
+            searcher=searcher,
+            queries=builder,
+            names=names,
+            stemmed_names=[frozenset(builder.terms(name)) for _, _, _, name, _ in names],
+            exact_names=_exact_name_table(names),
+            synonyms=synonyms,
+        )
+
+    def _forget(self, error: Exception) -> NoReturn:
+        """The open generation failed while searching (its files were damaged): drop it and say so."""
+        held = getattr(self._local, "held", None)
+        self._local.held = None
+        if held is not None:
+            try:
+                held.searcher.close()
+            except Exception:  # noqa: BLE001 - it is being thrown away
+                pass
+        log.error("The search index failed while searching: %s", repr(error))
+        raise SearchUnavailable("the search index cannot be read") from error
 
     def search(self, text: str, limit: int = 20, widen: bool = True) -> SearchResult:
         """Roles for what someone typed: every word first, then (if `widen`) any word, fixing spelling on the way.
@@ -234,6 +286,14 @@ class SearchIndex:
         if not words:
             return SearchResult([])
         held = self._generation()
+        try:
+            return self._search(held, words, limit, widen)
+        except SearchUnavailable:
+            raise
+        except Exception as error:  # noqa: BLE001 - see _forget
+            self._forget(error)
+
+    def _search(self, held: _Generation, words: list[str], limit: int, widen: bool) -> SearchResult:
         corrected_words = self._correct(held, words)
         corrected = " ".join(corrected_words) if corrected_words != words else None
         variants = _variants(held.synonyms, words)
@@ -423,6 +483,6 @@ def describe(directory: Path) -> dict[str, object]:
 
 
 __all__ = [
-    "SearchDocument", "SearchHit", "SearchIndex", "SearchResult", "Suggestion", "build_index", "clean_query",
+    "SearchDocument", "SearchHit", "SearchIndex", "SearchResult", "SearchUnavailable", "Suggestion", "build_index", "clean_query",
     "current_generation", "describe", "index_exists",
 ]

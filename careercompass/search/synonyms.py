@@ -15,7 +15,10 @@ from pathlib import Path
 
 import yaml
 
+from careercompass.catalogue.loader import Problem
+
 WORDS_FILE = "search_words.yaml"
+_YAML_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader  # libyaml's is several times faster
 # Words keep an inner "&" or "'" so "a&e" and "people's" stay one word.
 _WORD = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*")
 
@@ -84,7 +87,7 @@ def load_synonyms(catalogue_dir: Path) -> Synonyms:
     path = catalogue_dir / WORDS_FILE
     if not path.exists():
         return NO_SYNONYMS
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or {}
     entries = data.get("words") if isinstance(data, dict) else None
     if not isinstance(entries, dict):
         raise SynonymsInvalid(f"{WORDS_FILE}: should have a 'words:' mapping")
@@ -110,3 +113,14 @@ def unreachable_phrases(synonyms: Synonyms, names: Iterable[str]) -> list[str]:
         for phrase in phrases
         if not set(words_of(phrase)) <= vocabulary
     )
+
+
+def check_search_words(catalogue_dir: Path, names: Iterable[str]) -> tuple[Synonyms, list[Problem]]:
+    """The table in the catalogue folder, and what is wrong with it (a bad file, or phrases that find nothing)."""
+    try:
+        synonyms = load_synonyms(catalogue_dir)
+    except SynonymsInvalid as error:
+        return NO_SYNONYMS, [Problem(WORDS_FILE, "", str(error).removeprefix(f"{WORDS_FILE}: "))]
+    problems = [Problem(WORDS_FILE, phrase, "no role's title or other titles use all of these words")
+                for phrase in unreachable_phrases(synonyms, names)]
+    return synonyms, problems

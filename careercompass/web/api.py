@@ -80,7 +80,7 @@ def search():
         "results": [
             {"type": "role", "slug": slug, "title": roles[slug].title, "family": roles[slug].family_slug,
              "score": found.scores.get(slug), "matched_by": found.how.get(slug, "filters"),
-             "url": url_for("pages.role", slug=slug, _external=True)}
+             "url": url_for("roles.role", slug=slug, _external=True)}
             for slug in shown if slug in roles
         ],
         "suggestion": found.corrected,
@@ -100,7 +100,7 @@ def lookup():
 
     def candidate(c):
         return {"slug": c.slug, "title": c.title, "confidence": c.confidence,
-                "url": url_for("pages.role", slug=c.slug, _external=True)}
+                "url": url_for("roles.role", slug=c.slug, _external=True)}
 
     return jsonify({
         "title": found.title,
@@ -148,7 +148,7 @@ def match():
     return jsonify({
         "results": [
             {"slug": m.slug, "title": m.title, "family": m.family, "score": m.score, "reasons": list(m.reasons),
-             "url": url_for("pages.role", slug=m.slug, _external=True)}
+             "url": url_for("roles.role", slug=m.slug, _external=True)}
             for m in result.matches
         ],
         "dealbreakers": sorted(result.dealbreakers),
@@ -184,7 +184,7 @@ def role_summary(role: models.Role, pay: PayFigures) -> dict[str, Any]:
         "earn_while_you_learn": role.earn_while_you_learn,
         "patient_facing": role.patient_facing,
         "minimum_age": role.minimum_age,
-        "url": url_for("pages.role", slug=role.slug, _external=True),
+        "url": url_for("roles.role", slug=role.slug, _external=True),
     }
 
 

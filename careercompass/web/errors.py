@@ -5,7 +5,11 @@ from __future__ import annotations
 import logging
 
 from flask import Flask, jsonify, render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import DBAPIError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+
+from careercompass.matching.service import EmbeddingsMissing
+from careercompass.search.index import SearchUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -15,6 +19,7 @@ PLAIN_MESSAGES = {
     405: "That page cannot be used that way.",
     429: "Too many requests at once. Please wait a minute and try again.",
     500: "Something went wrong on our side.",
+    503: "This part of the site is not working just now. Please try again in a few minutes.",
 }
 
 
@@ -22,6 +27,15 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         return _respond(error)
+
+    # A part the site depends on is down (database, search index, role vectors): a 503 says "try again soon",
+    # which is true, where a 500 would say the site is broken.
+    @app.errorhandler(DBAPIError)
+    @app.errorhandler(SearchUnavailable)
+    @app.errorhandler(EmbeddingsMissing)
+    def dependency_down(error: Exception):
+        log.error("Answering 503 on %s: %s", request.path, repr(error))
+        return _respond(ServiceUnavailable(PLAIN_MESSAGES[503]))
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):

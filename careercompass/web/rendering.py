@@ -1,29 +1,22 @@
-"""Every URL renders a full page, or just the part htmx asked for."""
+"""Every URL renders a full page, or just the part htmx asked for (see fragments.py), and the filters templates use."""
 
 from __future__ import annotations
 
 import re
 
-from flask import render_template, request
+from flask import render_template
 
+from careercompass import vocabulary
 from careercompass.catalogue.glossary import explain
-from careercompass.catalogue.facets import ROUTE_NAMES, SECTOR_NAMES, SHIFT_NAMES
 from careercompass.catalogue.queries import quickest_route
-from careercompass.web.resources import release_session
-
-
-def wants_fragment(target_id: str) -> bool:
-    """True when htmx is asking to swap only the element with this id (not for boosted full-page loads)."""
-    return (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-Boosted") != "true"
-        and request.headers.get("HX-Target") == target_id
-    )
+from careercompass.web import fragments
+from careercompass.web.resources import release_database
 
 
 def render_page(template: str, fragment: str | None = None, target_id: str | None = None, **context) -> str:
-    release_session()
-    if fragment and target_id and wants_fragment(target_id):
+    """The page, or only `fragment` when htmx asks for the element `target_id` (a name from fragments.py)."""
+    release_database()
+    if fragment and target_id and fragments.wants_fragment(target_id):
         return render_template(fragment, **context)
     return render_template(template, **context)
 
@@ -45,8 +38,11 @@ def opening(text: str, limit: int = 170) -> str:
 
 
 def init_app(app) -> None:
+    fragments.init_app(app)
     # The words people read for stored codes, the same on every page.
-    app.jinja_env.globals.update(route_names=ROUTE_NAMES, sector_names=SECTOR_NAMES, shift_names=SHIFT_NAMES)
+    app.jinja_env.globals.update(route_names=vocabulary.labels(vocabulary.ROUTE_TYPES),
+                                 sector_names=vocabulary.labels(vocabulary.SECTORS),
+                                 shift_names=vocabulary.labels(vocabulary.SHIFT_PATTERNS))
     app.add_template_filter(labels)
     app.add_template_filter(opening)
     app.add_template_filter(explain)

@@ -2,35 +2,33 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, request, session, url_for
+from flask import Blueprint, abort, redirect, request, url_for
 from markupsafe import Markup
 
 from careercompass.advisers.shortlists import find_shortlist, normalise_code, qr_svg, save_shortlist
 from careercompass.catalogue import queries
 from careercompass.matching import feedback
-from careercompass.web import quiz
+from careercompass.web import visitor
 from careercompass.web.rendering import render_page
-from careercompass.web.resources import db
+from careercompass.web.resources import db, resources
 
 blueprint = Blueprint("shortlists", __name__)
 
 
 @blueprint.post("/results/save")
 def save():
-    current = quiz.current_result()
-    if current is None:
-        return redirect(url_for("quiz.start"), code=303)
-    raw, dismissed, result = current
+    current = visitor.current_result(resources().matcher.data())
+    limit = resources().settings.feedback_events_per_reference
     database = db()
+    reference = visitor.record_shown(database, current, limit)  # what the person was looking at
     shortlist = save_shortlist(
         database,
-        answers=raw,
-        matches=[{"slug": m.slug, "title": m.title, "reasons": list(m.reasons)} for m in result.matches],
-        not_for_me=dismissed,
+        answers=current.visitor.answers.to_stored(),
+        matches=[{"slug": m.slug, "title": m.title, "reasons": list(m.reasons)} for m in current.result.matches],
+        not_for_me=list(current.visitor.dismissed),
     )
-    reference = quiz.feedback_reference()
-    for m in result.matches:
-        feedback.record(database, reference, "save", m.slug)
+    for m in current.result.matches:
+        feedback.record(database, reference, "save", m.slug, limit=limit)
     database.commit()
     return redirect(url_for("shortlists.show", code=shortlist.code), code=303)
 
@@ -70,6 +68,5 @@ def carry_on(code: str):
     shortlist = find_shortlist(db(), code)
     if shortlist is None:
         abort(404)
-    session[quiz.ANSWERS_KEY] = dict(shortlist.answers)
-    session[quiz.DISMISSED_KEY] = list(shortlist.not_for_me)
-    return redirect(url_for("quiz.results"), code=303)
+    visitor.remember(visitor.restored(shortlist.answers, shortlist.not_for_me))
+    return redirect(url_for("results.show"), code=303)

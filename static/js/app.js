@@ -23,9 +23,10 @@
   });
 
   // After htmx swaps in the next question, move focus to its heading so screen readers announce it.
+  // The page marks such places with data-focus-heading, so this file never repeats a fragment's id.
   document.addEventListener("htmx:afterSwap", function (event) {
     showReadAloud(event.target);
-    if (event.target.id !== "quiz") return;
+    if (!event.target.hasAttribute("data-focus-heading")) return;
     var heading = event.target.querySelector("h1");
     if (heading) {
       heading.setAttribute("tabindex", "-1");

@@ -8,35 +8,28 @@ import pytest
 from careercompass.advisers.shortlists import CODE_ALPHABET, CODE_PATTERN, normalise_code
 
 
-@pytest.fixture
-def quiz_client(app):
-    app.config["WTF_CSRF_ENABLED"] = False
-    yield app.test_client()
-    app.config["WTF_CSRF_ENABLED"] = True
-
-
-def save(quiz_client) -> str:
-    quiz_client.post("/quiz/1", data={"activities": ["fixing"]})
-    quiz_client.post("/quiz/11", data={"interests": "I like fixing bikes"})
-    response = quiz_client.post("/results/save")
+def save(form_client) -> str:
+    form_client.post("/quiz/1", data={"activities": ["fixing"]})
+    form_client.post("/quiz/11", data={"interests": "I like fixing bikes"})
+    response = form_client.post("/results/save")
     assert response.status_code == 303
     return response.headers["Location"].rsplit("/", 1)[1]
 
 
-def test_saving_gives_a_short_code_with_a_qr_and_the_jobs(quiz_client):
-    code = save(quiz_client)
+def test_saving_gives_a_short_code_with_a_qr_and_the_jobs(form_client):
+    code = save(form_client)
     assert CODE_PATTERN.match(code)
-    html = quiz_client.get(f"/s/{code}").get_data(as_text=True)
+    html = form_client.get(f"/s/{code}").get_data(as_text=True)
     assert f"{code[:3]} {code[3:]}" in html
     assert "<svg" in html and "QR code for this shortlist" in html
     assert html.count('class="card result') == 10
     assert "You wrote “I like fixing bikes”" in html
 
 
-def test_a_code_typed_loosely_still_finds_the_list(quiz_client):
-    code = save(quiz_client)
+def test_a_code_typed_loosely_still_finds_the_list(form_client):
+    code = save(form_client)
     loose = f" {code[:3].lower()}-{code[3:]} "
-    response = quiz_client.get("/s", query_string={"code": loose})
+    response = form_client.get("/s", query_string={"code": loose})
     assert response.status_code == 303 and response.headers["Location"].endswith(f"/s/{code}")
 
 
@@ -51,16 +44,16 @@ def test_an_unknown_code_page_is_a_404(client):
     assert client.get("/s/ZZZZZZ").status_code == 404
 
 
-def test_carrying_on_restores_the_answers_on_another_device(quiz_client, app):
-    code = save(quiz_client)
-    other_device = app.test_client()
+def test_carrying_on_restores_the_answers_on_another_device(form_client, form_app):
+    code = save(form_client)
+    other_device = form_app.test_client()
     assert other_device.post(f"/s/{code}/continue").status_code == 303
     html = other_device.get("/results").get_data(as_text=True)
     assert "You wrote “I like fixing bikes”" in html
 
 
-def test_nothing_personal_is_stored(quiz_client, app):
-    code = save(quiz_client)
+def test_nothing_personal_is_stored(form_client, app):
+    code = save(form_client)
     from careercompass.advisers.shortlists import find_shortlist
     from careercompass.web.resources import resources
 

@@ -43,8 +43,42 @@ def test_free_text_lands_near_the_right_role(ready_settings, app, text, acceptab
 
 def test_vectors_made_with_other_weights_are_not_trusted(tmp_path, monkeypatch):
     path = tmp_path / "role_embeddings.npz"
-    embeddings.RoleEmbeddings(["a"], np.ones((1, 4), dtype=np.float32), "fingerprint",
+    embeddings.RoleEmbeddings(["a"], np.ones((1, 4), dtype=np.float32), ["hash-of-a"],
                               np.ones((2, 4), dtype=np.float32), np.zeros(2, dtype=np.int32)).save(path)
     assert embeddings.RoleEmbeddings.load(path).slugs == ["a"]
     monkeypatch.setattr(embeddings, "WEIGHTS_SHA256", "0" * 64)
     assert embeddings.RoleEmbeddings.load(path) is None
+
+
+def test_a_damaged_vectors_file_is_reported_not_read_as_missing(tmp_path):
+    path = tmp_path / "role_embeddings.npz"
+    path.write_bytes(b"PK\3\4 cut short")
+    with pytest.raises(embeddings.EmbeddingsUnreadable):
+        embeddings.RoleEmbeddings.load(path)
+    assert embeddings.RoleEmbeddings.load(tmp_path / "none.npz") is None
+
+
+def test_only_roles_whose_words_changed_are_embedded_again(ready_settings):
+    from careercompass.database import open_session
+    from careercompass.matching import service
+
+    stored = embeddings.RoleEmbeddings.load(ready_settings.role_embeddings_path)
+    asked: list[list[str]] = []
+
+    def encode(texts):
+        asked.append(list(texts))
+        return np.ones((len(texts), embeddings.EMBEDDING_SIZE), dtype=np.float32)
+
+    with open_session(ready_settings.database_uri) as session:
+        roles = service.roles_for_matching(session)
+        same, embedded = service.refresh_embeddings(roles, stored, encode)
+        assert embedded == 0 and asked == [] and same.slugs == stored.slugs
+        porter = next(role for role in roles if role.slug == "porter")
+        porter.summary = "You move zebras around the zoo."
+        changed, embedded = service.refresh_embeddings(roles, stored, encode)
+        tasks = len(porter.day_to_day)
+        session.rollback()
+    assert embedded == 1 and "zebras" in asked[0][0] and len(asked[1]) == tasks
+    position = changed.slugs.index("porter")
+    assert changed.vectors[position].sum() == embeddings.EMBEDDING_SIZE
+    assert len(changed.task_vectors) == len(stored.task_vectors)

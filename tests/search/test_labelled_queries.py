@@ -14,7 +14,7 @@ import yaml
 from sqlalchemy import select
 
 from careercompass.catalogue import models
-from careercompass.catalogue.documents import search_document
+from careercompass.search.sources import role_document
 from careercompass.catalogue.facets import Selection, load_facet_table
 from careercompass.database import make_engine, make_session_factory
 from careercompass.matching.engine import closest_in_meaning
@@ -80,7 +80,7 @@ def test_queries_that_once_made_whoosh_loop_forever_now_return(ready_settings, t
     engine = make_engine(ready_settings.database_uri)
     with make_session_factory(engine)() as session:
         roles = session.scalars(select(models.Role)).all()
-        build_index(tmp_path, map(search_document, roles))
+        build_index(tmp_path, map(role_document, roles))
     engine.dispose()
     answered: list[int] = []
     worker = threading.Thread(target=lambda: answered.append(len(SearchIndex(tmp_path).search(text, limit).hits)),

@@ -184,12 +184,12 @@ def test_an_unknown_page_is_a_friendly_404(client):
 
 
 def test_an_unexpected_error_is_a_friendly_500_without_a_stack_trace(app, monkeypatch):
-    from careercompass.web import pages
+    from careercompass.web import home
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("database fell over")
 
-    monkeypatch.setattr(pages.queries, "families_with_counts", broken)
+    monkeypatch.setattr(home.queries, "families_with_counts", broken)
     app.config["PROPAGATE_EXCEPTIONS"] = False
     try:
         response = app.test_client().get("/")

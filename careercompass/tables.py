@@ -1,0 +1,27 @@
+"""The one list of modules that define database tables.
+
+Alembic, the tests and anything else that needs every table call `load_all()`, so a new table is known
+everywhere (and checked against its migrations) once its module is named here.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from sqlalchemy import MetaData
+
+from careercompass.database import Base
+
+MODEL_MODULES = (
+    "careercompass.catalogue.models",
+    "careercompass.advisers.shortlists",
+    "careercompass.matching.feedback",
+    "careercompass.data_versions",
+)
+
+
+def load_all() -> MetaData:
+    """Import every model module, so each table is registered, and return the metadata that holds them all."""
+    for name in MODEL_MODULES:
+        import_module(name)
+    return Base.metadata

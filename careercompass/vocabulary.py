@@ -1,0 +1,210 @@
+"""The words the whole app shares: every fixed list of choices, written once, in the order people see it.
+
+Sectors, ways in, shift patterns, pay bands, interest letters, what a job involves and the quiz's deal-breakers
+each live here as ordered data. The catalogue's schema, the filters, the quiz, the matcher and the pages all
+build from these lists, so a term added here reaches all of them and a term missing here is refused everywhere.
+
+Plain Python only: no Flask, no database, no pydantic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+T = TypeVar("T", bound=_HasId)
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str  # what is stored, filtered on and sent by the API: never changes once in use
+    label: str  # what a person reads
+
+
+@dataclass(frozen=True)
+class RouteType:
+    id: str
+    label: str
+    quickest_label: str  # how a result card names it when it is a job's quickest way in
+    quickness: int  # 0 is the quickest way to start work; used to pick a job's quickest way in
+
+
+@dataclass(frozen=True)
+class Band:
+    """An Agenda for Change (NHS) pay band, lowest first."""
+
+    id: str
+    label: str
+    group: str  # the "starting pay band" filter joins the top bands into one choice
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One of the six RIASEC interest types, in the usual R-I-A-S-E-C order."""
+
+    id: str
+    label: str  # in plain words
+    name: str  # the usual name, for people who know the model
+
+
+@dataclass(frozen=True)
+class Dealbreaker:
+    """A quiz "definite no", the words that say it in free text, and the role facts that break it."""
+
+    id: str
+    label: str
+    easy: str  # the same choice in fewer, simpler words (easy-read mode)
+    icon: str  # decorative, hidden from screen readers
+    cues: tuple[str, ...]  # words that tie a "no" in a person's own words to this deal-breaker
+    involvement: str | None = None  # a role that involves this is ruled out
+    shift_patterns: frozenset[str] = frozenset()  # a role with any of these shifts is ruled out
+    driving_licence: bool = False  # a role that needs a driving licence is ruled out
+
+    def rules_out(self, involves: Collection[str], shift_patterns: Iterable[str], driving_licence_needed: bool) -> bool:
+        return (
+            (self.involvement is not None and self.involvement in involves)
+            or not self.shift_patterns.isdisjoint(shift_patterns)
+            or (self.driving_licence and driving_licence_needed)
+        )
+
+
+def ids(terms: Iterable[T]) -> tuple[str, ...]:
+    return tuple(term.id for term in terms)
+
+
+def labels(terms: Iterable[T]) -> dict[str, str]:
+    """id -> label, in the list's order."""
+    return {term.id: term.label for term in terms}
+
+
+def by_id(terms: Iterable[T]) -> dict[str, T]:
+    return {term.id: term for term in terms}
+
+
+SECTORS: tuple[Term, ...] = (
+    Term("nhs", "NHS"),
+    Term("social-care", "Social care"),
+    Term("primary-care", "GP practices, pharmacies and dentists"),
+    Term("public-health", "Public health"),
+    Term("local-authority", "Leeds City Council"),
+    Term("third-sector", "Charities"),
+    Term("private", "Private companies"),
+)
+
+ROUTE_TYPES: tuple[RouteType, ...] = (
+    RouteType("no-qualifications", "No qualifications needed", "No qualifications needed", 0),
+    RouteType("t-level", "T Level", "A T Level", 2),
+    RouteType("apprenticeship", "Apprenticeship", "An apprenticeship", 1),
+    RouteType("college-course", "College course", "A college course", 3),
+    RouteType("degree", "Degree", "A degree", 4),
+    RouteType("postgraduate", "Further study after a degree", "Further study after a degree", 6),
+    RouteType("experience", "Experience in another job first", "Experience in another job", 5),
+)
+
+SHIFT_PATTERNS: tuple[Term, ...] = (
+    Term("office-hours", "Office hours"),
+    Term("day-shifts", "Day shifts"),
+    Term("long-days", "Long days (about 12 hours)"),
+    Term("nights", "Nights"),
+    Term("weekends", "Weekends"),
+    Term("on-call", "On call"),
+    Term("part-time-possible", "Part time possible"),
+)
+
+BANDS: tuple[Band, ...] = (
+    *(Band(number, f"Band {number}", number) for number in ("2", "3", "4", "5", "6", "7")),
+    *(Band(band, f"Band {band}", "8-9") for band in ("8a", "8b", "8c", "8d", "9")),
+)
+BAND_GROUPS: tuple[Term, ...] = (
+    *(Term(number, f"Band {number}") for number in ("2", "3", "4", "5", "6", "7")),
+    Term("8-9", "Band 8 or 9"),
+)
+
+RIASEC_LETTERS: tuple[Letter, ...] = (
+    Letter("R", "Hands-on: making, fixing and moving about", "Realistic"),
+    Letter("I", "Finding out how things work", "Investigative"),
+    Letter("A", "Being creative", "Artistic"),
+    Letter("S", "Helping and looking after people", "Social"),
+    Letter("E", "Leading and getting things going", "Enterprising"),
+    Letter("C", "Keeping things neat, checked and in order", "Conventional"),
+)
+
+# Parts of a job that some people rule out. A role lists the ones that apply to it (an empty list is a decision).
+INVOLVEMENTS: tuple[Term, ...] = (
+    Term("blood-and-needles", "Blood and needles"),
+    Term("personal-care", "Helping people wash or use the toilet"),
+    Term("heavy-lifting", "Heavy lifting"),
+    Term("children", "Working with children"),
+    Term("older-people", "Working with older people"),
+    Term("driving", "Driving as part of the job"),
+)
+
+DEALBREAKERS: tuple[Dealbreaker, ...] = (
+    Dealbreaker(
+        "blood-and-needles", "Blood and needles", "Blood and needles", "💉",
+        cues=("blood", "bleed", "needle", "injection", "jab", "syringe", "gore", "gory", "cut", "cuts", "wound",
+              "wounds", "drip"),
+        involvement="blood-and-needles",
+    ),
+    Dealbreaker(
+        "personal-care", "Helping people wash or use the toilet", "Washing people", "🛁",
+        cues=("toilet", "poo", "wee", "bum", "nappy", "nappies", "washing people", "wash people", "personal care",
+              "bodily", "vomit", "sick bowls", "bedpan", "pee"),
+        involvement="personal-care",
+    ),
+    Dealbreaker(
+        "nights-weekends", "Working nights or weekends", "Nights and weekends", "🌙",
+        cues=("night", "nights", "weekend", "weekends", "saturday", "saturdays", "sunday", "sundays", "late shift",
+              "late shifts", "evenings", "nightshift"),
+        shift_patterns=frozenset({"nights", "weekends", "on-call"}),
+    ),
+    Dealbreaker(
+        "driving", "Driving as part of the job", "Driving", "🚗",
+        cues=("drive", "driving", "car", "licence", "license", "van"),
+        involvement="driving",
+        driving_licence=True,
+    ),
+    Dealbreaker(
+        "heavy-lifting", "Heavy lifting", "Heavy lifting", "🏋️",
+        cues=("lift", "lifting", "heavy", "carry", "carrying"),
+        involvement="heavy-lifting",
+    ),
+    Dealbreaker(
+        "children", "Working with children", "Children", "🧒",
+        cues=("kid", "kids", "child", "children", "baby", "babies", "toddler", "toddlers", "teenager", "teenagers"),
+        involvement="children",
+    ),
+    Dealbreaker(
+        "older-people", "Working with older people", "Older people", "👵",
+        cues=("old people", "older people", "elderly", "pensioner", "pensioners", "old folk", "grandparents",
+              "care home"),
+        involvement="older-people",
+    ),
+)
+
+SECTORS_BY_ID = by_id(SECTORS)
+ROUTE_TYPES_BY_ID = by_id(ROUTE_TYPES)
+SHIFT_PATTERNS_BY_ID = by_id(SHIFT_PATTERNS)
+BANDS_BY_ID = by_id(BANDS)
+RIASEC_BY_ID = by_id(RIASEC_LETTERS)
+INVOLVEMENTS_BY_ID = by_id(INVOLVEMENTS)
+DEALBREAKERS_BY_ID = by_id(DEALBREAKERS)
+
+
+def routes_quickest_first() -> tuple[RouteType, ...]:
+    return tuple(sorted(ROUTE_TYPES, key=lambda route: route.quickness))
+
+
+def riasec_string() -> str:
+    """The six letters in order, "RIASEC": a letter's position is its place in an interest vector."""
+    return "".join(ids(RIASEC_LETTERS))

@@ -1,0 +1,31 @@
+"""The home page: the quiz, a search box, jobs anyone can start, and every family of jobs."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+from careercompass.catalogue import queries
+from careercompass.catalogue.facets import Selection
+from careercompass.web.rendering import render_page
+from careercompass.web.resources import db, resources
+
+blueprint = Blueprint("home", __name__)
+
+HOME_STARTER_ROLES = 3
+
+
+@blueprint.get("/")
+def home():
+    database = db()
+    families = queries.families_with_counts(database)
+    table = resources().facet_table()
+    open_to_all = table.filter(table.alphabetical, Selection.of(route="no-qualifications"))
+    starters = queries.roles_by_slug(database, open_to_all[:40])
+    return render_page(
+        "home/home.html",
+        families=families,
+        role_count=sum(count for _, count in families),
+        no_quals=len(open_to_all),
+        starter_roles=queries.spread_across_families(starters, HOME_STARTER_ROLES),
+        pay=queries.PayCalculator(database),
+    )

@@ -1,0 +1,114 @@
+"""The results: ten explained jobs, "not for me" (which swaps a job at once) and one tap to say why.
+
+Showing results writes nothing. What a person was shown is recorded by a POST: a beacon the page sends once
+it has loaded (with JavaScript), or the next form the person sends from the page ("not for me", save).
+Each result set is recorded once, however often it is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from flask import Blueprint, abort, redirect, request, url_for
+
+from careercompass.catalogue import queries
+from careercompass.matching import feedback
+from careercompass.matching.quiz import QUESTIONS, QUESTIONS_BY_ID, Answers
+from careercompass.web import fragments, visitor
+from careercompass.web.fragments import fragment_view, wants_fragment
+from careercompass.web.rendering import render_page
+from careercompass.web.resources import db, resources
+
+blueprint = Blueprint("results", __name__)
+
+# One tap on "why not?" can teach the quiz something it did not ask.
+WHY_NOT = {
+    "not-my-thing": ("It's just not my thing", None),
+    "study": ("Too much study", ("study", "asap")),
+    "blood": ("Blood or needles", ("dealbreakers", "blood-and-needles")),
+    "shifts": ("Nights or weekends", ("dealbreakers", "nights-weekends")),
+    "care": ("Washing or toileting people", ("dealbreakers", "personal-care")),
+}
+
+
+@blueprint.get("/results")
+@fragment_view
+def show():
+    return _render_results(asked_why=request.args.get("why"))
+
+
+def current_result() -> visitor.VisitorResult:
+    return visitor.current_result(resources().matcher.data())
+
+
+def events_limit() -> int:
+    return resources().settings.feedback_events_per_reference
+
+
+def _render_results(asked_why: str | None = None):
+    visitor.with_feedback_reference()  # in the cookie only, so a job opened from here can be counted later
+    current = current_result()
+    result = current.result
+    database = db()
+    roles = {r.slug: r for r in queries.roles_by_slug(database, [m.slug for m in result.matches])}
+    asked_role = queries.get_role(database, asked_why) if asked_why else None
+    return render_page(
+        "results/results.html",
+        fragment="results/_list.html",
+        target_id=fragments.RESULTS_LIST,
+        result=result,
+        roles=roles,
+        pay=queries.PayCalculator(database),
+        answered=current.visitor.started,
+        dismissed_count=len(current.visitor.dismissed),
+        why_not=WHY_NOT,
+        asked_role=asked_role,
+        shown_key=current.shown_key,
+        dealbreaker_step=[q.id for q in QUESTIONS].index("dealbreakers") + 1,
+    )
+
+
+@blueprint.post("/results/shown")
+def seen():
+    """The page's beacon: it names the result set it shows, which is recorded if it is still this visitor's."""
+    current = current_result()
+    if request.form.get("shown") == current.shown_key:
+        visitor.record_shown(db(), current, events_limit())
+    return "", 204
+
+
+@blueprint.post("/results/not-for-me")
+@fragment_view
+def not_for_me():
+    slug = request.form.get("slug", "")
+    database = db()
+    if queries.get_role(database, slug) is None:
+        abort(400, description="That job is not in our list.")
+    reference = visitor.record_shown(database, current_result(), events_limit())  # what they were looking at
+    visitor.remember(visitor.current().dismissing(slug))
+    feedback.record(database, reference, "not_for_me", slug, limit=events_limit())
+    database.commit()
+    if wants_fragment(fragments.RESULTS_LIST):
+        return _render_results(asked_why=slug)
+    return redirect(url_for("results.show", why=slug) + "#" + fragments.RESULTS_LIST, code=303)
+
+
+@blueprint.post("/results/why-not")
+@fragment_view
+def why_not():
+    reason = request.form.get("reason", "")
+    if reason not in WHY_NOT:
+        abort(400, description="Please choose one of the reasons.")
+    change = WHY_NOT[reason][1]
+    if change is not None:
+        person = visitor.current()
+        stored = person.answers.to_stored()
+        question_id, value = change
+        if QUESTIONS_BY_ID[question_id].kind == "many":
+            stored[question_id] = sorted({*stored.get(question_id, []), value})
+        else:
+            stored[question_id] = value
+        visitor.remember(replace(person, answers=Answers.from_stored(stored)))
+    if wants_fragment(fragments.RESULTS_LIST):
+        return _render_results()
+    return redirect(url_for("results.show") + "#" + fragments.RESULTS_LIST, code=303)

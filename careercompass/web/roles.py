@@ -1,0 +1,49 @@
+"""A job's own page, a family of jobs, and the words explained."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, request
+
+from careercompass.catalogue import queries
+from careercompass.catalogue.glossary import reader_texts, terms_used
+from careercompass.matching import feedback
+from careercompass.web import visitor
+from careercompass.web.rendering import render_page
+from careercompass.web.resources import db, resources
+
+blueprint = Blueprint("roles", __name__)
+
+
+@blueprint.get("/roles/<slug>")
+def role(slug: str):
+    database = db()
+    found = queries.get_role(database, slug)
+    if found is None:
+        abort(404)
+    reference = visitor.current().feedback_reference if request.args.get("from") == "results" else None
+    if reference:  # opened from a results page whose list was recorded: a good pick, for the ranking to learn
+        feedback.record(database, reference, "open", slug, limit=resources().settings.feedback_events_per_reference)
+        database.commit()
+    terms = queries.glossary(database)
+    return render_page(
+        "roles/role.html",
+        role=found,
+        glossary=terms,
+        terms_used=terms_used((text for _, text in reader_texts(found)), terms),
+        ladder=queries.ladder_for(database, found),
+        pay=queries.PayCalculator(database).figures(found),
+    )
+
+
+@blueprint.get("/families/<slug>")
+def family(slug: str):
+    database = db()
+    overview = queries.family_overview(database, slug)
+    if overview is None:
+        abort(404)
+    return render_page("roles/family.html", overview=overview, pay=queries.PayCalculator(database))
+
+
+@blueprint.get("/glossary")
+def glossary():
+    return render_page("roles/glossary.html", terms=sorted(queries.glossary(db()).items()))

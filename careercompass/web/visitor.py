@@ -1,0 +1,153 @@
+"""The visitor: what this browser's signed cookie holds, read and written in one place.
+
+No account and nothing on the server: the quiz answers, the jobs dismissed with "not for me", the easy-read
+choice and a random feedback reference (not linked to any person). Views,
+and later features such as classroom mode, ask this module for "this visitor's answers and results" rather
+than reading the cookie themselves.
+
+A cookie of an unexpected shape (an older version's, or one altered but validly signed) starts a fresh visit:
+its visitor keys are dropped and the person sees the site as a newcomer, never an error.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, replace
+from typing import Any
+
+from flask import g, session
+from sqlalchemy.orm import Session
+
+from careercompass.matching import feedback
+from careercompass.matching.engine import MatchData, MatchResult
+from careercompass.matching.engine import match as run_match
+from careercompass.matching.quiz import AnswerError, Answers
+
+# The cookie's keys; the names are kept from earlier versions so that their cookies still read.
+ANSWERS_KEY = "quiz_answers"
+DISMISSED_KEY = "not_for_me"
+EASY_KEY = "easy_read"
+FEEDBACK_KEY = "feedback_ref"
+KEYS = (ANSWERS_KEY, DISMISSED_KEY, EASY_KEY, FEEDBACK_KEY)
+
+MAX_DISMISSED = 100  # the oldest are forgotten first, so the cookie stays small
+MAX_SLUG_LENGTH = 80
+RESULTS_SHOWN = 10
+REFERENCE_PATTERN = re.compile(r"[0-9a-f]{8,32}")
+
+
+class UnexpectedCookie(ValueError):
+    """The cookie holds visitor keys this version does not understand."""
+
+
+@dataclass(frozen=True)
+class Visitor:
+    answers: Answers = Answers()
+    dismissed: tuple[str, ...] = ()
+    easy_read: bool = False
+    feedback_reference: str | None = None
+
+    @property
+    def started(self) -> bool:
+        return bool(self.answers.to_stored())
+
+    def dismissing(self, slug: str) -> Visitor:
+        return replace(self, dismissed=tuple(dict.fromkeys([*self.dismissed, slug]))[-MAX_DISMISSED:])
+
+
+@dataclass(frozen=True)
+class VisitorResult:
+    visitor: Visitor
+    result: MatchResult
+
+    @property
+    def shown(self) -> list[tuple[str, tuple[float, ...]]]:
+        """The roles on the results page, in order, with the features the ranking saw for each."""
+        return [(m.slug, m.features) for m in self.result.matches]
+
+    @property
+    def shown_key(self) -> str:
+        return feedback.shown_key(self.shown)
+
+
+def current() -> Visitor:
+    """This request's visitor, read once from the cookie."""
+    if "visitor" not in g:
+        try:
+            g.visitor = _read(session)
+        except UnexpectedCookie:
+            for key in KEYS:
+                session.pop(key, None)
+            g.visitor = Visitor()
+    return g.visitor
+
+
+def remember(visitor: Visitor) -> Visitor:
+    """Write the visitor to the cookie (only the parts that are set, so a newcomer's cookie stays empty)."""
+    stored = {
+        ANSWERS_KEY: visitor.answers.to_stored() or None,
+        DISMISSED_KEY: list(visitor.dismissed) or None,
+        EASY_KEY: visitor.easy_read or None,
+        FEEDBACK_KEY: visitor.feedback_reference,
+    }
+    for key, value in stored.items():
+        if value is None:
+            session.pop(key, None)
+        elif session.get(key) != value:
+            session[key] = value
+    g.visitor = visitor
+    return visitor
+
+
+def with_feedback_reference() -> Visitor:
+    """The visitor with a random reference for their results, so feedback events can be joined. Not an ID."""
+    visitor = current()
+    if visitor.feedback_reference is None:
+        visitor = remember(replace(visitor, feedback_reference=secrets.token_hex(8)))
+    return visitor
+
+
+def current_result(data: MatchData, limit: int = RESULTS_SHOWN) -> VisitorResult:
+    """This visitor's results: their answers matched, leaving out the jobs they dismissed."""
+    visitor = current()
+    result = run_match(data, visitor.answers, limit=limit, exclude=list(visitor.dismissed))
+    return VisitorResult(visitor, result)
+
+
+def record_shown(database: Session, current: VisitorResult, limit: int) -> str:
+    """Record the result set this visitor is looking at (once per set, committed); returns their reference."""
+    reference = with_feedback_reference().feedback_reference
+    feedback.record_shown(database, reference, current.shown, limit=limit)
+    return reference
+
+
+def restored(answers: Any, dismissed: Any) -> Visitor:
+    """The visitor carrying on from answers saved earlier; parts that no longer read are left out."""
+    try:
+        checked = Answers.from_stored(answers)
+    except AnswerError:
+        checked = Answers()
+    slugs = tuple(dismissed) if _is_slug_list(dismissed) else ()
+    return replace(current(), answers=checked, dismissed=slugs[-MAX_DISMISSED:])
+
+
+def _read(cookie) -> Visitor:
+    try:
+        answers = Answers.from_stored(cookie.get(ANSWERS_KEY, {}))
+    except AnswerError as error:
+        raise UnexpectedCookie(str(error)) from None
+    dismissed = cookie.get(DISMISSED_KEY, [])
+    easy_read = cookie.get(EASY_KEY, False)
+    reference = cookie.get(FEEDBACK_KEY)
+    if not _is_slug_list(dismissed) or len(dismissed) > MAX_DISMISSED:
+        raise UnexpectedCookie("dismissed jobs")
+    if not isinstance(easy_read, bool):
+        raise UnexpectedCookie("easy read")
+    if reference is not None and not (isinstance(reference, str) and REFERENCE_PATTERN.fullmatch(reference)):
+        raise UnexpectedCookie("feedback reference")
+    return Visitor(answers, tuple(dismissed), easy_read, reference)
+
+
+def _is_slug_list(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(s, str) and 0 < len(s) <= MAX_SLUG_LENGTH for s in value)
