@@ -31,8 +31,9 @@ def reference_of(client) -> str:
         return session[visitor.FEEDBACK_KEY]
 
 
-def beacon(html: str) -> str:
-    return re.search(r'&#34;shown&#34;: &#34;([0-9a-f]{16})&#34;|"shown": "([0-9a-f]{16})"', html).group(1)
+def beacon_key(html: str) -> str:
+    """The result set the page's beacon names."""
+    return re.search(r'hx-vals=\'\{[^}]*"shown": "([0-9a-f]{16})"', html).group(1)
 
 
 @pytest.fixture
@@ -51,7 +52,7 @@ def test_showing_and_reloading_results_adds_no_rows(answered, form_app):
 def test_the_beacon_records_the_list_shown_once(answered, form_app):
     html = answered.get("/results").get_data(as_text=True)
     assert 'hx-trigger="load"' in html
-    shown = re.search(r'hx-vals=\'\{"shown": "([0-9a-f]{16})"', html.replace("&#34;", '"')).group(1)
+    shown = beacon_key(html)
     for _ in range(3):  # the page reloaded, or sent twice
         assert answered.post("/results/shown", data={"shown": shown}).status_code == 204
     recorded = events(form_app, reference_of(answered))
