@@ -9,8 +9,8 @@ from careercompass.config import PROJECT_ROOT, Settings
 
 def create_app(settings: Settings | None = None) -> Flask:
     """Build the web app. With no arguments it serves the embedded database that `careercompass init` made."""
-    from careercompass.web import (about, api, errors, explore, health, home, quiz, rendering, resources, results,
-                                   roles, security, shortlists)
+    from careercompass.web import (about, api, errors, explore, family_colours, health, home, quiz, rendering,
+                                   resources, results, roles, security, shortlists)
 
     settings = settings or Settings.from_environment()
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"), static_folder=str(PROJECT_ROOT / "static"))
@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     resources.init_app(app, settings)
     security.init_app(app)
     rendering.init_app(app)
-    for feature in (home, explore, roles, quiz, results, shortlists, about, health, api):
+    for feature in (home, explore, roles, quiz, results, shortlists, about, health, api, family_colours):
         app.register_blueprint(feature.blueprint)
     errors.init_app(app)
     return app

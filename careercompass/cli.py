@@ -140,18 +140,14 @@ def evaluate(personas_path: Path) -> None:
 @main.command(help="Learn a re-ranker from anonymous feedback; keep it only if it beats the untrained ranking.")
 @_personas_option
 def train(personas_path: Path) -> None:
-    from careercompass.database import make_engine, make_session_factory
+    from careercompass.database import open_session
     from careercompass.matching import evaluation, feedback, training
     from careercompass.matching.service import RERANKER_FILE
 
     settings = Settings.from_environment()
-    engine = make_engine(settings.database_uri)
-    try:
-        with make_session_factory(engine)() as session:
-            features, labels = feedback.labelled_examples(session)
-            counts = feedback.summary(session)
-    finally:
-        engine.dispose()
+    with open_session(settings.database_uri) as session:
+        features, labels = feedback.labelled_examples(session)
+        counts = feedback.summary(session)
     click.echo(f"Feedback: {counts or 'none yet'}; {len(labels)} results with a clear good or bad signal.")
     outcome = training.train(features, labels, lambda: _match_data_and_personas(settings, personas_path),
                              settings.models_dir / RERANKER_FILE)

@@ -55,6 +55,15 @@ def database_url(request, tmp_path) -> Iterator[str]:
         yield from _postgres_url_in_new_schema()
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_database_url(request, tmp_path_factory) -> Iterator[str]:
+    """A fresh, empty database of each kind, shared by the tests of one module that only read it."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('database') / 'test.sqlite3'}"
+    else:
+        yield from _postgres_url_in_new_schema()
+
+
 def make_settings(instance_dir: Path, models_dir: Path, database_url: str = "", catalogue_dir: Path = CATALOGUE_DIR):
     return Settings(
         instance_dir=instance_dir,
@@ -66,8 +75,12 @@ def make_settings(instance_dir: Path, models_dir: Path, database_url: str = "", 
 
 
 @pytest.fixture
-def settings_for(tmp_path, shared_models_dir):
-    """Settings for one test: its own instance folder and database, the shared embeddings."""
+def settings_for(tmp_path, shared_models_dir, ready_settings):
+    """Settings for one test: its own instance folder and database, the shared embeddings.
+
+    The shared app is set up first, so the embeddings are there to copy whatever order tests run in, and an
+    `init` in the test embeds no role afresh (embedding every role takes a minute or more).
+    """
 
     def build(database_url: str = "", catalogue_dir: Path = CATALOGUE_DIR) -> Settings:
         models_dir = tmp_path / "models"
@@ -112,14 +125,6 @@ def match_data(shared_match_data):
 @pytest.fixture
 def client(app):
     return app.test_client()
-
-
-@pytest.fixture
-def catalogue_copy(tmp_path) -> Path:
-    """A writable copy of the real catalogue, for tests that break or change files."""
-    target = tmp_path / "roles_catalogue"
-    shutil.copytree(CATALOGUE_DIR, target)
-    return target
 
 
 @pytest.fixture

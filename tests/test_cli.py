@@ -38,9 +38,9 @@ def test_init_twice_gives_the_same_database(database_url, settings_for):
     assert describe(settings.index_dir)["documents"] == len(before["roles"])
 
 
-def test_init_with_a_broken_catalogue_writes_nothing(database_url, settings_for, catalogue_copy):
-    (catalogue_copy / "roles" / "porter.yaml").write_text("slug: porter\ntitle: Porter\n")
-    settings = settings_for(database_url, catalogue_copy)
+def test_init_with_a_broken_catalogue_writes_nothing(database_url, settings_for, small_catalogue):
+    (small_catalogue / "roles" / "porter.yaml").write_text("slug: porter\ntitle: Porter\n")
+    settings = settings_for(database_url, small_catalogue)
     result = run(settings, "init")
     assert result.exit_code == 1
     assert "roles/porter.yaml: family: Field required" in result.output
@@ -56,18 +56,30 @@ def test_check_catalogue_prints_counts_per_family(settings_for):
     assert "The catalogue is valid" in result.output
 
 
-def test_check_catalogue_fails_on_a_broken_file(settings_for, catalogue_copy):
-    (catalogue_copy / "roles" / "porter.yaml").write_text("title: [broken\n")
-    result = run(settings_for(catalogue_dir=catalogue_copy), "check-catalogue")
+def test_check_catalogue_fails_on_a_broken_file(settings_for, small_catalogue):
+    (small_catalogue / "roles" / "porter.yaml").write_text("title: [broken\n")
+    result = run(settings_for(catalogue_dir=small_catalogue), "check-catalogue")
     assert result.exit_code == 1
     assert "roles/porter.yaml: is not valid YAML" in result.output
 
 
-@pytest.mark.parametrize("command", ["init", "check-catalogue", "reindex", "serve"])
+def test_the_command_lists_every_subcommand():
+    result = CliRunner().invoke(main, ["--help"])
+    assert result.exit_code == 0
+    assert len(main.commands) >= 6
+    for name in main.commands:
+        assert f"  {name} " in result.output
+
+
+@pytest.mark.parametrize("command", sorted(main.commands))
 def test_every_command_explains_itself(command):
     result = CliRunner().invoke(main, [command, "--help"])
-    assert result.exit_code == 0
-    assert len(result.output.splitlines()) >= 3
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"Usage: main {command} ")
+    # The command's own help text, not only the usage line and the options (compared without the line breaks
+    # and spaces that wrapping moves about).
+    explanation = "".join((main.commands[command].help or "").split())
+    assert len(explanation) > 20 and explanation in "".join(result.output.split())
 
 
 def test_an_edit_made_straight_to_the_database_reaches_search(database_url, settings_for):

@@ -1,4 +1,4 @@
-"""The migrations build exactly the tables the code declares, on SQLite and PostgreSQL, and every table is registered."""
+"""The migrations build exactly the tables the code declares (SQLite and PostgreSQL), and every table is registered."""
 
 from __future__ import annotations
 

@@ -38,19 +38,20 @@ def openapi():
 
 @blueprint.get("/roles")
 def roles():
-    session = db()
-    pay = queries.PayCalculator(session)
-    found = queries.list_roles(session)
+    database = db()
+    pay = queries.PayCalculator(database)
+    found = queries.list_roles(database)
     return jsonify({"count": len(found), "roles": [role_summary(role, pay.figures(role)) for role in found]})
 
 
 @blueprint.get("/roles/<slug>")
 def role(slug: str):
-    session = db()
-    found = queries.get_role(session, slug)
+    database = db()
+    found = queries.get_role(database, slug)
     if found is None:
         abort(404, description=f"No role has the slug '{slug}'.")
-    return jsonify(role_detail(found, queries.PayCalculator(session).figures(found), queries.ladder_for(session, found)))
+    pay = queries.PayCalculator(database).figures(found)
+    return jsonify(role_detail(found, pay, queries.ladder_for(database, found)))
 
 
 MAX_LIMIT = 50

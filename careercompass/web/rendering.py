@@ -37,6 +37,14 @@ def opening(text: str, limit: int = 170) -> str:
     return kept
 
 
+# How a result's score (0 to 100) is put into words on the results page, strongest first.
+MATCH_STRENGTHS = ((90, "Strong match"), (75, "Good match"), (0, "Worth a look"))
+
+
+def match_strength(score: float) -> str:
+    return next(label for least, label in MATCH_STRENGTHS if score >= least)
+
+
 def init_app(app) -> None:
     fragments.init_app(app)
     # The words people read for stored codes, the same on every page.
@@ -45,5 +53,6 @@ def init_app(app) -> None:
                                  shift_names=vocabulary.labels(vocabulary.SHIFT_PATTERNS))
     app.add_template_filter(labels)
     app.add_template_filter(opening)
+    app.add_template_filter(match_strength)
     app.add_template_filter(explain)
     app.add_template_filter(quickest_route)

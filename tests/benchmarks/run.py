@@ -24,7 +24,7 @@ from careercompass import create_app
 from careercompass.config import PROJECT_ROOT, Settings
 from careercompass.pipeline import initialise
 from careercompass.catalogue.facets import Selection, load_facet_table
-from careercompass.database import make_engine, make_session_factory
+from careercompass.database import open_session
 from careercompass.matching.engine import closest_in_meaning
 from careercompass.matching.service import load_match_data_from_settings
 from careercompass.search.explore import MEANING_CANDIDATES, explore
@@ -132,10 +132,8 @@ def search_latency(settings: Settings, index: SearchIndex) -> None:
     labelled = yaml.safe_load((PROJECT_ROOT / "tests/search/labelled_queries.yaml").read_text())["queries"]
     titles = yaml.safe_load((PROJECT_ROOT / "tests/search/vacancy_titles.yaml").read_text())["titles"]
     data = load_match_data_from_settings(settings)
-    engine = make_engine(settings.database_uri)
-    with make_session_factory(engine)() as session:
+    with open_session(settings.database_uri) as session:
         table = load_facet_table(session)
-    engine.dispose()
 
     def similar(text):
         return closest_in_meaning(data, text, MEANING_CANDIDATES)

@@ -187,3 +187,30 @@ def test_the_quiz_works_without_javascript(live_server, browser):
     page.goto(live_server + "/results")
     assert page.locator(".result").count() == 10
     context.close()
+
+
+def test_results_say_once_what_they_showed_after_loading(live_server, browser, app):
+    """With JavaScript the results page sends one beacon (a POST with its CSRF token); a reload adds nothing."""
+    from sqlalchemy import select
+
+    from careercompass.matching.feedback import FeedbackEvent
+    from careercompass.web.resources import resources
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(live_server + "/quiz/1")
+    page.get_by_text("Solving puzzles and problems").click()
+    page.get_by_role("button", name="Next").click()
+    expect(page).to_have_url(re.compile(r"/quiz/2$"))
+
+    def impressions() -> int:
+        with app.app_context(), resources().session_factory() as database:
+            return len(database.scalars(select(FeedbackEvent).where(FeedbackEvent.kind == "impression")).all())
+
+    before = impressions()
+    for _ in range(2):
+        with page.expect_response(lambda r: r.url.endswith("/results/shown")) as beacon:
+            page.goto(live_server + "/results")
+        assert beacon.value.status == 204
+    assert impressions() == before + 10
+    context.close()

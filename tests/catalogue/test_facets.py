@@ -17,9 +17,10 @@ def catalogue():
     return load_catalogue(CATALOGUE_DIR)
 
 
-@pytest.fixture
-def table(database_url, catalogue):
-    engine = make_engine(database_url)
+@pytest.fixture(scope="module")
+def table(module_database_url, catalogue):
+    """The tests only read it, so the catalogue is saved once per kind of database."""
+    engine = make_engine(module_database_url)
     upgrade_schema(engine)
     factory = make_session_factory(engine)
     with transaction(factory) as session:

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from careercompass.catalogue import models
 from careercompass.search.sources import role_document
 from careercompass.catalogue.facets import Selection, load_facet_table
-from careercompass.database import make_engine, make_session_factory
+from careercompass.database import open_session
 from careercompass.matching.engine import closest_in_meaning
 from careercompass.search.explore import MEANING_CANDIDATES, explore
 from careercompass.search.index import SearchIndex, build_index
@@ -31,10 +31,8 @@ ROLE_SLUGS = {path.stem for path in (CATALOGUE_DIR / "roles").glob("*.yaml")}
 
 @pytest.fixture(scope="module")
 def search_parts(ready_settings, shared_match_data):
-    engine = make_engine(ready_settings.database_uri)
-    with make_session_factory(engine)() as session:
+    with open_session(ready_settings.database_uri) as session:
         table = load_facet_table(session)
-    engine.dispose()
     return table, SearchIndex(ready_settings.index_dir), lambda text: closest_in_meaning(
         shared_match_data, text, MEANING_CANDIDATES)
 
@@ -77,11 +75,9 @@ def test_nine_in_ten_job_titles_link_to_their_role_first(search_parts):
 @pytest.mark.parametrize(("text", "limit"), [("pa stutter", 5), ("geriatric palliative medical addicts", 60)])
 def test_queries_that_once_made_whoosh_loop_forever_now_return(ready_settings, tmp_path, text, limit):
     """Whoosh's block-quality skipping looped forever on these (on the index without the word table)."""
-    engine = make_engine(ready_settings.database_uri)
-    with make_session_factory(engine)() as session:
+    with open_session(ready_settings.database_uri) as session:
         roles = session.scalars(select(models.Role)).all()
         build_index(tmp_path, map(role_document, roles))
-    engine.dispose()
     answered: list[int] = []
     worker = threading.Thread(target=lambda: answered.append(len(SearchIndex(tmp_path).search(text, limit).hits)),
                               daemon=True)

@@ -1,4 +1,4 @@
-"""A worker must survive many page views in a row (guards the Python 3.11 crash described in release_session)."""
+"""A worker must survive many page views in a row (guards the Python 3.11 crash described in release_database)."""
 
 from __future__ import annotations
 
