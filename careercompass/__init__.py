@@ -9,8 +9,8 @@ from careercompass.config import PROJECT_ROOT, Settings
 
 def create_app(settings: Settings | None = None) -> Flask:
     """Build the web app. With no arguments it serves the embedded database that `careercompass init` made."""
-    from careercompass.web import (about, api, errors, explore, family_colours, health, home, quiz, rendering,
-                                   resources, results, roles, security, shortlists)
+    from careercompass.web import (about, api, delivery, errors, explore, family_colours, health, home, quiz,
+                                   rendering, resources, results, roles, security, shortlists)
 
     settings = settings or Settings.from_environment()
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"), static_folder=str(PROJECT_ROOT / "static"))
@@ -22,6 +22,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         RATELIMIT_STORAGE_URI=settings.ratelimit_storage_uri,
         RATELIMIT_HEADERS_ENABLED=True,
     )
+    delivery.init_app(app)  # first, so that compression runs after every other step has shaped the response
     resources.init_app(app, settings)
     security.init_app(app)
     rendering.init_app(app)

@@ -125,16 +125,47 @@ def _match_data_and_personas(settings: Settings, personas_path: Path):
     return data, personas
 
 
-@main.command(help="Score the matcher on labelled personas against keyword, embedding and quiz-only baselines.")
-@_personas_option
-def evaluate(personas_path: Path) -> None:
+@main.command(help="Score the matcher on labelled personas (development and held-out halves side by side) against "
+                   "keyword, embedding and quiz-only baselines, and check the intent searches.")
+@click.option("--personas", "personas_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=PROJECT_ROOT / "tests" / "matching" / "personas_teen.yaml", show_default=True,
+              help="The labelled personas to evaluate on (a set without a split is scored as one).")
+@click.option("--searches", "searches_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=PROJECT_ROOT / "tests" / "search" / "intent_searches.yaml", show_default=True,
+              help="Searches with a wish in the words, checked by the properties of the roles found.")
+@click.option("--no-searches", is_flag=True, help="Score the personas only.")
+def evaluate(personas_path: Path, searches_path: Path, no_searches: bool) -> None:
+    from careercompass import create_app
+    from careercompass.database import open_session
     from careercompass.matching import evaluation
     from careercompass.search.index import SearchIndex
 
     settings = Settings.from_environment()
     data, personas = _match_data_and_personas(settings, personas_path)
-    results = evaluation.evaluate(data, SearchIndex(settings.index_dir), personas)
-    click.echo(evaluation.table(results, len(personas)))
+    index = SearchIndex(settings.index_dir)
+    with open_session(settings.database_uri) as session:
+        facts = evaluation.catalogue_facts(session)
+    if any(persona.split for persona in personas):
+        results = evaluation.evaluate_splits(data, index, personas, facts)
+        click.echo(evaluation.split_table(results))
+        shortfalls = evaluation.held_out_verdict(results["held_out"][0])
+        click.echo("Held out, hybrid: " + ("every target met." if not shortfalls else "; ".join(shortfalls) + "."))
+    else:
+        click.echo(evaluation.table(evaluation.evaluate(data, index, personas, facts), len(personas)))
+    if no_searches:
+        return
+    try:
+        searches = evaluation.load_intent_searches(searches_path)
+    except (ValueError, KeyError) as error:
+        raise click.ClickException(f"{searches_path}: {error}") from None
+    # Through the public search API, so the words are read exactly as a visitor's would be.
+    client = create_app(settings).test_client()
+    outcomes = []
+    for search in searches:
+        response = client.get("/api/v1/search", query_string={"q": search.query, "limit": evaluation.TOP})
+        slugs = [hit["slug"] for hit in response.get_json()["results"]] if response.status_code == 200 else []
+        outcomes.append(evaluation.check_intent(search, slugs, facts))
+    click.echo(evaluation.intent_report(outcomes))
 
 
 @main.command(help="Learn a re-ranker from anonymous feedback; keep it only if it beats the untrained ranking.")

@@ -37,6 +37,7 @@ class Settings:
     port: int = 5000
     feedback_retention_days: int = 365  # anonymous feedback older than this is deleted by `careercompass init`
     feedback_events_per_reference: int = 200  # the most feedback events one results reference can add
+    shortlist_retention_days: int = 90  # a saved code stops working after this many days; `init` deletes it
 
     # name of the environment variable for each field: CAREERCOMPASS_<FIELD NAME IN CAPITALS>
     ENV_PREFIX = "CAREERCOMPASS_"

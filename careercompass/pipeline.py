@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from careercompass.advisers import shortlists
 from careercompass.catalogue.loader import Catalogue, CatalogueInvalid, load_catalogue
 from careercompass.catalogue.store import SaveSummary, save_catalogue
 from careercompass.config import Settings
@@ -56,6 +57,7 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
         with transaction(factory) as session:
             saved = save_catalogue(session, catalogue)
             feedback.delete_older_than(session, settings.feedback_retention_days)  # the retention period
+            shortlists.delete_expired(session, settings.shortlist_retention_days)  # codes past their time
         with factory() as session:
             progress("Building the search index")
             indexed = build_index(settings.index_dir, sources.all_documents(session), synonyms,

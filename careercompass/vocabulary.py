@@ -69,12 +69,19 @@ class Dealbreaker:
     involvement: str | None = None  # a role that involves this is ruled out
     shift_patterns: frozenset[str] = frozenset()  # a role with any of these shifts is ruled out
     driving_licence: bool = False  # a role that needs a driving licence is ruled out
+    emotional_demand: str | None = None  # a role with this emotional demand ("high") is ruled out
+    title_words: tuple[str, ...] = ()  # a role whose title says one of these is ruled out
+    in_quiz: bool = True  # False: only understood when said in words; the quiz does not offer it
 
-    def rules_out(self, involves: Collection[str], shift_patterns: Iterable[str], driving_licence_needed: bool) -> bool:
+    def rules_out(self, involves: Collection[str], shift_patterns: Iterable[str], driving_licence_needed: bool,
+                  emotional_demand: str = "", title: str = "") -> bool:
+        lowered = title.lower()
         return (
             (self.involvement is not None and self.involvement in involves)
             or not self.shift_patterns.isdisjoint(shift_patterns)
             or (self.driving_licence and driving_licence_needed)
+            or (self.emotional_demand is not None and self.emotional_demand == emotional_demand)
+            or any(word in lowered for word in self.title_words)
         )
 
 
@@ -165,12 +172,12 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
     Dealbreaker(
         "nights-weekends", "Working nights or weekends", "Nights and weekends", "🌙",
         cues=("night", "nights", "weekend", "weekends", "saturday", "saturdays", "sunday", "sundays", "late shift",
-              "late shifts", "evenings", "nightshift"),
+              "late shifts", "evenings", "nightshift", "nightshifts", "night shift", "overnight"),
         shift_patterns=frozenset({"nights", "weekends", "on-call"}),
     ),
     Dealbreaker(
         "driving", "Driving as part of the job", "Driving", "🚗",
-        cues=("drive", "driving", "car", "licence", "license", "van"),
+        cues=("drive", "driving", "car", "licence", "license", "van", "passed my test", "driving test"),
         involvement="driving",
         driving_licence=True,
     ),
@@ -181,7 +188,8 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
     ),
     Dealbreaker(
         "children", "Working with children", "Children", "🧒",
-        cues=("kid", "kids", "child", "children", "baby", "babies", "toddler", "toddlers", "teenager", "teenagers"),
+        cues=("kid", "kids", "child", "children", "baby", "babies", "toddler", "toddlers", "teenager", "teenagers",
+              "young people", "little ones"),
         involvement="children",
     ),
     Dealbreaker(
@@ -190,7 +198,18 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
               "care home"),
         involvement="older-people",
     ),
+    # Said in words only ("nothing stressful, no emergencies"): the quiz's question stays as it was. Roles the
+    # catalogue rates as emotionally very demanding, and emergency and critical care by name, are left out.
+    Dealbreaker(
+        "stress", "Very stressful work or emergencies", "Stress and emergencies", "🚨",
+        cues=("stress", "stressful", "stressed", "stressy", "intense", "pressure", "emergency", "emergencies",
+              "999", "a&e", "life or death", "trauma", "hectic", "chaos", "chaotic", "upsetting"),
+        emotional_demand="high",
+        title_words=("emergency", "critical care", "intensive care", "a&e", "trauma", "999", "hazardous area"),
+        in_quiz=False,
+    ),
 )
+QUIZ_DEALBREAKERS = tuple(d for d in DEALBREAKERS if d.in_quiz)
 
 SECTORS_BY_ID = by_id(SECTORS)
 ROUTE_TYPES_BY_ID = by_id(ROUTE_TYPES)

@@ -25,8 +25,16 @@ POSTGRES_URL_VARIABLE = "CAREERCOMPASS_TEST_POSTGRES_URL"
 
 @pytest.fixture(scope="session")
 def shared_models_dir(tmp_path_factory) -> Path:
-    """Embeddings depend only on the catalogue, so one folder serves every test database."""
-    return tmp_path_factory.mktemp("models")
+    """Embeddings depend only on the catalogue, so one folder serves every test database.
+
+    CAREERCOMPASS_TEST_VECTORS may name a role_embeddings.npz made earlier (say, models/ of a working copy) to start
+    from: each role's vectors carry a hash of its words, so only roles changed since are embedded again.
+    """
+    folder = tmp_path_factory.mktemp("models")
+    earlier = Path(os.environ.get("CAREERCOMPASS_TEST_VECTORS", "") or "/nonexistent")
+    if earlier.is_file():
+        shutil.copy(earlier, folder / "role_embeddings.npz")
+    return folder
 
 
 def _postgres_url_in_new_schema() -> Iterator[str]:

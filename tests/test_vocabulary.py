@@ -88,7 +88,8 @@ def test_every_way_in_has_a_place_in_the_quickest_first_order():
 
 def test_the_quiz_offers_exactly_the_vocabulary_dealbreakers():
     offered = [(o.id, o.label, o.easy, o.icon) for o in QUESTIONS_BY_ID["dealbreakers"].options]
-    assert offered == [(d.id, d.label, d.easy, d.icon) for d in vocabulary.DEALBREAKERS]
+    assert offered == [(d.id, d.label, d.easy, d.icon) for d in vocabulary.QUIZ_DEALBREAKERS]
+    assert [d.id for d in vocabulary.DEALBREAKERS if not d.in_quiz] == ["stress"]  # understood in words only
     assert QUESTIONS_BY_ID["dealbreakers"].most >= len(vocabulary.DEALBREAKERS)
 
 
@@ -119,10 +120,11 @@ def test_each_word_for_a_dealbreaker_is_understood_when_said_as_a_no(dealbreaker
         assert dealbreaker.id in text.read_text(f"I don't want {cue}").dealbreakers, cue
 
 
-def role_facts(involves=(), shift_patterns=("day-shifts",), driving_licence_needed=False) -> RoleFacts:
+def role_facts(involves=(), shift_patterns=("day-shifts",), driving_licence_needed=False, emotional="low",
+               title="Test role") -> RoleFacts:
     return RoleFacts(
-        slug="test-role", title="Test role", family="test", riasec="S", patient_facing=True, physical="low",
-        emotional="low", route_types=frozenset({"degree"}), earn_while_you_learn=False, pay_max=30000,
+        slug="test-role", title=title, family="test", riasec="S", patient_facing=True, physical="low",
+        emotional=emotional, route_types=frozenset({"degree"}), earn_while_you_learn=False, pay_max=30000,
         shift_patterns=frozenset(shift_patterns), driving_licence_needed=driving_licence_needed,
         involves=frozenset(involves), minimum_age=None, tasks=(),
     )
@@ -133,7 +135,8 @@ def test_every_dealbreaker_rules_out_something_a_role_can_have(dealbreaker):
     involvement_ids = vocabulary.ids(vocabulary.INVOLVEMENTS)
     assert dealbreaker.involvement is None or dealbreaker.involvement in involvement_ids
     assert dealbreaker.shift_patterns <= set(vocabulary.ids(vocabulary.SHIFT_PATTERNS))
-    assert dealbreaker.involvement or dealbreaker.shift_patterns or dealbreaker.driving_licence
+    assert (dealbreaker.involvement or dealbreaker.shift_patterns or dealbreaker.driving_licence
+            or dealbreaker.emotional_demand or dealbreaker.title_words)
 
     assert not role_facts().rules_out(dealbreaker.id)
     if dealbreaker.involvement:
@@ -142,6 +145,10 @@ def test_every_dealbreaker_rules_out_something_a_role_can_have(dealbreaker):
         assert role_facts(shift_patterns=[shift]).rules_out(dealbreaker.id)
     if dealbreaker.driving_licence:
         assert role_facts(driving_licence_needed=True).rules_out(dealbreaker.id)
+    if dealbreaker.emotional_demand:
+        assert role_facts(emotional=dealbreaker.emotional_demand).rules_out(dealbreaker.id)
+    for word in dealbreaker.title_words:
+        assert role_facts(title=f"Senior {word.title()} worker").rules_out(dealbreaker.id)
 
 
 def test_every_involvement_can_be_said_no_to():

@@ -6,6 +6,11 @@ answers per facet. A selection keeps the roles that have at least one chosen ans
 it were added to the rest of the selection, so a person never picks a filter that leads to nothing without
 being told first.
 
+Some wishes cannot be said with tick boxes: "no night shifts" or "no needles" rule roles out. A selection can
+carry such conditions too (a role must have, or must not have, any of some values); search reads them from the
+words typed. Two hidden answers per role exist only for them: what the job involves, and whether every way in
+needs a degree.
+
 The whole table is a few hundred small rows, so it is held in memory and filtered with sets: far quicker than
 asking the database for ten counts on every page.
 """
@@ -67,6 +72,14 @@ AGE_NAMES: dict[str, str] = {
     "over-18": "Older than 18",
     "none": "No minimum age given",
 }
+# Ways in that need no degree. A T Level or "experience in another job first" counts only for a role with no
+# degree route that starts on NHS band 4 or below: elsewhere it is a first step towards university, or years in
+# a job that itself needed a degree (a children's nurse after a Health T Level, a HART paramedic after paramedic).
+NO_DEGREE_ROUTES = frozenset({"no-qualifications", "apprenticeship", "college-course"})
+STEPPING_STONE_ROUTES = frozenset({"t-level", "experience"})
+DEGREE_ROUTES = frozenset({"degree", "postgraduate"})
+DEGREE_LEVEL = 6  # an apprenticeship at this level or above is a degree apprenticeship
+BANDS_BELOW_A_DEGREE = frozenset({"2", "3", "4"})
 PATIENT_NAMES = {"yes": "Working with patients or clients", "no": "Behind the scenes"}
 EARN_NAMES = {"yes": "Earn while you learn"}
 
@@ -93,6 +106,18 @@ def facets(family_names: Mapping[str, str]) -> list[Facet]:
     ]
 
 
+@dataclass(frozen=True)
+class Condition:
+    """A rule a role must meet, beyond the tick boxes: it has (or, with `exclude`, lacks) any of `values`."""
+
+    facet: str  # a facet's name, or a hidden answer: "involves" or "degree"
+    values: frozenset[str]
+    exclude: bool = False
+
+    def holds(self, values: Mapping[str, frozenset[str]]) -> bool:
+        return bool(values.get(self.facet, frozenset()) & self.values) != self.exclude
+
+
 # Older links used "1", "on" or "true" for the earn-while-you-learn tick box.
 _YES_WORDS = {"1", "yes", "on", "true"}
 
@@ -102,6 +127,7 @@ class Selection:
     """What a person has chosen: facet name -> chosen values. Empty means every role."""
 
     chosen: dict[str, frozenset[str]] = field(default_factory=dict)
+    conditions: tuple[Condition, ...] = ()  # read from words, never from tick boxes; all must hold
 
     @classmethod
     def from_args(cls, args: Any, available: list[Facet]) -> tuple[Selection, list[str]]:
@@ -137,7 +163,10 @@ class Selection:
         rest = chosen.pop(facet, frozenset()) - {value} if value is not None else frozenset()
         if rest:
             chosen[facet] = rest
-        return Selection(chosen)
+        return Selection(chosen, self.conditions)
+
+    def with_conditions(self, conditions: Iterable[Condition]) -> Selection:
+        return Selection(self.chosen, tuple(conditions))
 
     def as_args(self) -> list[tuple[str, str]]:
         return [(name, value) for name, values in self.chosen.items() for value in sorted(values)]
@@ -160,7 +189,8 @@ class FacetTable:
 
     def matches(self, slug: str, selection: Selection, skip: str | None = None) -> bool:
         row = self.rows[slug]
-        return all(row.values[name] & values for name, values in selection.chosen.items() if name != skip)
+        return (all(row.values[name] & values for name, values in selection.chosen.items() if name != skip)
+                and all(condition.holds(row.values) for condition in selection.conditions))
 
     def filter(self, slugs: Iterable[str], selection: Selection) -> list[str]:
         """The slugs, in their order, that meet every chosen facet (unknown slugs are dropped)."""
@@ -199,6 +229,22 @@ def age_group(minimum_age: int | None) -> str:
     return "16" if minimum_age <= 16 else "18" if minimum_age <= 18 else "over-18"
 
 
+def degree_answer(routes: Iterable[tuple[str, int | None]], band: str) -> str:
+    """ "not-needed" when some way in needs no degree, else "needed". Routes are (type, level) pairs."""
+    routes = list(routes)
+    # A degree apprenticeship (level 6 or more) ends in a degree, so it is not a way in without one.
+    degree = {kind for kind, level in routes if kind in DEGREE_ROUTES or (level or 0) >= DEGREE_LEVEL}
+    without = {kind for kind, level in routes if kind in NO_DEGREE_ROUTES and (level or 0) < DEGREE_LEVEL}
+    stepping_stone = any(kind in STEPPING_STONE_ROUTES for kind, _ in routes) and band in BANDS_BELOW_A_DEGREE
+    no_degree = without or (not degree and stepping_stone)
+    return "not-needed" if no_degree else "needed"
+
+
+def involves_answer(involves: Iterable[str], driving_licence_needed: bool) -> frozenset[str]:
+    # A job that needs a licence involves driving, whatever its list says: the quiz's deal-breaker reads it so too.
+    return frozenset(involves) | ({"driving"} if driving_licence_needed else set())
+
+
 def facet_row(role: models.Role) -> FacetRow:
     return FacetRow(
         slug=role.slug,
@@ -213,6 +259,10 @@ def facet_row(role: models.Role) -> FacetRow:
             "shift": frozenset(role.shift_pattern_names),
             "band": frozenset([band_group(role.pay)]),
             "age": frozenset([age_group(role.minimum_age)]),
+            # Hidden answers, only for conditions read from words:
+            "involves": involves_answer(role.involves, role.driving_licence_needed),
+            "degree": frozenset([degree_answer([(route.type, route.level) for route in role.entry_routes],
+                                                band_group(role.pay))]),
         },
     )
 

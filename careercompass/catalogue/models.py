@@ -20,6 +20,8 @@ class Family(Base):
 
     slug: Mapped[str] = mapped_column(String(80), primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    # Rows saved before families had colours get a neutral grey until the next `careercompass init`.
+    colour: Mapped[str] = mapped_column(String(7), server_default=text("'#505a5f'"))
     summary: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer)
 
@@ -89,6 +91,8 @@ class Role(Base):
     # tables and their migrations agree.
     involves: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     sources: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    # The short plain version (you_do, way_in, hard_part) shown to people who chose easy read; None if not written.
+    easy_read: Mapped[dict[str, str] | None] = mapped_column(JSON)
     content_hash: Mapped[str] = mapped_column(String(64))
 
     family: Mapped[Family] = relationship(back_populates="roles")

@@ -164,3 +164,8 @@ def data_stamp(session: Session) -> str:
         for row in session.execute(select(*columns).order_by(*model.__table__.primary_key.columns)):
             digest.update(repr(tuple(row)).encode())
     return digest.hexdigest()
+
+
+def family_colours(session: Session) -> dict[str, str]:
+    """Each family's colour, in the order families are listed."""
+    return dict(session.execute(select(models.Family.slug, models.Family.colour).order_by(models.Family.position)).all())

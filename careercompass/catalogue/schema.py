@@ -125,6 +125,37 @@ class Demands(Strict):
     emotional: Level
 
 
+EASY_READ_MAX_WORDS = 45
+# Pay is added to the easy version from the pay data, so a written figure could only ever disagree with it.
+_MONEY = re.compile(r"£|\d[\d,.]*\s*(?:k\b|pounds?\b|p\b)|\bpounds?\b", re.IGNORECASE)
+
+
+class EasyRead(Strict):
+    """A short, plain version of a role for people who chose easy read: what you do, the way in, the hard part."""
+
+    you_do: Sentence
+    way_in: Sentence
+    hard_part: Sentence
+
+    @model_validator(mode="after")
+    def short_and_without_pay(self) -> EasyRead:
+        if self.word_count > EASY_READ_MAX_WORDS:
+            raise ValueError(
+                f"the easy read has {self.word_count} words; keep all three to {EASY_READ_MAX_WORDS} or fewer"
+            )
+        if _MONEY.search(self.text):
+            raise ValueError("the easy read must not give pay: the page adds it from the pay data")
+        return self
+
+    @property
+    def text(self) -> str:
+        return " ".join((self.you_do, self.way_in, self.hard_part))
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
 class Role(Strict):
     slug: Slug
     title: ShortText
@@ -151,6 +182,7 @@ class Role(Strict):
     next_steps: list[Slug] = Field(default_factory=list)
     leeds_employers: list[Slug] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
+    easy_read: EasyRead | None = None
 
     @model_validator(mode="after")
     def no_self_links_or_repeats(self) -> Role:
@@ -174,6 +206,7 @@ class Role(Strict):
 class Family(Strict):
     slug: Slug
     name: ShortText
+    colour: Annotated[str, StringConstraints(pattern=r"^#[0-9a-f]{6}$")]  # the stripe on its cards, as #rrggbb
     summary: Paragraph
 
 

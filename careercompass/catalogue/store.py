@@ -29,7 +29,8 @@ class SaveSummary:
 
 def save_catalogue(session: Session, catalogue: Catalogue) -> SaveSummary:
     for position, family in enumerate(catalogue.families):
-        session.merge(models.Family(slug=family.slug, name=family.name, summary=family.summary, position=position))
+        session.merge(models.Family(slug=family.slug, name=family.name, colour=family.colour, summary=family.summary,
+                                    position=position))
     for employer in catalogue.employers:
         session.merge(
             models.Employer(
@@ -125,6 +126,7 @@ def _fill_role_row(row: models.Role, role: Role, digest: str, catalogue: Catalog
         hard_parts=list(role.hard_parts),
         involves=list(role.involves),
         sources=[source.model_dump(mode="json") for source in role.sources],
+        easy_read=role.easy_read.model_dump() if role.easy_read else None,
         content_hash=digest,
     )
     for name, value in columns.items():

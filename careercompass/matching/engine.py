@@ -10,8 +10,9 @@ marginal relevance, so ten results span the sector instead of ten kinds of nurse
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -19,6 +20,7 @@ from careercompass import vocabulary
 from careercompass.matching.quiz import RIASEC, Answers, Option
 from careercompass.matching.reranker import BLEND, Reranker
 from careercompass.matching.text import ReadText, read_text
+from careercompass.matching.wording import Spelling
 
 ROLE_LETTER_WEIGHTS = (1.0, 0.6, 0.35)
 ANSWER_LETTER_WEIGHTS = (1.0, 0.5)
@@ -74,11 +76,13 @@ class RoleFacts:
     minimum_age: int | None
     tasks: tuple[str, ...]
     interests: tuple[str, ...] = ()
+    other_titles: tuple[str, ...] = ()
+    skills: tuple[str, ...] = ()
 
     def rules_out(self, dealbreaker: str) -> bool:
         """True when this role breaks the deal-breaker (an id from the vocabulary; an unknown one is an error)."""
         return vocabulary.DEALBREAKERS_BY_ID[dealbreaker].rules_out(
-            self.involves, self.shift_patterns, self.driving_licence_needed
+            self.involves, self.shift_patterns, self.driving_licence_needed, self.emotional, self.title
         )
 
 
@@ -105,6 +109,11 @@ class MatchData:
             dtype=np.float32,
         )
         self._pay = _standardise(np.array([r.pay_max for r in self.roles], dtype=np.float32))
+
+    @cached_property
+    def spelling(self) -> Spelling:
+        """Spelling fixes from these roles' own words, worked out once per version of the roles."""
+        return Spelling.from_texts((r.title, *r.other_titles, *r.tasks, *r.skills, *r.interests) for r in self.roles)
 
 
 @dataclass(frozen=True)
@@ -195,8 +204,11 @@ def practical_scores(data: MatchData, answers: Answers) -> np.ndarray:
     return score
 
 
-def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[str] = ()) -> MatchResult:
-    read = read_text(answers.text)
+def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[str] = (),
+          set_aside: Collection[str] = ()) -> MatchResult:
+    """`set_aside`: what the person took back from what was read in their words (see text.read_text)."""
+    read = read_text(answers.text, data.spelling, set_aside)
+    answers = read.filling_in(answers)  # a stage said in words counts when the quiz's question was skipped
     dealbreakers = frozenset(o.id for o in answers.chosen("dealbreakers")) | read.dealbreakers
     ruled_out = np.array([any(r.rules_out(d) for d in dealbreakers) for r in data.roles])
     excluded = set(exclude)

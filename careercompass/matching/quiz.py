@@ -109,7 +109,7 @@ QUESTIONS: tuple[Question, ...] = (
     )),
     Q("dealbreakers", "many", "Is anything a definite no for you?", "Is anything a big no?",
       hint="Pick any. We will not show jobs that need them.", most=8,
-      options=tuple(O(d.id, d.label, d.easy, d.icon) for d in vocabulary.DEALBREAKERS)),
+      options=tuple(O(d.id, d.label, d.easy, d.icon) for d in vocabulary.QUIZ_DEALBREAKERS)),
     Q("study", "one", "How long do you want to study after school?", "How long do you want to study?", options=(
         O("asap", "I want to start work as soon as I can", "Start work soon", "🚀", "",
           "you want to start work soon"),

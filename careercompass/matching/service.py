@@ -56,6 +56,8 @@ def role_facts(role: models.Role) -> RoleFacts:
         minimum_age=role.minimum_age,
         tasks=tuple(role.day_to_day),
         interests=tuple(role.interests),
+        other_titles=tuple(role.other_titles),
+        skills=tuple(role.skills),
     )
 
 

@@ -1,60 +1,236 @@
 """Reading free text the way a person means it: what they like, and what they have said no to.
 
 "I like fixing bikes but needles make me queasy" is an interest in fixing things and a deal-breaker about
-needles; matching the whole sentence as an interest would do the opposite of what they asked.
+needles; matching the whole sentence as an interest would do the opposite of what they asked. Text-speak and
+spelling are put right first (wording.py), and facts about the person ("im in year 10", "ive got kids") are
+taken out before the rest is read, so "ive got kids so no nights" is a no to nights, not to children.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 
 from careercompass import vocabulary
+from careercompass.matching.quiz import Answers
+from careercompass.matching.wording import NO_SPELLING, Fix, Spelling, tidy
 
-CLAUSE_BREAK = re.compile(r"[.;!?\n]+|,\s*|\s+\b(?:but|although|though|except|however|whereas|yet)\b\s+", re.I)
-NEGATIVE_CUE = re.compile(
-    r"\b(?:no|not|don'?t|doesn'?t|do not|can'?t|cannot|couldn'?t|won'?t|never|hate|hates|dislike|dislikes|"
-    r"afraid|scared|frighten\w*|phobia|queasy|faint\w*|sick|squeamish|gross|grossed|allergic|avoid|rather not|"
-    r"without|nope|terrif\w*|freak\w*|horrible|yuck|ew+)\b",
+MAX_READ_LENGTH = 2000  # the quiz allows far less; anything longer is cut, never a slow page
+
+CLAUSE_BREAK = re.compile(
+    r"[.;!?\n]+|,\s*|\s+\b(?:but|although|though|except|however|whereas|yet|because|cos)\b\s+"
+    r"|\s+so\s+(?=(?:no|not|i|i'm|i've|can't|cannot|don't|nothing|never|definitely)\b)",
     re.I,
 )
-# Words that tie a "no" to one of the quiz's deal-breakers.
+# A "no" that reaches forward: "no kids", "can't do weekends", "working with kids not old people".
+FORWARD_NO = re.compile(
+    r"\b(?:no|not|don'?t|doesn'?t|do not|does not|can'?t|cannot|couldn'?t|won'?t|wouldn'?t|would not|never|"
+    r"without|nothing|none|avoid|rather not|haven'?t|hasn'?t|have not|has not|isn'?t|aren'?t|am not|nah|"
+    r"anything but|stay away from|bad with|struggle with|no way)\b",
+    re.I,
+)
+# A feeling that covers the whole clause: "blood makes me dizzy", "scared of needles", "I hate nights".
+FEELING_NO = re.compile(
+    r"\b(?:hate|hates|dislike|dislikes|afraid|scared|scary|scares?|frighten\w*|phobia|queasy|faint\w*|sick|"
+    r"squeamish|gross|grossed|allergic|terrif\w*|freak\w*|horrible|yuck|ew+|dizzy|woozy|nope|ick|icky|panic\w*|"
+    r"anxious|anxiety|overwhelm\w*|puke|throw up|pass out|grim|nightmare|get stressed|stresse?s? me)\b",
+    re.I,
+)
+# Said with a "no" in it, but not a no: "I don't mind blood", "not bad at science", "needles don't bother me".
+NOT_A_NO = re.compile(
+    r"\b(?:(?:don'?t|do not|wouldn'?t|would not|doesn'?t|does not|never) (?:mind|care|panic|get stressed|faint|"
+    r"freak out|get scared)|not (?:too |that |really |even |at all )?(?:bad|bothered|scared|afraid|squeamish|"
+    r"fussed|worried|phased|fazed|stressed|a problem|an issue)|no (?:problems?|worries|bother|issues?)|"
+    r"(?:doesn'?t|does not|don'?t|do not|won'?t) (?:bother|scare|worry|gross|phase|faze|upset) me|"
+    r"no two days|can'?t wait|can'?t get enough|not only|(?:i )?(?:don'?t|do not) know)\b",
+    re.I,
+)
+# Facts about the person, read for their stage and then set aside: not likes, not deal-breakers.
+AGE = re.compile(
+    r"\b(?:i'm|i am|am|aged|age)\s+(\d{1,2})\b(?!\s*(?:%|hours?|hrs?|pounds|quid|k\b|minutes?|mins?|am\b|pm\b|"
+    r"o'clock|foot|feet|ft\b|cm\b|kg\b|stone|st\b))(?:\s*(?:years? old|yrs? old|yo|y/o))?"
+    r"|\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y/o|year-old)\b",
+    re.I,
+)
+SCHOOL_YEAR = re.compile(r"\b(?:i'm |i am )?(?:in )?(?:year|yr)\s?(7|8|9|10|11|12|13)\b|\by(7|8|9|10|11|12|13)\b",
+                         re.I)
+LEFT_EDUCATION = re.compile(
+    r"\b(?:i(?:'ve| have)? )?(?:left|finished|quit|dropped out of)(?: of)? (?:school|college|sixth form|education)\b"
+    r"|\b(?:i'm |i am )?not (?:in|at|doing) (?:school|college|education|sixth form)\b"
+    r"|\bdropped out\b|\bneet\b|\bout of (?:school|education)\b",
+    re.I,
+)
+AT_COLLEGE = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:college|sixth form)\b|\b(?:doing|studying) (?:my )?a levels?\b",
+                        re.I)
+AT_SCHOOL = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:school|secondary school|high school)\b|\bdoing (?:my )?gcses\b",
+                       re.I)
+HAVE_CHILDREN = re.compile(
+    r"\b(?:i(?:'ve| have)(?: got)?|i got|i have|got|i'm a|i am a)\s+(?:a |an |one |two |three |\d+ |little |young |"
+    r"my own |own )?(?:kids?|children|child|baby|babies|sons?|daughters?|toddlers?|little ones|mum|dad|parent)\b"
+    r"|\bmy (?:kids|children|son|daughter|baby|little ones)\b|\b(?:single )?(?:mum|dad|parent) of \w+\b",
+    re.I,
+)
+# Words that carry nothing to match on: "idk" alone must not be matched as something the person likes.
+FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?| what to do)?\b|\bto be honest\b"
+                    r"|\bhonestly\b|\bnot sure what\b", re.I)
+FILLER_ENDS = re.compile(r"^(?:and|or|but|with|so|also)\b\s*|\s*\b(?:and|or|but|with|so|also)$", re.I)
+CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[^\W\d_\x00-\x7f]")  # a word, or a letter of another script
+EMPTY_WORDS = frozenset({"i'm", "the", "and", "also", "really", "just", "want", "would", "i'd", "you", "very",
+                         "definitely", "honestly", "though", "like", "things", "stuff"})
+
+# Words that tie a "no" to one of the deal-breakers (the quiz's, and those only said in words).
 DEALBREAKER_WORDS: dict[str, tuple[str, ...]] = {d.id: d.cues for d in vocabulary.DEALBREAKERS}
+_CUE_PATTERNS = {
+    name: re.compile("|".join(rf"(?<![\w&]){re.escape(word)}(?:s|es)?(?![\w&])" for word in words), re.I)
+    for name, words in DEALBREAKER_WORDS.items()
+}
+
+STAGE_SET_ASIDE = "stage"  # what a person can take back from what was understood, as stored in their cookie
+# How the page says a stage read from someone's words.
+STAGE_WORDS = {"pupil": "at school, aged 11 to 16", "16-18": "aged 16 to 18", "19-plus": "19 or older"}
+
+
+def dealbreaker_key(dealbreaker: str) -> str:
+    return f"no:{dealbreaker}"
+
+
+def word_key(typed: str) -> str:
+    return f"word:{typed}"
 
 
 @dataclass(frozen=True)
 class ReadText:
     likes: tuple[str, ...]  # clauses that say what the person is into
-    dealbreakers: frozenset[str]  # deal-breakers said in words ("can't do weekends")
+    dealbreakers: frozenset[str]  # deal-breakers said in words ("can't do weekends"), less any set aside
     dislikes: tuple[str, ...]  # negative clauses that match no deal-breaker: ignored, never matched as likes
+    fixes: tuple[Fix, ...] = ()  # spelling put right ("nurce" read as "nurse")
+    said: tuple[tuple[str, str], ...] = ()  # (deal-breaker, the words that said it), in the order written
+    stage: str | None = None  # a "stage" answer said in words ("im in year 10": pupil)
+    left_education: bool = False  # "i left school", "not in college"
+    about_me: tuple[str, ...] = ()  # facts set aside before reading ("ive got kids", "im 15")
+    set_aside: frozenset[str] = field(default_factory=frozenset)  # what the person said was read wrongly
 
     @property
     def likes_text(self) -> str:
         return ". ".join(self.likes)
 
+    @property
+    def understood_anything(self) -> bool:
+        return bool(self.likes or self.said or self.fixes or self.stage or self.taken_back)
 
-def read_text(text: str) -> ReadText:
+    @property
+    def said_no_to(self) -> list[tuple[str, str, str]]:
+        """(what to send to take it back, the deal-breaker's name, the words that said it), for the page."""
+        return [(dealbreaker_key(name), vocabulary.DEALBREAKERS_BY_ID[name].label, words) for name, words in self.said]
+
+    @property
+    def stage_words(self) -> str | None:
+        return STAGE_WORDS.get(self.stage or "")
+
+    @property
+    def taken_back(self) -> list[tuple[str, str]]:
+        """(what to send to put it back, what it was), for everything the person took back."""
+        named = []
+        for key in sorted(self.set_aside):
+            if key.startswith("no:") and key[3:] in vocabulary.DEALBREAKERS_BY_ID:
+                named.append((key, f"No to: {vocabulary.DEALBREAKERS_BY_ID[key[3:]].label.lower()}"))
+            elif key.startswith("word:"):
+                named.append((key, f"Your spelling of “{key[5:]}”"))
+            elif key == STAGE_SET_ASIDE:
+                named.append((key, "Your age or school year"))
+        return named
+
+    def filling_in(self, answers: Answers) -> Answers:
+        """The answers with the stage said in words, when the quiz's own question was skipped."""
+        if self.stage is None or answers.one("stage") is not None:
+            return answers
+        return replace(answers, choices={**answers.choices, "stage": (self.stage,)})
+
+
+def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection[str] = ()) -> ReadText:
+    """What the words say. `set_aside` holds what the person took back (see dealbreaker_key, word_key)."""
+    set_aside = frozenset(set_aside)
+    kept_words = {key.removeprefix("word:") for key in set_aside if key.startswith("word:")}
+    tidied, fixes = tidy((text or "")[:MAX_READ_LENGTH], spelling, keep=kept_words)
+
+    stage, left_education, about_me, tidied = _facts(tidied)
+    if STAGE_SET_ASIDE in set_aside:
+        stage = None
+
     likes: list[str] = []
     dislikes: list[str] = []
-    dealbreakers: set[str] = set()
-    for clause in CLAUSE_BREAK.split(text or ""):
-        clause = clause.strip(" -–—'\"")
+    said: dict[str, str] = {}
+    for clause in CLAUSE_BREAK.split(tidied):
+        clause = " ".join(FILLER.sub(" ", clause).split()).strip(" -–—'\"")
         if not clause:
             continue
-        if NEGATIVE_CUE.search(clause):
-            found = _dealbreakers_in(clause)
-            dealbreakers |= found
+        liked, negative = _split_no(clause)
+        if liked:
+            likes.append(liked)
+        if negative:
+            found = _dealbreakers_in(negative)
+            for name in found:
+                said.setdefault(name, clause)
             if not found:
-                dislikes.append(clause)
-        elif re.search(r"\w", clause):
-            likes.append(clause)
-    return ReadText(likes=tuple(likes), dealbreakers=frozenset(dealbreakers), dislikes=tuple(dislikes))
+                dislikes.append(negative)
+    said = {name: words for name, words in said.items() if dealbreaker_key(name) not in set_aside}
+    return ReadText(
+        likes=tuple(likes), dealbreakers=frozenset(said), dislikes=tuple(dislikes), fixes=fixes,
+        said=tuple(said.items()), stage=stage, left_education=left_education, about_me=about_me,
+        set_aside=set_aside,
+    )
+
+
+def _split_no(clause: str) -> tuple[str | None, str | None]:
+    """(the part that is a like, the part that says no) of one clause; either may be None."""
+    searched = NOT_A_NO.sub(lambda m: " " * len(m.group(0)), clause)
+    if FEELING_NO.search(searched):
+        return None, clause
+    forward = FORWARD_NO.search(searched)
+    if forward is None:
+        return (clause if _has_content(clause) else None), None
+    before = FILLER_ENDS.sub("", clause[:forward.start()].strip(" ,-")).strip()
+    return (before if _has_content(before) else None), clause[forward.start():]
+
+
+def _has_content(text: str) -> bool:
+    return any(word.lower() not in EMPTY_WORDS for word in CONTENT_WORD.findall(text))
+
+
+def _facts(text: str) -> tuple[str | None, bool, tuple[str, ...], str]:
+    """The stage said in words, whether they left education, the facts found, and the text without them."""
+    found: list[str] = []
+    stage: str | None = None
+
+    def take(pattern: re.Pattern[str], text: str) -> tuple[list[re.Match[str]], str]:
+        matches = list(pattern.finditer(text))
+        found.extend(m.group(0) for m in matches)
+        return matches, pattern.sub(", ", text)
+
+    ages, text = take(AGE, text)
+    years, text = take(SCHOOL_YEAR, text)
+    left, text = take(LEFT_EDUCATION, text)
+    college, text = take(AT_COLLEGE, text)
+    school, text = take(AT_SCHOOL, text)
+    _, text = take(HAVE_CHILDREN, text)
+    for match in ages:
+        age = int(match.group(1) or match.group(2))
+        if 11 <= age <= 15:
+            stage = "pupil"
+        elif 16 <= age <= 18:
+            stage = "16-18"
+        elif age >= 19:
+            stage = "19-plus"
+    if stage is None and years:
+        year = int(years[0].group(1) or years[0].group(2))
+        stage = "pupil" if year <= 11 else "16-18"
+    if stage is None and (left or college):
+        stage = "16-18"
+    if stage is None and school:
+        stage = "pupil"
+    return stage, bool(left), tuple(found), text
 
 
 def _dealbreakers_in(clause: str) -> set[str]:
-    lowered = f" {clause.lower()} "
-    return {
-        name
-        for name, words in DEALBREAKER_WORDS.items()
-        if any(re.search(rf"\b{re.escape(word)}(?:s|es)?\b", lowered) for word in words)
-    }
+    return {name for name, pattern in _CUE_PATTERNS.items() if pattern.search(clause)}

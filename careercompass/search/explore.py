@@ -3,6 +3,10 @@
 Keyword search comes first because it is exact and quick. When it finds little that matches every word,
 meaning takes over: the query is embedded and compared with every role and every task, so "looking after
 people's feet" reaches the podiatrist even though no role says it that way.
+
+Wishes in the words ("without a degree", "no nights") are read first and become filters; the words left rank
+within them. When the wishes leave fewer than three jobs and dropping one would give more, the least important
+is dropped, and the page says so.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from dataclasses import dataclass, field
 
 from careercompass.catalogue.facets import FacetTable, Selection
 from careercompass.search.index import ENOUGH_STRICT_HITS, MAX_QUERY_LENGTH, SearchIndex
+from careercompass.search.intent import Reading, Wish, conditions_of, read_intent, relaxed_message
 from careercompass.search.synonyms import words_of
 
 Similar = Callable[[str], list[tuple[str, float]]]  # text -> (slug, similarity), closest first
@@ -25,6 +30,8 @@ IDEAS_WHEN_NOTHING_FOUND = 3
 IDEAS_FLOOR = 0.3
 # Reciprocal rank fusion: ranks from the two lists are mixed as 1 / (k + rank); k damps the top ranks.
 FUSION_K = 10
+# Fewer results than this, when dropping one wish would give more, and the least important wish is dropped.
+ENOUGH_RESULTS = 3
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,14 @@ class Exploration:
     unfiltered: int = 0  # roles the words found before filters were applied
     ideas: list[str] = field(default_factory=list)  # when nothing is found: the closest roles in meaning
     used_meaning: bool = False  # whether the query was embedded (for the benchmark's split of timings)
+    reading: Reading | None = None  # the wishes read from the words, and the words left to search on
+    relaxed: Wish | None = None  # a wish dropped because too few jobs met them all
+    relaxed_message: str = ""
+
+    @property
+    def wishes(self) -> list[Wish]:
+        """The wishes that filter the results (a dropped one is not among them)."""
+        return [wish for wish in self.reading.wishes if wish is not self.relaxed] if self.reading else []
 
     @property
     def total(self) -> int:
@@ -53,14 +68,37 @@ class Exploration:
 def explore(table: FacetTable, index: SearchIndex, query: str, selection: Selection,
             similar: Similar | None = None) -> Exploration:
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
-    found = _search(index, query, similar) if words_of(query) else _Found(table.alphabetical)
+    reading = read_intent(query)
+    words = reading.words if reading.said else query
+    found = _search(index, words, similar) if words_of(words) else _Found(table.alphabetical, words=bool(reading.said))
+    if reading.said and found.corrected:  # a spelling fix keeps the wishes' words beside it
+        found.corrected = " ".join([found.corrected, *(query[s.start:s.end] for s in reading.said)])
     ideas: list[str] = []
-    if found.words and not found.ranked and found.close is not None:
+    if words_of(words) and not found.ranked and found.close is not None:
         ideas = [slug for slug, score in found.close[:IDEAS_WHEN_NOTHING_FOUND] if score >= IDEAS_FLOOR]
-    return Exploration(query=query if found.words else "", selection=selection,
-                       slugs=table.filter(found.ranked, selection), counts=table.counts(found.ranked, selection),
+    wished = selection.with_conditions(conditions_of(reading.wishes))
+    slugs = table.filter(found.ranked, wished)
+    relaxed, message = None, ""
+    if len(slugs) < ENOUGH_RESULTS:
+        relaxed, wished, slugs = _relax(table, found.ranked, selection, reading, wished, slugs)
+        if relaxed is not None:
+            message = relaxed_message(reading.words, reading.wishes, relaxed)
+    return Exploration(query=query if found.words else "", selection=wished,
+                       slugs=slugs, counts=table.counts(found.ranked, wished),
                        how=found.how, scores=found.scores, corrected=found.corrected, unfiltered=len(found.ranked),
-                       ideas=ideas, used_meaning=found.close is not None)
+                       ideas=ideas, used_meaning=found.close is not None, reading=reading, relaxed=relaxed,
+                       relaxed_message=message)
+
+
+def _relax(table: FacetTable, ranked: list[str], selection: Selection, reading: Reading, wished: Selection,
+           slugs: list[str]) -> tuple[Wish | None, Selection, list[str]]:
+    """Drop the least important wish whose absence gives more jobs, if any does."""
+    for dropped in sorted(reading.wishes, key=lambda wish: wish.importance):
+        kept = selection.with_conditions(conditions_of(w for w in reading.wishes if w is not dropped))
+        more = table.filter(ranked, kept)
+        if len(more) > len(slugs):
+            return dropped, kept, more
+    return None, wished, slugs
 
 
 @dataclass

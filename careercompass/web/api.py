@@ -9,8 +9,9 @@ from typing import Any
 
 from flask import Blueprint, abort, jsonify, request, url_for
 
-from careercompass.catalogue import models, queries
-from careercompass.catalogue.facets import Selection
+from careercompass.catalogue import facets, models, queries
+from careercompass.catalogue.easy_read import easy_version
+from careercompass.catalogue.facets import Condition, Selection, degree_answer
 from careercompass.catalogue.pay import PayFigures
 from careercompass.matching.engine import match as run_match
 from careercompass.matching.quiz import AnswerError, describe_quiz, parse_answers
@@ -86,7 +87,19 @@ def search():
         ],
         "suggestion": found.corrected,
         "facets": found.counts,
+        "words": found.reading.words if found.reading and found.reading.said else found.query,
+        "understood": [
+            {"wish": wish.id, "label": wish.label, "filters": [_condition(c) for c in wish.conditions],
+             "query_without": found.reading.without(wish)}
+            for wish in found.wishes
+        ],
+        "relaxed": {"wish": found.relaxed.id, "label": found.relaxed.label, "message": found.relaxed_message}
+        if found.relaxed else None,
     })
+
+
+def _condition(condition: Condition) -> dict[str, Any]:
+    return {"filter": condition.facet, "values": sorted(condition.values), "exclude": condition.exclude}
 
 
 @blueprint.get("/roles/lookup")
@@ -203,6 +216,12 @@ def role_detail(role: models.Role, pay: PayFigures, ladder: queries.Ladder) -> d
         "shift_patterns": role.shift_pattern_names,
         "entry_routes": [_route(route) for route in role.entry_routes],
         "driving_licence_needed": role.driving_licence_needed,
+        "involves": list(role.involves),
+        # Worked out from the fields above, as the filters and the wishes read from search words see them.
+        "settings": sorted(facets.settings_for(role.where_you_work)),
+        "nhs_band_group": facets.band_group(role.pay),
+        "needs_a_degree": degree_answer([(r.type, r.level) for r in role.entry_routes],
+                                        facets.band_group(role.pay)) == "needed",
         "skills": role.skills,
         "interests": role.interests,
         "riasec": role.riasec,
@@ -214,4 +233,5 @@ def role_detail(role: models.Role, pay: PayFigures, ladder: queries.Ladder) -> d
             {"slug": e.slug, "name": e.name, "kind": e.kind, "website": e.website} for e in role.employers
         ],
         "sources": role.sources,
+        "easy_read": easy.as_json() if (easy := easy_version(role, pay)) else None,
     }

@@ -45,6 +45,7 @@ def browse():
         pages=pages,
         page_url=lambda number: _explore_url(found, page=number),
         remove_url=lambda facet, value: _explore_url(found, selection=selection.without(facet, value)),
+        without_wish_url=lambda wish: _explore_url(found, query=found.reading.without(wish)),
         words_only_url=_explore_url(found, selection=Selection()),
         query_url=lambda text: _explore_url(found, query=text),
         facets=table.facets,
@@ -76,9 +77,13 @@ def search():
 
 
 @blueprint.get("/search/suggest")
+@fragment_view
 def suggest():
     """Job names that start with what has been typed, for the list under the search box (only ever a fragment)."""
     text = request.args.get("q", "")
+    if request.headers.get("HX-Request") != "true":
+        # Opened as a page (a bookmark, a shared link, a reload): show the search for those words, not a bare list.
+        return redirect(url_for("explore.browse", q=" ".join(text.split())[:200] or None), code=303)
     suggestions = resources().search_index.suggest(text) if len(text.strip()) >= MIN_SUGGEST_LETTERS else []
     listbox = re.sub(r"[^a-z-]", "", request.args.get("listbox", ""))[:40] or "suggestion"
     return render_page("explore/_suggestions.html", suggestions=suggestions, listbox_id=listbox)

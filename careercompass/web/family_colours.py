@@ -1,49 +1,34 @@
-"""Each job family's colour, as data: a stripe on its cards and pages, served as one small stylesheet.
+"""Each job family's colour (catalogue data, in families.yaml) as one small stylesheet: a stripe on its cards.
 
-The colours mark cards only (a border, never text), so the text contrast rules are kept whatever they are.
-A test checks that every family in the catalogue has exactly one colour here.
+The colours mark cards only (a border, never text), so text contrast holds whatever they are. The page links
+the sheet with the roles' data version in its address, so browsers keep it for a long time and still see an edit.
 """
 
 from __future__ import annotations
 
-from functools import cache
-
 from flask import Blueprint, Response
+
+from careercompass.catalogue import queries
+from careercompass.web.resources import db, resources
 
 blueprint = Blueprint("family_colours", __name__)
 
-FAMILY_COLOURS = {
-    "adult-social-care": "#b3261e",
-    "children-and-families": "#c05600",
-    "healthcare-support": "#00796b",
-    "nursing": "#1565c0",
-    "midwifery": "#ad1457",
-    "allied-health-professions": "#2e7d32",
-    "ambulance": "#f9a825",
-    "healthcare-science": "#6a1b9a",
-    "pharmacy": "#00838f",
-    "dental": "#0277bd",
-    "doctors": "#283593",
-    "medical-associate-professions": "#4527a0",
-    "psychological-therapies": "#8e24aa",
-    "public-health": "#558b2f",
-    "management": "#37474f",
-    "digital-and-data": "#0d47a1",
-    "wider-healthcare-team": "#795548",
-    "eye-care": "#9e9d24",
-}
-CACHE_SECONDS = 3600
+CACHE_SECONDS = 7 * 24 * 3600
 
 
-@cache
-def stylesheet_text() -> str:
-    rules = (f".fam-{slug} {{ --fam: {colour}; }}" for slug, colour in FAMILY_COLOURS.items())
-    return "/* Colours per job family, made from careercompass/web/family_colours.py. */\n" + "\n".join(rules) + "\n"
+def stylesheet_text(colours: dict[str, str]) -> str:
+    rules = (f".fam-{slug} {{ --fam: {colour}; }}" for slug, colour in colours.items())
+    return "/* The colour of each job family, from roles_catalogue/families.yaml. */\n" + "\n".join(rules) + "\n"
 
 
 @blueprint.get("/family-colours.css")
 def stylesheet():
-    response = Response(stylesheet_text(), mimetype="text/css")
+    response = Response(stylesheet_text(queries.family_colours(db())), mimetype="text/css")
     response.cache_control.public = True
     response.cache_control.max_age = CACHE_SECONDS
     return response
+
+
+def stylesheet_version() -> int:
+    """For the stylesheet's address: it changes whenever the catalogue data does."""
+    return resources().roles_version.version()

@@ -47,6 +47,9 @@ def step(number: int):
             value = (request.form.get(question.id, "") if question.kind in ("one", "text")
                      else request.form.getlist(question.id))
             try:
+                if question.kind == "many" and len(set(value)) > question.most:
+                    raise AnswerError(question.id, f"You can pick up to {question.most}. Untick some, then press "
+                                                   f"{'See my jobs' if number == len(QUESTIONS) else 'Next'}.")
                 if question.kind == "text":
                     checked = parse_answers({}, value)
                 else:

@@ -9,7 +9,7 @@ from flask import render_template
 from careercompass import vocabulary
 from careercompass.catalogue.glossary import explain
 from careercompass.catalogue.queries import quickest_route
-from careercompass.web import fragments
+from careercompass.web import easy_read, family_colours, fragments
 from careercompass.web.resources import release_database
 
 
@@ -47,10 +47,12 @@ def match_strength(score: float) -> str:
 
 def init_app(app) -> None:
     fragments.init_app(app)
+    easy_read.init_app(app)
     # The words people read for stored codes, the same on every page.
     app.jinja_env.globals.update(route_names=vocabulary.labels(vocabulary.ROUTE_TYPES),
                                  sector_names=vocabulary.labels(vocabulary.SECTORS),
-                                 shift_names=vocabulary.labels(vocabulary.SHIFT_PATTERNS))
+                                 shift_names=vocabulary.labels(vocabulary.SHIFT_PATTERNS),
+                                 family_colours_version=family_colours.stylesheet_version)
     app.add_template_filter(labels)
     app.add_template_filter(opening)
     app.add_template_filter(match_strength)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import Blueprint, abort, redirect, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from careercompass.catalogue import queries
 from careercompass.matching import feedback
@@ -29,12 +29,20 @@ WHY_NOT = {
     "shifts": ("Nights or weekends", ("dealbreakers", "nights-weekends")),
     "care": ("Washing or toileting people", ("dealbreakers", "personal-care")),
 }
+# What the page says (and a screen reader announces) once a reason is taken.
+WHY_NOT_THANKS = {
+    "not-my-thing": "Thanks for telling us.",
+    "study": "Thanks. We now put jobs you can start sooner first.",
+    "blood": "Thanks. We have taken away jobs with blood or needles.",
+    "shifts": "Thanks. We have taken away jobs with nights or weekends.",
+    "care": "Thanks. We have taken away jobs where you wash people or help them use the toilet.",
+}
 
 
 @blueprint.get("/results")
 @fragment_view
 def show():
-    return _render_results(asked_why=request.args.get("why"))
+    return _render_results(asked_why=request.args.get("why"), reason_taken=request.args.get("taken"))
 
 
 def current_result() -> visitor.VisitorResult:
@@ -45,7 +53,7 @@ def events_limit() -> int:
     return resources().settings.feedback_events_per_reference
 
 
-def _render_results(asked_why: str | None = None):
+def _render_results(asked_why: str | None = None, reason_taken: str | None = None):
     visitor.with_feedback_reference()  # in the cookie only, so a job opened from here can be counted later
     current = current_result()
     result = current.result
@@ -62,6 +70,7 @@ def _render_results(asked_why: str | None = None):
         answered=current.visitor.started,
         dismissed_count=len(current.visitor.dismissed),
         why_not=WHY_NOT,
+        thanks=WHY_NOT_THANKS.get(reason_taken or ""),
         asked_role=asked_role,
         shown_key=current.shown_key,
         dealbreaker_step=[q.id for q in QUESTIONS].index("dealbreakers") + 1,
@@ -90,7 +99,7 @@ def not_for_me():
     database.commit()
     if wants_fragment(fragments.RESULTS_LIST):
         return _render_results(asked_why=slug)
-    return redirect(url_for("results.show", why=slug) + "#" + fragments.RESULTS_LIST, code=303)
+    return redirect(url_for("results.show", why=slug) + "#why-not", code=303)
 
 
 @blueprint.post("/results/why-not")
@@ -110,5 +119,19 @@ def why_not():
             stored[question_id] = value
         visitor.remember(replace(person, answers=Answers.from_stored(stored)))
     if wants_fragment(fragments.RESULTS_LIST):
-        return _render_results()
-    return redirect(url_for("results.show") + "#" + fragments.RESULTS_LIST, code=303)
+        return _render_results(reason_taken=reason)
+    return redirect(url_for("results.show", taken=reason) + "#why-not-thanks", code=303)
+
+
+@blueprint.post("/results/understood")
+@fragment_view
+def understood():
+    """Take back something read in the person's words (a deal-breaker, the stage, a spelling fix), or put it back."""
+    key = request.form.get("set_aside") or request.form.get("put_back") or ""
+    if not visitor.SET_ASIDE_PATTERN.fullmatch(key):
+        abort(400, description="Please choose something from what we understood.")
+    visitor.remember(visitor.current().setting_aside(key, put_back="put_back" in request.form))
+    if wants_fragment(fragments.RESULTS_LIST):
+        return _render_results() + render_template("results/_understood.html", result=current_result().result,
+                                                   oob=True)
+    return redirect(url_for("results.show") + "#understood", code=303)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, request
 
 from careercompass.catalogue import queries
+from careercompass.catalogue.easy_read import easy_version
 from careercompass.catalogue.glossary import reader_texts, terms_used
 from careercompass.matching import feedback
 from careercompass.web import visitor
@@ -25,13 +26,18 @@ def role(slug: str):
         feedback.record(database, reference, "open", slug, limit=resources().settings.feedback_events_per_reference)
         database.commit()
     terms = queries.glossary(database)
+    pay = queries.PayCalculator(database).figures(found)
+    # With easy read on, the short version comes first and the full text is one link away (?full=1).
+    easy = easy_version(found, pay) if visitor.current().easy_read else None
     return render_page(
         "roles/role.html",
         role=found,
         glossary=terms,
         terms_used=terms_used((text for _, text in reader_texts(found)), terms),
         ladder=queries.ladder_for(database, found),
-        pay=queries.PayCalculator(database).figures(found),
+        pay=pay,
+        easy=easy,
+        full=easy is None or request.args.get("full") == "1",
     )
 
 

@@ -1,8 +1,9 @@
-"""Security for every response: a tight content security policy, CSRF protection and rate limits."""
+"""Security for every response: a tight content security policy, CSRF protection, rate limits, and no caching
+of pages that show one person's answers or saved code."""
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFProtect
@@ -23,6 +24,10 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
+# Pages that show one person's answers, results or saved code: never kept by a browser or a shared cache
+# (a school's proxy, the back button on a shared Chromebook).
+PRIVATE_PATHS = ("/quiz", "/results", "/s")
+
 csrf = CSRFProtect()
 # A whole class shares one school address, so limits are per address but generous.
 limiter = Limiter(key_func=get_remote_address, default_limits=["1200 per minute"])
@@ -39,4 +44,10 @@ def init_app(app: Flask) -> None:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        if is_private(request.path):
+            response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def is_private(path: str) -> bool:
+    return any(path == prefix or path.startswith(prefix + "/") for prefix in PRIVATE_PATHS)

@@ -11,6 +11,7 @@ its visitor keys are dropped and the person sees the site as a newcomer, never a
 
 from __future__ import annotations
 
+import hashlib
 import re
 import secrets
 from dataclasses import dataclass, replace
@@ -29,12 +30,16 @@ ANSWERS_KEY = "quiz_answers"
 DISMISSED_KEY = "not_for_me"
 EASY_KEY = "easy_read"
 FEEDBACK_KEY = "feedback_ref"
-KEYS = (ANSWERS_KEY, DISMISSED_KEY, EASY_KEY, FEEDBACK_KEY)
+SET_ASIDE_KEY = "words_set_aside"  # added later: cookies without it read as before
+KEYS = (ANSWERS_KEY, DISMISSED_KEY, EASY_KEY, FEEDBACK_KEY, SET_ASIDE_KEY)
 
 MAX_DISMISSED = 100  # the oldest are forgotten first, so the cookie stays small
 MAX_SLUG_LENGTH = 80
 RESULTS_SHOWN = 10
 REFERENCE_PATTERN = re.compile(r"[0-9a-f]{8,32}")
+# What a person can take back from what was read in their words: a deal-breaker, the stage, a spelling fix.
+SET_ASIDE_PATTERN = re.compile(r"no:[a-z-]{1,40}|stage|word:[a-z]{1,40}")
+MAX_SET_ASIDE = 30
 
 
 class UnexpectedCookie(ValueError):
@@ -47,10 +52,22 @@ class Visitor:
     dismissed: tuple[str, ...] = ()
     easy_read: bool = False
     feedback_reference: str | None = None
+    set_aside: tuple[str, ...] = ()  # what the person took back from what was read in their words...
+    set_aside_for: str = ""  # ...and a digest of the words it was about: new words start afresh
 
     @property
     def started(self) -> bool:
         return bool(self.answers.to_stored())
+
+    @property
+    def words_set_aside(self) -> frozenset[str]:
+        """What was taken back, if it was about the words they have now."""
+        return frozenset(self.set_aside) if self.set_aside_for == _digest(self.answers.text) else frozenset()
+
+    def setting_aside(self, key: str, put_back: bool = False) -> Visitor:
+        keys = set(self.words_set_aside)
+        keys = keys - {key} if put_back else keys | {key}
+        return replace(self, set_aside=tuple(sorted(keys))[:MAX_SET_ASIDE], set_aside_for=_digest(self.answers.text))
 
     def dismissing(self, slug: str) -> Visitor:
         return replace(self, dismissed=tuple(dict.fromkeys([*self.dismissed, slug]))[-MAX_DISMISSED:])
@@ -90,6 +107,8 @@ def remember(visitor: Visitor) -> Visitor:
         DISMISSED_KEY: list(visitor.dismissed) or None,
         EASY_KEY: visitor.easy_read or None,
         FEEDBACK_KEY: visitor.feedback_reference,
+        SET_ASIDE_KEY: {"for": visitor.set_aside_for, "keys": sorted(visitor.words_set_aside)}
+        if visitor.words_set_aside else None,
     }
     for key, value in stored.items():
         if value is None:
@@ -111,7 +130,8 @@ def with_feedback_reference() -> Visitor:
 def current_result(data: MatchData, limit: int = RESULTS_SHOWN) -> VisitorResult:
     """This visitor's results: their answers matched, leaving out the jobs they dismissed."""
     visitor = current()
-    result = run_match(data, visitor.answers, limit=limit, exclude=list(visitor.dismissed))
+    result = run_match(data, visitor.answers, limit=limit, exclude=list(visitor.dismissed),
+                       set_aside=visitor.words_set_aside)
     return VisitorResult(visitor, result)
 
 
@@ -146,7 +166,20 @@ def _read(cookie) -> Visitor:
         raise UnexpectedCookie("easy read")
     if reference is not None and not (isinstance(reference, str) and REFERENCE_PATTERN.fullmatch(reference)):
         raise UnexpectedCookie("feedback reference")
-    return Visitor(answers, tuple(dismissed), easy_read, reference)
+    set_aside = cookie.get(SET_ASIDE_KEY, {"for": "", "keys": []})
+    if not (isinstance(set_aside, dict) and set(set_aside) == {"for", "keys"} and isinstance(set_aside["for"], str)
+            and is_set_aside_list(set_aside["keys"])):
+        raise UnexpectedCookie("words set aside")
+    return Visitor(answers, tuple(dismissed), easy_read, reference, tuple(set_aside["keys"]), set_aside["for"])
+
+
+def is_set_aside_list(value: Any) -> bool:
+    return (isinstance(value, list) and len(value) <= MAX_SET_ASIDE
+            and all(isinstance(key, str) and SET_ASIDE_PATTERN.fullmatch(key) for key in value))
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def _is_slug_list(value: Any) -> bool:

