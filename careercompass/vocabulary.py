@@ -227,3 +227,112 @@ def routes_quickest_first() -> tuple[RouteType, ...]:
 def riasec_string() -> str:
     """The six letters in order, "RIASEC": a letter's position is its place in an interest vector."""
     return "".join(ids(RIASEC_LETTERS))
+
+
+@dataclass(frozen=True)
+class WishTopic:
+    """Something young people love that has no health or care job of its own, and the real work nearest to it.
+
+    When someone writes only about one of these and no role is genuinely close to their words, the results say
+    so plainly and show these roles, picked by hand for what they share with the wish, never a chance near miss.
+    """
+
+    id: str
+    name: str  # how a sentence names it: "There are no jobs about {name} here"
+    cues: tuple[str, ...]  # words or phrases that name it in free text
+    note: str  # what the results page says, in plain words
+    link: str  # the first sentence of each role's reason: what the work shares with the wish
+    task_hint: str  # the kind of task a reason names from the role's day to day
+    roles: tuple[str, ...]  # role slugs, nearest first (roles missing from a catalogue are skipped)
+
+
+WISH_TOPICS: tuple[WishTopic, ...] = (
+    WishTopic(
+        "animals", "animals",
+        cues=("animal", "animals", "pet", "pets", "dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten",
+              "kittens", "horse", "horses", "pony", "ponies", "rabbit", "rabbits", "hamster", "vet", "vets", "zoo"),
+        note="There are no jobs with animals on this site: it is about caring for people. People who love "
+             "animals are often kind, gentle and calm. These jobs need that too.",
+        link="People who love animals are often kind, gentle and calm, and this job needs that too.",
+        task_hint="gently look after someone and keep them calm and comfortable",
+        roles=("care-worker", "healthcare-support-worker", "dementia-support-worker", "home-care-worker",
+               "learning-disability-support-worker", "therapy-assistant", "childrens-healthcare-assistant",
+               "short-breaks-support-worker"),
+    ),
+    WishTopic(
+        "cars", "cars",
+        cues=("car", "cars", "engine", "engines", "mechanic", "mechanics", "motor", "motors", "vehicle",
+              "vehicles", "motorbike", "motorbikes", "racing", "f1", "formula 1"),
+        note="There are no jobs about cars as such here. But health and care needs people who fix vehicles "
+             "and people who drive them. Here are some.",
+        link="If you like cars, you may like fixing or driving them, and this job does that.",
+        task_hint="fix engines, vehicles and machines, or drive a vehicle",
+        roles=("ambulance-vehicle-technician", "ambulance-care-assistant", "hospital-driver",
+               "pharmacy-delivery-driver", "wheelchair-technician", "estates-maintenance-technician"),
+    ),
+    WishTopic(
+        "fashion", "fashion",
+        cues=("fashion", "clothes", "makeup", "make-up", "make up", "hair", "hairdressing", "nails", "beauty",
+              "style", "styling", "outfits"),
+        note="There are no fashion jobs here. But some health jobs need a good eye for how things look and fit "
+             "a person. Here are some.",
+        link="A good eye for how things look and fit a person is part of this job.",
+        task_hint="help people choose how something looks and make it fit them",
+        roles=("dispensing-optician", "clinical-photographer", "maxillofacial-prosthetist",
+               "prosthetic-and-orthotic-technician", "dental-technician", "linen-and-laundry-assistant",
+               "communications-officer"),
+    ),
+    WishTopic(
+        "sport", "sport",
+        cues=("football", "footy", "sport", "sports", "gym", "fitness", "rugby", "netball", "basketball",
+              "cricket", "tennis", "swimming", "running", "athletics", "boxing", "leeds united", "hockey"),
+        note="There are no jobs playing sport here. But if you love being active, some jobs keep you on the "
+             "move, or help people get fit and strong again. Here are some.",
+        link="You like being active, and this job is about moving and getting people fit and strong.",
+        task_hint="help people exercise, move about and get strong again",
+        roles=("therapy-assistant", "sports-rehabilitator", "clinical-exercise-physiologist", "health-trainer",
+               "physiotherapist", "porter", "activities-coordinator", "sport-and-exercise-medicine-doctor"),
+    ),
+    WishTopic(
+        "gaming", "gaming",
+        cues=("gaming", "games", "video games", "gamer", "xbox", "playstation", "ps4", "ps5", "nintendo",
+              "fortnite", "minecraft", "roblox", "fifa", "console"),
+        note="There are no jobs making games here. But health and care needs people who are good with "
+             "computers, and people who use games to help others. Here are some.",
+        link="If you like gaming, you may like working with computers or using games to help people.",
+        task_hint="fix computers and tech, or play games with people to help them",
+        roles=("it-service-desk-analyst", "it-field-technician", "software-developer", "health-play-specialist",
+               "clinical-systems-administrator", "play-worker", "activities-coordinator"),
+    ),
+    WishTopic(
+        "music", "music",
+        cues=("music", "singing", "sing", "songs", "guitar", "piano", "drums", "band", "rapping", "dj"),
+        note="There are only a few jobs about music here. These use music, or the things musicians are good at.",
+        link="Music is part of this job, or the care and focus that music takes.",
+        task_hint="use music, songs and sound with people",
+        roles=("music-therapist", "activities-coordinator", "dance-movement-psychotherapist", "audiologist",
+               "health-play-specialist", "play-worker"),
+    ),
+    WishTopic(
+        "art", "art",
+        cues=("art", "drawing", "draw", "painting", "paint", "sketching", "design", "designing", "photography",
+              "crafts", "animation"),
+        note="There are only a few jobs about art here. These use art, or a good eye for how things look.",
+        link="This job uses art, or a good eye for how things look.",
+        task_hint="make art, pictures or models, or help people be creative",
+        roles=("art-therapist", "clinical-photographer", "maxillofacial-prosthetist", "activities-coordinator",
+               "play-therapist", "dental-technician", "communications-officer"),
+    ),
+    WishTopic(
+        "cooking", "cooking",
+        cues=("cooking", "cook", "baking", "bake", "cakes", "chef", "food"),
+        note="There are no cooking jobs about health itself. But hospitals and care homes need cooks, and some "
+             "jobs help people eat well. Here are some.",
+        link="Hospitals and care homes need good food, and this job is about that.",
+        task_hint="cook and serve meals, or help people eat well",
+        roles=("hospital-chef", "care-home-cook", "catering-assistant", "dietetic-assistant", "catering-manager",
+               "dietitian"),
+    ),
+)
+
+WISH_TOPICS_BY_ID = {topic.id: topic for topic in WISH_TOPICS}

@@ -45,7 +45,7 @@ def plain_pay(pay: PayFigures) -> str:
 
 
 def easy_version(role: models.Role, pay: PayFigures) -> EasyVersion | None:
-    """The easy version of a role, or None when its file has none yet."""
+    """The easy version of a role, or None for a row saved before easy versions were stored."""
     if not role.easy_read:
         return None
     written = role.easy_read

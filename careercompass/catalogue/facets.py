@@ -8,8 +8,8 @@ being told first.
 
 Some wishes cannot be said with tick boxes: "no night shifts" or "no needles" rule roles out. A selection can
 carry such conditions too (a role must have, or must not have, any of some values); search reads them from the
-words typed. Two hidden answers per role exist only for them: what the job involves, and whether every way in
-needs a degree.
+words typed. Some hidden answers per role exist only for them: what the job involves, how physically and
+emotionally demanding it is, and whether every way in needs a degree.
 
 The whole table is a few hundred small rows, so it is held in memory and filtered with sets: far quicker than
 asking the database for ten counts on every page.
@@ -110,7 +110,7 @@ def facets(family_names: Mapping[str, str]) -> list[Facet]:
 class Condition:
     """A rule a role must meet, beyond the tick boxes: it has (or, with `exclude`, lacks) any of `values`."""
 
-    facet: str  # a facet's name, or a hidden answer: "involves" or "degree"
+    facet: str  # a facet's name, or a hidden answer: "involves", "physical", "emotional" or "degree"
     values: frozenset[str]
     exclude: bool = False
 
@@ -261,6 +261,8 @@ def facet_row(role: models.Role) -> FacetRow:
             "age": frozenset([age_group(role.minimum_age)]),
             # Hidden answers, only for conditions read from words:
             "involves": involves_answer(role.involves, role.driving_licence_needed),
+            "physical": frozenset([role.physical_demand]),
+            "emotional": frozenset([role.emotional_demand]),
             "degree": frozenset([degree_answer([(route.type, route.level) for route in role.entry_routes],
                                                 band_group(role.pay))]),
         },

@@ -91,7 +91,8 @@ class Role(Base):
     # tables and their migrations agree.
     involves: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
     sources: Mapped[list[dict[str, str]]] = mapped_column(JSON)
-    # The short plain version (you_do, way_in, hard_part) shown to people who chose easy read; None if not written.
+    # The short plain version (you_do, way_in, hard_part) shown to people who chose easy read. Every role file has
+    # one; rows saved before the column existed stay empty until the next `careercompass init`.
     easy_read: Mapped[dict[str, str] | None] = mapped_column(JSON)
     content_hash: Mapped[str] = mapped_column(String(64))
 

@@ -127,7 +127,7 @@ class Demands(Strict):
 
 EASY_READ_MAX_WORDS = 45
 # Pay is added to the easy version from the pay data, so a written figure could only ever disagree with it.
-_MONEY = re.compile(r"£|\d[\d,.]*\s*(?:k\b|pounds?\b|p\b)|\bpounds?\b", re.IGNORECASE)
+_MONEY = re.compile(r"£|\d[\d,.]*\s*(?:k|pounds?)\b", re.IGNORECASE)
 
 
 class EasyRead(Strict):
@@ -182,7 +182,7 @@ class Role(Strict):
     next_steps: list[Slug] = Field(default_factory=list)
     leeds_employers: list[Slug] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
-    easy_read: EasyRead | None = None
+    easy_read: EasyRead  # required: everyone who chose easy read gets a short version of every job
 
     @model_validator(mode="after")
     def no_self_links_or_repeats(self) -> Role:

@@ -126,7 +126,7 @@ def _fill_role_row(row: models.Role, role: Role, digest: str, catalogue: Catalog
         hard_parts=list(role.hard_parts),
         involves=list(role.involves),
         sources=[source.model_dump(mode="json") for source in role.sources],
-        easy_read=role.easy_read.model_dump() if role.easy_read else None,
+        easy_read=role.easy_read.model_dump(),
         content_hash=digest,
     )
     for name, value in columns.items():

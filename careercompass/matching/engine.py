@@ -17,9 +17,11 @@ from functools import cached_property
 import numpy as np
 
 from careercompass import vocabulary
-from careercompass.matching.quiz import RIASEC, Answers, Option
+from careercompass.matching import explain
+from careercompass.matching.quiz import RIASEC, Answers
 from careercompass.matching.reranker import BLEND, Reranker
 from careercompass.matching.text import ReadText, read_text
+from careercompass.vocabulary import WishTopic
 from careercompass.matching.wording import Spelling
 
 ROLE_LETTER_WEIGHTS = (1.0, 0.6, 0.35)
@@ -28,15 +30,16 @@ DIVERSITY_POOL = 40
 DIVERSITY_LAMBDA = 0.85
 MAX_PER_FAMILY = 3
 
-# How well each way in suits someone who wants to start soon ("asap") or study for a year or two ("some");
-# ways in not listed count against the role.
-STUDY_ROUTE_FIT: dict[str, dict[str, float]] = {
-    "asap": {"no-qualifications": 1.0, "apprenticeship": 0.7, "t-level": 0.5, "college-course": 0.5},
-    "some": {"no-qualifications": 0.6, "apprenticeship": 1.0, "t-level": 1.0, "college-course": 0.9},
-}
+STUDY_ROUTE_FIT = explain.STUDY_ROUTE_FIT
 
-# Weights of the three parts of the score, found on the persona set (careercompass evaluate).
-WEIGHTS = {"interests": 1.0, "text": 1.6, "practical": 0.8}
+# Weights of the parts of the score, found on the persona set (careercompass evaluate). "topic" lifts the real
+# work nearest to a wish that has no job here (animals, cars), in place of words that match nothing.
+WEIGHTS = {"interests": 1.0, "text": 1.6, "practical": 0.8, "topic": 1.6}
+# Unpaid volunteering sinks below paid jobs unless the person asks to volunteer or is too young for paid work.
+VOLUNTEER_DROP = 3.0
+# Words not even this close in meaning to any role (see explain.WORDS_CLOSE) match nothing: ranking on them
+# would only pick a random near miss, so the results go on the quiz answers and the page says so.
+WORDS_RELEVANT = 0.25
 
 # Soft preferences judged by meaning: a phrase per answer, compared with each role's embedding.
 PREFERENCE_PHRASES = {
@@ -78,6 +81,19 @@ class RoleFacts:
     interests: tuple[str, ...] = ()
     other_titles: tuple[str, ...] = ()
     skills: tuple[str, ...] = ()
+    routes: tuple[tuple[str, int | None], ...] = ()  # (kind, apprenticeship level) for each way in
+    unpaid: bool = False  # volunteering
+    by_phone: bool = False  # works with people by phone or from a control room, not face to face
+
+    def ways_in(self) -> frozenset[str]:
+        return explain.ways_in(self.routes or tuple((kind, None) for kind in self.route_types))
+
+    def view(self) -> explain.RoleView:
+        return explain.RoleView(
+            title=self.title, riasec=self.riasec, patient_facing=self.patient_facing, by_phone=self.by_phone,
+            physical=self.physical, earn_while_you_learn=self.earn_while_you_learn, kinds=self.ways_in(),
+            minimum_age=self.minimum_age, unpaid=self.unpaid,
+        )
 
     def rules_out(self, dealbreaker: str) -> bool:
         """True when this role breaks the deal-breaker (an id from the vocabulary; an unknown one is an error)."""
@@ -109,6 +125,8 @@ class MatchData:
             dtype=np.float32,
         )
         self._pay = _standardise(np.array([r.pay_max for r in self.roles], dtype=np.float32))
+        self._views = [r.view() for r in self.roles]
+        self._unpaid = np.array([r.unpaid for r in self.roles], dtype=bool)
 
     @cached_property
     def spelling(self) -> Spelling:
@@ -124,6 +142,9 @@ class Match:
     score: float  # 0 to 100: how well the role fits, relative to the rest of the catalogue
     reasons: tuple[str, ...]
     features: tuple[float, ...] = ()  # what the ranking saw, kept with feedback to train the re-ranker
+    strength: str = ""  # "Strong match", "Good match" or "Worth a look"
+    strength_why: str = ""  # the strength's reason, in words
+    unpaid: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +153,24 @@ class MatchResult:
     dealbreakers: frozenset[str]  # from the quiz and from the person's own words
     excluded_by_dealbreakers: int
     read: ReadText
+    words: Words | None = None  # what the person's own words could and could not be matched on
+
+
+@dataclass(frozen=True)
+class Words:
+    """The person's words, judged as evidence: which clauses are close to some role, which name a wish with no
+    job here, and whether they carried any meaning at all."""
+
+    clauses: tuple[str, ...] = ()  # clauses close enough in meaning to some role to match on
+    closeness: np.ndarray | None = None  # one row per clause, one column per role (explain.WORDS_CLOSE)
+    vectors: np.ndarray | None = None  # one row per clause
+    topics: tuple[tuple[WishTopic, str], ...] = ()  # wishes with no job here, with the clause that said each
+    unmatched: tuple[str, ...] = ()  # clauses with meaning that are close to no role
+    no_meaning: bool = False  # they wrote something, but nothing in it says what they like ("idk", "lol")
+
+    @property
+    def used(self) -> bool:
+        return bool(self.clauses or self.topics)
 
 
 def letter_vector(letters: str, weights: Sequence[float]) -> np.ndarray:
@@ -182,11 +221,9 @@ def practical_scores(data: MatchData, answers: Answers) -> np.ndarray:
 
     study = answers.one("study")
     if study in STUDY_ROUTE_FIT:
-        quick = dict(STUDY_ROUTE_FIT[study])
-        if answers.one("stage") == "19-plus":
-            quick.pop("t-level")  # T Levels are for 16 to 19 year olds
-        best = np.array([max((quick.get(t, -1.0) for t in r.route_types), default=-1.0) for r in roles])
-        score += (1.4 if study == "asap" else 0.8) * best.astype(np.float32)
+        stage = answers.one("stage")
+        best = np.array([explain.study_fit(study, stage, view.kinds) for view in data._views], dtype=np.float32)
+        score += (1.4 if study == "asap" else 0.8) * best
 
     chosen_values = {o.id for o in answers.chosen("values")}
     if "earn" in chosen_values:
@@ -220,37 +257,102 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     profile = interest_profile(answers)
     if profile.any():
         parts["interests"] = _standardise(data._riasec @ profile)
-    text_vector = None
-    if read.likes:
-        text_vector = data.encode([read.likes_text])[0]
+    words = read_words(data, answers, read)
+    if words.clauses:
+        text_vector = data.encode([". ".join(words.clauses)])[0]
         parts["text"] = _standardise(data.vectors @ text_vector)
+    if words.topics:
+        parts["topic"] = topic_lift(data, [topic for topic, _ in words.topics])
     practical = practical_scores(data, answers)
     if practical.any():
         parts["practical"] = practical
-    if parts:
-        total = sum(WEIGHTS[name] * values for name, values in parts.items())
-    else:  # nothing answered: show the breadth of the sector, entry-level jobs first
-        total = np.array([1.0 if "no-qualifications" in r.route_types else 0.0 for r in data.roles])
+    # Nothing else to go on (no answers, or only a wish with no job here): the breadth of the sector, jobs anyone
+    # can start first.
+    total = np.array([1.0 if "no-qualifications" in r.route_types else 0.0 for r in data.roles], dtype=np.float32)
+    if parts.keys() - {"topic"}:
+        total = np.zeros_like(total)
+    total = total + sum(WEIGHTS[name] * values for name, values in parts.items())
     total = np.asarray(total, dtype=np.float32)
     features = feature_matrix(data, parts)
     if data.reranker is not None:
         total = total + BLEND * _standardise(data.reranker.scores(features))
+    if not explain.volunteering_welcome(answers):
+        total = total - VOLUNTEER_DROP * data._unpaid
 
     chosen = diverse_top(data, total, allowed, limit)
     strengths = _strengths(total, allowed)
-    matches = [
-        Match(
+    standing = _standing(total, allowed)
+    leaning = {name: data._phrases[("values", name)] for name in ("tech", "excitement", "calm")}
+    matches = []
+    used_tasks: set[int] = set()
+    for i in chosen:
+        reasons, quoted, evidence, topic = _reasons(data, i, answers, words, leaning, used_tasks)
+        label, why = explain.strength(float(standing[i]), quoted, evidence, topic, data.roles[i].unpaid)
+        matches.append(Match(
             slug=data.roles[i].slug,
             title=data.roles[i].title,
             family=data.roles[i].family,
             score=round(float(strengths[i]), 1),
-            reasons=tuple(explain(data, i, answers, read, text_vector, parts)),
+            reasons=tuple(reasons),
             features=tuple(round(float(v), 4) for v in features[i]),
-        )
-        for i in chosen
-    ]
+            strength=label,
+            strength_why=why,
+            unpaid=data.roles[i].unpaid,
+        ))
     return MatchResult(matches=matches, dealbreakers=dealbreakers,
-                       excluded_by_dealbreakers=excluded_by_dealbreakers, read=read)
+                       excluded_by_dealbreakers=excluded_by_dealbreakers, read=read, words=words)
+
+
+def read_words(data: MatchData, answers: Answers, read: ReadText) -> Words:
+    """Judge the person's words as evidence (see Words): never match on words that say nothing or match nothing."""
+    likes = [clause for clause in read.likes if not explain.carries_no_meaning(clause)]
+    said_something = bool(likes or read.dealbreakers or read.stage
+                          or any(not explain.carries_no_meaning(d) for d in read.dislikes))
+    no_meaning = bool(answers.text.strip()) and not said_something
+    if not likes:
+        return Words(no_meaning=no_meaning)
+    vectors = data.encode(likes)
+    closeness = _closeness(data, vectors)
+    kept, topics, unmatched = [], [], []
+    for row, clause in enumerate(likes):
+        best = float(closeness[row].max())
+        topic = explain.topic_named(clause)
+        if topic is not None and best < explain.TOPIC_WORDS_CLOSE:
+            if topic not in [t for t, _ in topics]:
+                topics.append((topic, clause))
+        elif best < WORDS_RELEVANT:
+            unmatched.append(clause)
+        else:
+            kept.append(row)
+    return Words(clauses=tuple(likes[row] for row in kept), closeness=closeness[kept], vectors=vectors[kept],
+                 topics=tuple(topics), unmatched=tuple(unmatched), no_meaning=no_meaning)
+
+
+def _closeness(data: MatchData, vectors: np.ndarray) -> np.ndarray:
+    """How close each text is to each role: the role as a whole, and its single closest task (see TASK_SHARE)."""
+    whole = vectors @ data.vectors.T
+    task = np.full_like(whole, -1.0)
+    task_similarity = vectors @ data.task_vectors.T
+    for row in range(len(vectors)):
+        np.maximum.at(task[row], data.task_owner, task_similarity[row])
+    return (1 - TASK_SHARE) * whole + TASK_SHARE * task
+
+
+def topic_lift(data: MatchData, topics: Sequence[WishTopic]) -> np.ndarray:
+    """The hand-picked roles nearest to wishes with no job here, nearest first; nothing for any other role."""
+    lift = np.zeros(len(data.roles), dtype=np.float32)
+    for topic in topics:
+        present = [data.index[slug] for slug in topic.roles if slug in data.index]
+        for position, index in enumerate(present):
+            lift[index] = max(lift[index], 2.5 - 0.1 * position)
+    return lift
+
+
+def _standing(total: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """How far each score stands above the average allowed role, in standard units."""
+    pool = total[allowed] if allowed.any() else total
+    spread = float(pool.std())
+    return (total - float(pool.mean())) / spread if spread > 1e-9 else np.zeros_like(total)
 
 
 def feature_matrix(data: MatchData, parts: dict[str, np.ndarray]) -> np.ndarray:
@@ -301,7 +403,7 @@ def _strengths(total: np.ndarray, allowed: np.ndarray) -> np.ndarray:
 
 
 # How much a role's single closest task counts against its description as a whole, when searching by meaning.
-TASK_SHARE = 0.3
+TASK_SHARE = explain.TASK_SHARE
 
 
 def closest_in_meaning(data: MatchData, text: str, limit: int = 10) -> list[tuple[str, float]]:
@@ -323,87 +425,58 @@ def closest_in_meaning(data: MatchData, text: str, limit: int = 10) -> list[tupl
 # --- reasons ---------------------------------------------------------------------------------------------
 
 
-# A task is quoted in a reason only when it is at least this close in meaning to what the person said.
-TASK_SIMILARITY_FLOOR = 0.2
-
-
-def explain(data: MatchData, index: int, answers: Answers, read: ReadText, text_vector, parts) -> list[str]:
+def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leaning: dict[str, np.ndarray],
+             used_tasks: set[int]) -> tuple[list[str], bool, int, WishTopic | None]:
+    """Up to three reasons (the rules are in explain.py), whether the person's words were quoted, how many reasons
+    rest on what they said or chose, and the wish with no job here that this role stands in for, if any."""
     role = data.roles[index]
+    view = data._views[index]
     reasons: list[str] = []
-    used: set[int] = set()
-    if text_vector is not None and read.likes:
-        clause = _closest_clause(data, index, read)
-        task = _task_for(data, index, clause, used)
-        if task:
-            reasons.append(f"You wrote “{_shorten(clause)}”, and {_as_role(role)} you {task}.")
-        elif parts.get("text") is not None and parts["text"][index] > 1.0:
-            reasons.append(f"You wrote “{_shorten(clause)}”, and this job is one of the closest to your words.")
-    interest = _best_interest_answer(answers, role)
-    if interest is not None:
-        task = _task_for(data, index, interest.label, used)
-        if task:
-            reasons.append(f"You said {interest.reason}, and {_as_role(role)} you {task}.")
-        elif role.interests:
-            reasons.append(f"You said {interest.reason}, and this job suits people who like "
-                           f"{role.interests[0][0].lower() + role.interests[0][1:]}.")
-    reasons.extend(_practical_reasons(answers, role))
+    quoted, evidence, topic = False, 0, None
+    if role.unpaid:
+        reasons.append(explain.UNPAID_REASON)
+    if words.clauses:
+        row = int(np.argmax(words.closeness[:, index]))
+        closeness = float(words.closeness[row, index])
+        task = _closest_task(data, index, words.vectors[row], used_tasks)
+        reason = explain.words_reason(words.clauses[row], closeness, view, task)
+        if reason:
+            reasons.append(reason)
+            quoted, evidence = True, evidence + 1
+    if not quoted:
+        for candidate, _ in words.topics:
+            if role.slug in candidate.roles:
+                task = _closest_task(data, index, data.encode([candidate.task_hint])[0], used_tasks)
+                reasons.append(explain.topic_reason(candidate, view, task))
+                topic = candidate
+                break
+    role_leaning = {name: float(values[index]) for name, values in leaning.items()}
+    answer = explain.answer_reason(answers, view, role_leaning)
+    if answer:
+        reasons.append(answer)
+        evidence += 1
+    for rule in (explain.study_reason, explain.people_reason, explain.earn_reason, explain.age_reason):
+        reason = rule(answers, view)
+        if reason:
+            reasons.append(reason)
+            evidence += rule is not explain.age_reason and not reason.startswith(explain.LONGER_START)
     if not reasons:
-        reasons.append("It fits the mix of your answers, and it may be a job you have not thought of before.")
-    return reasons[:3]
+        answered = bool(answers.choices) or bool(words.clauses)
+        reasons.append(explain.nothing_special(answered, view))
+    return reasons[:3], quoted, evidence, topic
 
 
-def _best_interest_answer(answers: Answers, role: RoleFacts) -> Option | None:
-    best, best_weight = None, 0.0
-    for question_id in ("activities", "values"):
-        for option in answers.chosen(question_id):
-            weight = sum(ROLE_LETTER_WEIGHTS[role.riasec.index(letter)] for letter in option.riasec
-                         if letter in role.riasec)
-            if weight > best_weight:
-                best, best_weight = option, weight
-    return best if best_weight >= 0.6 else None
-
-
-def _practical_reasons(answers: Answers, role: RoleFacts) -> list[str]:
-    reasons = []
-    study = answers.one("study")
-    if study == "asap" and "no-qualifications" in role.route_types:
-        reasons.append("You want to start work soon, and you can apply for this job with no qualifications.")
-    elif study in ("asap", "some") and "apprenticeship" in role.route_types:
-        reasons.append("You want to start soon, and there is a paid apprenticeship into this job.")
-    if "earn" in {o.id for o in answers.chosen("values")} and role.earn_while_you_learn and study != "asap":
-        reasons.append("You want to earn while you learn, and you can train for this job while being paid.")
-    if answers.one("stage") == "pupil" and role.minimum_age and role.minimum_age >= 18:
-        if {"t-level", "college-course"} & role.route_types:
-            reasons.append(f"You can start this job from {role.minimum_age}; a T Level or college course at 16 "
-                           "gets you ready.")
-    people = answers.one("people")
-    if people == "behind" and not role.patient_facing:
-        reasons.append("You'd rather work behind the scenes, and this job does not involve caring for patients.")
-    elif people == "lots" and role.patient_facing:
-        reasons.append("You want to work with people face to face, and this job is with people all day.")
-    return reasons
-
-
-def _task_for(data: MatchData, index: int, phrase: str, used: set[int]) -> str | None:
-    """The role's day-to-day task closest in meaning to the phrase, not already quoted, if close enough."""
+def _closest_task(data: MatchData, index: int, vector: np.ndarray, used: set[int]) -> str | None:
+    """The role's day-to-day task closest in meaning to the vector, not already quoted on this page."""
     rows = np.flatnonzero(data.task_owner == index)
     if len(rows) == 0:
         return None
-    similarities = data.task_vectors[rows] @ data.encode([phrase])[0]
+    similarities = data.task_vectors[rows] @ vector
     for position in np.argsort(-similarities):
-        if similarities[position] < TASK_SIMILARITY_FLOOR:
-            return None
-        if int(position) not in used:
-            used.add(int(position))
+        if int(rows[position]) not in used:
+            used.add(int(rows[position]))
             return _as_you_clause(data.roles[index].tasks[int(position)])
     return None
-
-
-def _closest_clause(data: MatchData, index: int, read: ReadText) -> str:
-    if len(read.likes) == 1:
-        return read.likes[0]
-    vectors = data.encode(list(read.likes))
-    return read.likes[int(np.argmax(vectors @ data.vectors[index]))]
 
 
 def _as_you_clause(task: str) -> str:
@@ -412,19 +485,6 @@ def _as_you_clause(task: str) -> str:
     if len(task) > 1 and task[1].islower():
         task = task[0].lower() + task[1:]
     return task
-
-
-def _as_role(role: RoleFacts) -> str:
-    # Lower-case the first letter unless the title starts with a short form (IT, NHS) or names something (Shared Lives).
-    words = role.title.split()
-    keep = role.title[:2].isupper() or any(w[0].isupper() for w in words[1:])
-    title = role.title if keep else role.title[0].lower() + role.title[1:]
-    article = "an" if title[0].lower() in "aeiou" else "a"
-    return f"as {article} {title}"
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 __all__ = ["Match", "MatchData", "MatchResult", "RoleFacts", "match"]

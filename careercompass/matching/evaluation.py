@@ -171,7 +171,8 @@ def parse_limit(text: str) -> str | Property:
 
 def breaks(limit: str, facts: RoleFacts) -> bool:
     if limit in DEALBREAKERS:
-        return DEALBREAKERS[limit].rules_out(facts["involves"], facts["shift_patterns"], facts["driving_licence_needed"])
+        dealbreaker = DEALBREAKERS[limit]
+        return dealbreaker.rules_out(facts["involves"], facts["shift_patterns"], facts["driving_licence_needed"])
     return not Property.parse(limit).holds(facts)
 
 

@@ -24,6 +24,7 @@ from careercompass.database import open_session
 from careercompass.matching import embeddings
 from careercompass.matching.embeddings import EmbeddingsUnreadable, RoleEmbeddings
 from careercompass.matching.engine import MatchData, RoleFacts
+from careercompass.matching.explain import works_by_phone
 from careercompass.matching.reranker import Reranker
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,9 @@ def role_facts(role: models.Role) -> RoleFacts:
         interests=tuple(role.interests),
         other_titles=tuple(role.other_titles),
         skills=tuple(role.skills),
+        routes=tuple((route.type, route.level) for route in role.entry_routes),
+        unpaid=role.pay.get("scheme") == "volunteer",
+        by_phone=works_by_phone(role.summary, role.where_you_work),
     )
 
 

@@ -74,6 +74,19 @@ HAVE_CHILDREN = re.compile(
 # Words that carry nothing to match on: "idk" alone must not be matched as something the person likes.
 FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?| what to do)?\b|\bto be honest\b"
                     r"|\bhonestly\b|\bnot sure what\b", re.I)
+# A limit said without a "no": "need school hours", "monday to friday only", "too young to drive".
+LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
+    "nights-weekends": re.compile(
+        r"\b(?:school hours|9 ?(?:to|-) ?5|nine to five|mon(?:day)? ?(?:to|-) ?fri(?:day)?|weekdays? only|"
+        r"only (?:on )?weekdays|only (?:in the )?day(?:time|s)?|day(?:time|s)? only)\b", re.I),
+    "driving": re.compile(r"\btoo young to drive\b|\b(?:learning|learner) (?:to )?driv\w*\b", re.I),
+}
+# Said in words, the quiz's "people" answer: "dont want to deal with patients" is "behind the scenes".
+BEHIND_THE_SCENES = re.compile(r"\bbehind the scenes\b|\bnot (?:patient|people)[ -]facing\b", re.I)
+PATIENT_WORDS = re.compile(r"\b(?:patients?|deal(?:ing)? with people|talk(?:ing)? to people|face to face|"
+                           r"the public|customers?)\b", re.I)
+# A clause that only goes on with the one before ("hospitals scare me, the blood and stuff") shares its no.
+CARRIES_ON = re.compile(r"^(?:the|and|or|nor|also|especially|plus|all the|any|or any|even)\b", re.I)
 FILLER_ENDS = re.compile(r"^(?:and|or|but|with|so|also)\b\s*|\s*\b(?:and|or|but|with|so|also)$", re.I)
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[^\W\d_\x00-\x7f]")  # a word, or a letter of another script
 EMPTY_WORDS = frozenset({"i'm", "the", "and", "also", "really", "just", "want", "would", "i'd", "you", "very",
@@ -87,6 +100,7 @@ _CUE_PATTERNS = {
 }
 
 STAGE_SET_ASIDE = "stage"  # what a person can take back from what was understood, as stored in their cookie
+PEOPLE_SET_ASIDE = "people"
 # How the page says a stage read from someone's words.
 STAGE_WORDS = {"pupil": "at school, aged 11 to 16", "16-18": "aged 16 to 18", "19-plus": "19 or older"}
 
@@ -107,6 +121,7 @@ class ReadText:
     fixes: tuple[Fix, ...] = ()  # spelling put right ("nurce" read as "nurse")
     said: tuple[tuple[str, str], ...] = ()  # (deal-breaker, the words that said it), in the order written
     stage: str | None = None  # a "stage" answer said in words ("im in year 10": pupil)
+    people: str | None = None  # a "people" answer said in words ("dont want to deal with patients": behind)
     left_education: bool = False  # "i left school", "not in college"
     about_me: tuple[str, ...] = ()  # facts set aside before reading ("ive got kids", "im 15")
     set_aside: frozenset[str] = field(default_factory=frozenset)  # what the person said was read wrongly
@@ -117,7 +132,7 @@ class ReadText:
 
     @property
     def understood_anything(self) -> bool:
-        return bool(self.likes or self.said or self.fixes or self.stage or self.taken_back)
+        return bool(self.likes or self.said or self.fixes or self.stage or self.people or self.taken_back)
 
     @property
     def said_no_to(self) -> list[tuple[str, str, str]]:
@@ -139,13 +154,15 @@ class ReadText:
                 named.append((key, f"Your spelling of “{key[5:]}”"))
             elif key == STAGE_SET_ASIDE:
                 named.append((key, "Your age or school year"))
+            elif key == PEOPLE_SET_ASIDE:
+                named.append((key, "Working behind the scenes"))
         return named
 
     def filling_in(self, answers: Answers) -> Answers:
-        """The answers with the stage said in words, when the quiz's own question was skipped."""
-        if self.stage is None or answers.one("stage") is not None:
-            return answers
-        return replace(answers, choices={**answers.choices, "stage": (self.stage,)})
+        """The answers with the stage and "people" said in words, where the quiz's own question was skipped."""
+        said = {"stage": self.stage, "people": self.people}
+        missing = {question: (value,) for question, value in said.items() if value and answers.one(question) is None}
+        return replace(answers, choices={**answers.choices, **missing}) if missing else answers
 
 
 def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection[str] = ()) -> ReadText:
@@ -161,24 +178,34 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     likes: list[str] = []
     dislikes: list[str] = []
     said: dict[str, str] = {}
+    people: str | None = None
+    previous_was_no = False
     for clause in CLAUSE_BREAK.split(tidied):
         clause = " ".join(FILLER.sub(" ", clause).split()).strip(" -–—'\"")
         if not clause:
             continue
         liked, negative = _split_no(clause)
+        if liked and previous_was_no and CARRIES_ON.match(liked):
+            liked, negative = None, clause
         if liked:
             likes.append(liked)
+        for name, pattern in LIMIT_PHRASES.items():
+            if pattern.search(clause):
+                said.setdefault(name, clause)
+        if BEHIND_THE_SCENES.search(clause) or (negative and PATIENT_WORDS.search(negative)):
+            people = "behind"
         if negative:
             found = _dealbreakers_in(negative)
             for name in found:
                 said.setdefault(name, clause)
             if not found:
                 dislikes.append(negative)
+        previous_was_no = negative is not None
     said = {name: words for name, words in said.items() if dealbreaker_key(name) not in set_aside}
     return ReadText(
         likes=tuple(likes), dealbreakers=frozenset(said), dislikes=tuple(dislikes), fixes=fixes,
-        said=tuple(said.items()), stage=stage, left_education=left_education, about_me=about_me,
-        set_aside=set_aside,
+        said=tuple(said.items()), stage=stage, people=None if PEOPLE_SET_ASIDE in set_aside else people,
+        left_education=left_education, about_me=about_me, set_aside=set_aside,
     )
 
 

@@ -22,6 +22,8 @@ from careercompass.search.synonyms import words_of
 Similar = Callable[[str], list[tuple[str, float]]]  # text -> (slug, similarity), closest first
 
 MAX_KEYWORD_HITS = 60
+# With wishes to filter on, many hits may fall out, so the words may reach further down the list.
+MAX_KEYWORD_HITS_WITH_WISHES = 200
 # Cosine similarity below which a role is too far from the words to show as a result on its own.
 MEANING_FLOOR = 0.42
 MEANING_CANDIDATES = 12
@@ -70,7 +72,9 @@ def explore(table: FacetTable, index: SearchIndex, query: str, selection: Select
     query = " ".join(query.split())[:MAX_QUERY_LENGTH]
     reading = read_intent(query)
     words = reading.words if reading.said else query
-    found = _search(index, words, similar) if words_of(words) else _Found(table.alphabetical, words=bool(reading.said))
+    limit = MAX_KEYWORD_HITS_WITH_WISHES if reading.said else MAX_KEYWORD_HITS
+    found = _search(index, words, similar, limit) if words_of(words) else _Found(table.alphabetical,
+                                                                                  words=bool(reading.said))
     if reading.said and found.corrected:  # a spelling fix keeps the wishes' words beside it
         found.corrected = " ".join([found.corrected, *(query[s.start:s.end] for s in reading.said)])
     ideas: list[str] = []
@@ -111,9 +115,9 @@ class _Found:
     words: bool = False  # whether anything searchable was typed
 
 
-def _search(index: SearchIndex, query: str, similar: Similar | None) -> _Found:
+def _search(index: SearchIndex, query: str, similar: Similar | None, limit: int = MAX_KEYWORD_HITS) -> _Found:
     # With meaning to fall back on, "any word" matching is left out: it was slow and found little more.
-    result = index.search(query, limit=MAX_KEYWORD_HITS, widen=similar is None)
+    result = index.search(query, limit=limit, widen=similar is None)
     hits = [hit for hit in result.hits if hit.type == "role"]
     top = max((hit.score for hit in hits), default=1.0) or 1.0
     found = _Found(ranked=[hit.slug for hit in hits], how={hit.slug: hit.how for hit in hits},

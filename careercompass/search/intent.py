@@ -4,7 +4,7 @@ Each wish is a filter the person did not tick but said. The phrases that say it 
 words left over are what the search ranks on. Wishes are never stored: the words stay in the address, so a
 reload or a shared link reads them again the same way, and taking one off is a link without its words.
 
-Plain Python only: no Flask, no database.
+Plain Python only: no Flask, and no database calls.
 """
 
 from __future__ import annotations
@@ -19,9 +19,13 @@ _WORD = re.compile(r"[a-z0-9]+(?:[&'][a-z0-9]+)*")
 
 # Words that carry no wish and find nothing once a wish has been read: "weekday only jobs" lists jobs.
 FILLER_WORDS = frozenset("""
-    a an and any are as at be can careers career do for from good i i'm im in is it jobs job me my of on only
-    or please role roles some that the there to want what where which with work working you
+    a an and any are as at be because but can careers career cos do for from good got have i i'm i've im in is
+    it ive jobs job just leeds like me my near of on only or please really role roles so some student students
+    that the there to want what where which with would work working you
 """.split())
+# Said around a wish, about the person rather than the job ("ive got kids so no nights"): not searched for.
+FILLER_PHRASES = ("ive got kids", "i've got kids", "i have kids", "got kids", "have kids", "my kids",
+                  "as a parent", "im a mum", "im a dad", "i'm a mum", "i'm a dad", "single parent", "school run")
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class Wish:
     conditions: tuple[Condition, ...]
     importance: int  # the least important wish is dropped first when too few jobs meet them all
     phrases: tuple[str, ...]
+    # A liking ("with children") also ranks: its words stay in the search. A limit ("no nights") only filters.
+    ranks: bool = False
 
 
 def _no(*things: str) -> tuple[str, ...]:
@@ -53,16 +59,34 @@ def _involves(value: str, exclude: bool = True) -> Condition:
 
 
 NO_DEGREE = Condition("degree", frozenset(["not-needed"]))
-# Ways in that start at 16; with NO_DEGREE, a degree apprenticeship alone does not count.
-STARTING_YOUNG_ROUTES = Condition("route", frozenset(["no-qualifications", "t-level", "apprenticeship",
-                                                      "college-course"]))
-
 # Most important last. Deal-breakers ("no needles") are kept longest; a place or group of people is a liking.
 WISHES: tuple[Wish, ...] = (
     Wish("children", "Working with children", "with children", "showing ones with other people",
          (_involves("children", exclude=False),), 1,
-         ("with children", "with kids", "with young children", "with babies", "working with children",
-          "work with children", "with kids and families", "children's jobs", "kids jobs")),
+         ("with children", "with kids", "with young children", "working with children", "work with children",
+          "with kids and families", "children's jobs", "kids jobs"), ranks=True),
+    Wish("older-people", "Working with older people", "with older people", "showing ones with other people",
+         (_involves("older-people", exclude=False),), 1,
+         ("with older people", "with old people", "with the elderly", "with elderly people", "with pensioners"),
+         ranks=True),
+    Wish("council", "Leeds City Council", "at the council", "showing ones with other employers",
+         (Condition("sector", frozenset(["local-authority"])),), 1,
+         ("council", "the council", "leeds city council", "council jobs", "for the council", "local authority")),
+    Wish("charity", "Charities", "at a charity", "showing ones with other employers",
+         (Condition("sector", frozenset(["third-sector"])),), 1,
+         ("charity", "charities", "a charity", "charity jobs", "for a charity", "voluntary sector")),
+    Wish("active", "Active, on your feet", "where you are active", "showing calmer ones",
+         (Condition("physical", frozenset(["medium", "high"])),), 2,
+         ("active", "on my feet", "on your feet", "moving about", "moving around", "physical jobs",
+          "not sitting down", "not a desk job", "not at a desk")),
+    Wish("sitting-down", "Not physically hard", "that are not physically hard", "showing ones that are more active",
+         (Condition("physical", frozenset(["low"])),), 2,
+         ("sitting down", "sit down", "seated", "not physical", "not physically demanding", "nothing physical",
+          "easy on my body", "bad back")),
+    Wish("low-stress", "Not too stressful", "that are not too stressful", "showing ones that can be stressful",
+         (Condition("emotional", frozenset(["high"]), exclude=True),), 3,
+         ("low stress", "low-stress", "not stressful", "not too stressful", "nothing stressful", "no stress",
+          "stress free", "calm", "chilled", "relaxed", "not intense", "nothing too intense", "not too intense")),
     Wish("part-time", "Part time possible", "part time", "showing full-time ones",
          (_shifts(["part-time-possible"]),), 2,
          ("part time", "part-time", "parttime", "part time hours", "fewer hours", "flexible hours")),
@@ -77,6 +101,9 @@ WISHES: tuple[Wish, ...] = (
     Wish("no-weekends", "No weekends", "with no weekends", "showing ones with weekends",
          (_shifts(["weekends"], exclude=True),), 5,
          _no("weekends", "weekend", "weekend work", "weekend shifts", "saturdays", "sundays")),
+    Wish("t-level", "T Level", "after a T Level", "showing ones with other ways in",
+         (Condition("route", frozenset(["t-level"])),), 4,
+         ("t level", "t levels", "t-level", "t-levels", "tlevel", "tlevels")),
     Wish("weekdays", "Monday to Friday, daytime", "on weekdays only", "showing ones with some nights or weekends",
          (_shifts(["nights", "weekends", "on-call"], exclude=True),), 5,
          ("monday to friday", "mon to fri", "mon fri", "monday friday", "weekday", "weekdays", "weekday only",
@@ -106,10 +133,16 @@ WISHES: tuple[Wish, ...] = (
           "without gcses", "no experience", "no experience needed", "without experience", "entry level",
           "dont need qualifications", "don't need qualifications", "no qualifications required")),
     Wish("age-16", "Can start at 16", "you can start at 16", "showing ones for older people",
-         (Condition("age", frozenset(["16", "none"])), STARTING_YOUNG_ROUTES, NO_DEGREE), 8,
+         (Condition("age", frozenset(["16"])),), 8,
          ("for 16 year olds", "16 year olds", "16 year old", "for a 16 year old", "at 16", "aged 16", "age 16",
           "from 16", "16yo", "16 yr olds", "16 yr old", "for 16", "im 16", "i'm 16", "i am 16", "for 17 year olds",
           "17 year olds", "17 year old", "at 17", "aged 17", "im 17", "i'm 17", "i am 17", "under 18", "under 18s")),
+    Wish("no-children", "Not with children", "not with children", "showing ones with children",
+         (_involves("children"),), 9,
+         _no("kids", "children", "with kids", "with children", "babies", "with babies", "working with children")),
+    Wish("no-older-people", "Not with older people", "not with older people", "showing ones with older people",
+         (_involves("older-people"),), 9,
+         _no("old people", "older people", "elderly", "the elderly", "with old people", "with older people")),
     Wish("no-needles", "No blood or needles", "with no blood or needles", "showing ones with blood or needles",
          (_involves("blood-and-needles"),), 9,
          _no("needles", "needle", "blood", "blood or needles", "needles or blood", "blood and needles",
@@ -118,7 +151,8 @@ WISHES: tuple[Wish, ...] = (
             "blood makes me faint", "squeamish")),
     Wish("no-driving", "No driving", "with no driving", "showing ones with driving",
          (_involves("driving"),), 9,
-         _no("driving", "drive", "licence", "license", "driving licence", "driving license", "car", "driving test")
+         _no("driving", "drive", "licence", "license", "driving licence", "driving license", "car", "driving test",
+             "a driving licence", "a driving license", "a licence", "a license", "a car")
          + ("cant drive", "can't drive", "cannot drive", "dont drive", "don't drive", "no car", "without a car",
             "without a licence", "havent passed my test", "haven't passed my test", "no driving licence needed")),
     Wish("no-personal-care", "No washing people", "with no washing people or helping with the toilet",
@@ -131,7 +165,9 @@ WISHES: tuple[Wish, ...] = (
     Wish("no-patients", "Behind the scenes", "behind the scenes", "showing ones with patients",
          (Condition("patient_facing", frozenset(["no"])),), 4,
          ("behind the scenes", "no patients", "not with patients", "without patients", "no contact with patients",
-          "no patient contact", "not patient facing", "non clinical", "non-clinical")),
+          "no patient contact", "not patient facing", "non clinical", "non-clinical", "dont see patients",
+          "don't see patients", "do not see patients", "not seeing patients", "never see patients",
+          "away from patients")),
 )
 WISHES_BY_ID = {wish.id: wish for wish in WISHES}
 
@@ -178,7 +214,8 @@ def _phrase_table() -> dict[tuple[str, ...], Wish]:
 
 
 _PHRASES = _phrase_table()
-_LONGEST = max(len(key) for key in _PHRASES)
+_FILLER = frozenset(tuple(_WORD.findall(phrase)) for phrase in FILLER_PHRASES)
+_LONGEST = max(len(key) for key in (*_PHRASES, *_FILLER))
 
 
 def read_intent(query: str) -> Reading:
@@ -193,13 +230,16 @@ def read_intent(query: str) -> Reading:
     for size in range(min(_LONGEST, len(words)), 0, -1):
         for at in range(len(words) - size + 1):
             span = set(range(at, at + size))
-            wish = _PHRASES.get(tuple(words[at:at + size]))
-            if wish is not None and not span & taken:
-                taken |= span
-                said.append((at, Said(wish, tokens[at].start(), tokens[at + size - 1].end())))
-    left = [word for i, word in enumerate(words) if i not in taken]
-    if said:
-        left = [word for word in left if word not in FILLER_WORDS]
+            key = tuple(words[at:at + size])
+            if span & taken or (key not in _PHRASES and key not in _FILLER):
+                continue
+            taken |= span  # a filler phrase is taken too, and searched for only when no wish is said
+            if key in _PHRASES:
+                said.append((at, Said(_PHRASES[key], tokens[at].start(), tokens[at + size - 1].end())))
+    if not said:
+        return Reading(query, (), " ".join(words))
+    ranking = {i for at, s in said if s.wish.ranks for i in range(at, at + len(_WORD.findall(text[s.start:s.end])))}
+    left = [word for i, word in enumerate(words) if (i not in taken or i in ranking) and word not in FILLER_WORDS]
     # A wish said twice is kept twice, so taking its chip off removes both; it counts once as a filter.
     return Reading(query, tuple(s for _, s in sorted(said, key=lambda pair: pair[0])), " ".join(left))
 

@@ -74,6 +74,9 @@ def _render_results(asked_why: str | None = None, reason_taken: str | None = Non
         asked_role=asked_role,
         shown_key=current.shown_key,
         dealbreaker_step=[q.id for q in QUESTIONS].index("dealbreakers") + 1,
+        words_step=[q.id for q in QUESTIONS].index("interests") + 1,
+        answers_text=current.visitor.answers.text,
+        answered_quiz=bool(current.visitor.answers.choices),
     )
 
 

@@ -37,8 +37,8 @@ MAX_DISMISSED = 100  # the oldest are forgotten first, so the cookie stays small
 MAX_SLUG_LENGTH = 80
 RESULTS_SHOWN = 10
 REFERENCE_PATTERN = re.compile(r"[0-9a-f]{8,32}")
-# What a person can take back from what was read in their words: a deal-breaker, the stage, a spelling fix.
-SET_ASIDE_PATTERN = re.compile(r"no:[a-z-]{1,40}|stage|word:[a-z]{1,40}")
+# What a person can take back from what was read in their words: a deal-breaker, an answer, a spelling fix.
+SET_ASIDE_PATTERN = re.compile(r"no:[a-z-]{1,40}|stage|people|word:[a-z]{1,40}")
 MAX_SET_ASIDE = 30
 
 

@@ -71,7 +71,7 @@
     var place = event.target.querySelector("[data-focus-after-swap]") || message;
     if (!place) return;
     place.focus({ preventScroll: true });
-    place.scrollIntoView({ block: "start" });
+    (place.closest("form") || place).scrollIntoView({ block: "start" });  // the whole box, not just its question
     if (message) announce(message.textContent.trim());
   });
 

@@ -128,3 +128,22 @@ def test_not_for_me_and_a_reason_work_without_javascript(live_server, phone_with
     page.get_by_role("button", name="Blood or needles").click()
     expect(page).to_have_url(re.compile(r"taken=blood#why-not-thanks$"))
     expect(page.locator("#why-not-thanks")).to_have_text("Thanks. We have taken away jobs with blood or needles.")
+
+
+def test_saved_words_and_deleting_a_code_work_without_javascript(live_server, phone_without_javascript):
+    page = phone_without_javascript
+    page.goto(live_server + "/quiz/11")
+    page.get_by_label("What are you into? Tell us in your own words.").fill("I have asthma and I like fixing bikes")
+    page.get_by_role("button", name="See my jobs").click()
+    page.get_by_label(re.compile("Also keep what I wrote")).check()
+    page.get_by_role("button", name="Save my jobs").click()
+    expect(page.get_by_role("heading", name="Your saved jobs")).to_be_visible()
+    assert "asthma" not in page.content()
+    page.get_by_role("link", name="See what you wrote").click()
+    expect(page.locator(".own-words")).to_have_text("I have asthma and I like fixing bikes")
+    assert axe_violations(page) == []
+    page.get_by_role("link", name="Back to your saved jobs").click()
+    page.get_by_role("link", name=re.compile("Delete this code")).click()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Yes, delete it").click()
+    expect(page.get_by_role("status")).to_contain_text("We have deleted that code")

@@ -46,6 +46,6 @@ def test_personas_may_only_name_real_roles(tmp_path):
 def test_the_evaluate_command_prints_the_table(ready_settings):
     env = {"CAREERCOMPASS_INSTANCE_DIR": str(ready_settings.instance_dir),
            "CAREERCOMPASS_MODELS_DIR": str(ready_settings.models_dir)}
-    result = CliRunner().invoke(main, ["evaluate"], env=env)
+    result = CliRunner().invoke(main, ["evaluate", "--personas", str(PERSONAS), "--no-searches"], env=env)
     assert result.exit_code == 0, result.output
     assert "hit@5" in result.output and "keyword search only" in result.output

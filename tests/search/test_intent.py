@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from careercompass.catalogue.facets import Selection, load_facet_table
+from careercompass.catalogue.facets import Condition, FacetRow, FacetTable, Selection, load_facet_table
 from careercompass.catalogue.loader import load_catalogue
 from careercompass.database import open_session
 from careercompass.matching.engine import closest_in_meaning
@@ -75,7 +75,7 @@ def with_children(slug: str) -> bool:
 
 def from_16(slug: str) -> bool:
     age = ROLES[slug].minimum_age
-    return (age is None or age <= 16) and no_degree_route(slug)
+    return age is not None and age <= 16  # a role that gives no age is no evidence
 
 
 def apprenticeship(slug: str) -> bool:
@@ -145,6 +145,13 @@ MORE = [
     ("no heavy lifting care", [no_lifting]),
     ("science jobs that are behind the scenes", [behind_the_scenes]),
     ("paid training no degree", [earns, no_degree_route]),
+    ("t level jobs", [lambda slug: any(r.type == "t-level" for r in ROLES[slug].entry_routes)]),
+    ("not with kids", [lambda slug: not with_children(slug)]),
+    ("jobs where you dont see patients", [behind_the_scenes]),
+    ("low stress jobs", [lambda slug: ROLES[slug].demands.emotional != "high"]),
+    ("active jobs on my feet", [lambda slug: ROLES[slug].demands.physical in ("medium", "high")]),
+    ("council jobs", [lambda slug: "local-authority" in ROLES[slug].sectors]),
+    ("ive got kids so no nights", [no_nights]),
 ]
 
 
@@ -217,3 +224,14 @@ def test_every_phrase_reads_as_its_own_wish():
     for wish in WISHES:
         for phrase in wish.phrases:
             assert [w.id for w in read_intent(phrase).wishes] == [wish.id], phrase
+
+
+def test_a_condition_can_require_or_rule_out_values_the_tick_boxes_cannot():
+    rows = [FacetRow("day-job", "Day job", {"shift": frozenset({"day-shifts"}), "involves": frozenset()}),
+            FacetRow("night-job", "Night job", {"shift": frozenset({"nights"}), "involves": frozenset({"driving"})})]
+    table = FacetTable(rows, {})
+    no_nights = Selection().with_conditions([Condition("shift", frozenset({"nights", "on-call"}), exclude=True)])
+    assert table.filter(["day-job", "night-job"], no_nights) == ["day-job"]
+    driving = Selection().with_conditions([Condition("involves", frozenset({"driving"}))])
+    assert table.filter(["day-job", "night-job"], driving) == ["night-job"]
+    assert no_nights.without("shift").conditions == no_nights.conditions and not no_nights.active

@@ -166,6 +166,37 @@ def test_query_syntax_in_a_search_is_never_an_error(client, text):
     response_schema("/api/v1/search", "200").validate(response.get_json())
 
 
+def test_search_reports_the_wishes_it_read_and_any_it_dropped(client):
+    body = client.get("/api/v1/search", query_string={"q": "nursing without a degree", "limit": 50}).get_json()
+    response_schema("/api/v1/search", "200").validate(body)
+    assert body["words"] == "nursing" and body["relaxed"] is None
+    assert body["understood"] == [{"wish": "no-degree", "label": "Without a degree", "query_without": "nursing",
+                                   "filters": [{"filter": "degree", "values": ["not-needed"], "exclude": False}]}]
+    for result in body["results"]:
+        role = client.get(f"/api/v1/roles/{result['slug']}").get_json()
+        assert not role["needs_a_degree"]
+    dropped = client.get("/api/v1/search?q=paramedic+no+nights+no+degree").get_json()
+    response_schema("/api/v1/search", "200").validate(dropped)
+    assert dropped["relaxed"]["wish"] == "no-nights" and "showing ones with nights" in dropped["relaxed"]["message"]
+    assert dropped["total"] >= 3 and [u["wish"] for u in dropped["understood"]] == ["no-degree"]
+
+
+def test_no_nights_said_in_words_is_kept_by_every_result(client):
+    body = client.get("/api/v1/search?q=nights+free+jobs&limit=50").get_json()
+    assert body["total"] >= 3
+    for result in body["results"]:
+        role = client.get(f"/api/v1/roles/{result['slug']}").get_json()
+        assert not {"nights", "on-call"} & set(role["shift_patterns"])
+
+
+def test_a_role_in_full_carries_every_fact_a_filter_or_wish_rests_on(client):
+    body = client.get("/api/v1/roles/phlebotomist").get_json()
+    assert "blood-and-needles" in body["involves"]
+    assert {"entry_routes", "shift_patterns", "driving_licence_needed", "minimum_age", "earn_while_you_learn",
+            "patient_facing", "sector", "settings", "nhs_band_group", "needs_a_degree"} <= set(body)
+    assert body["settings"] and body["nhs_band_group"] in {"2", "3", "4"} and body["needs_a_degree"] is False
+
+
 def test_lookup_links_an_employers_job_title_to_a_role(client):
     body = client.get("/api/v1/roles/lookup", query_string={"title": "Band 6 Sister - Ward 7"}).get_json()
     response_schema("/api/v1/roles/lookup", "200").validate(body)

@@ -111,3 +111,25 @@ def test_htmx_asks_only_for_the_results(client):
     html = client.get("/roles?q=porter&route=no-qualifications",
                       headers={**HTMX_HEADERS, "HX-Target": "results"}).get_data(as_text=True)
     assert "<html" not in html and "/roles/porter" in html
+
+
+def test_wishes_in_the_words_show_as_chips_that_each_take_one_off(client):
+    html = client.get("/roles?q=nursing+no+nights+without+a+degree&sector=nhs").get_data(as_text=True)
+    assert "From your words, we looked for jobs:" in html
+    # Each chip is a plain link to the same search without its words, keeping the ticked filters.
+    assert re.search(r'href="/roles\?q=nursing\+without\+a\+degree&amp;sector=nhs">No night shifts', html)
+    assert re.search(r'href="/roles\?q=nursing\+no\+nights&amp;sector=nhs">Without a degree', html)
+    assert cards(html) and "nursing-associate" not in cards(html)  # it has night shifts
+    assert 'value="nursing no nights without a degree"' in html  # the words stay in the box as typed
+
+
+def test_a_dropped_wish_is_named_on_the_page(client):
+    html = client.get("/roles?q=paramedic+no+nights+no+degree").get_data(as_text=True)
+    assert "No paramedic jobs with no nights and without a degree; showing ones with nights." in html
+    assert results_count(html) >= 3 and ">Without a degree" in html and ">No night shifts" not in html
+
+
+def test_a_wish_alone_lists_jobs_rather_than_nothing(client):
+    html = client.get("/roles?q=weekday+only+jobs").get_data(as_text=True)
+    assert results_count(html) > 24 and "Monday to Friday, daytime" in html
+    assert 'href="/roles"' in html  # its chip leads back to every job

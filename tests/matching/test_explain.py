@@ -1,0 +1,204 @@
+"""The reason rules, one test each, and the same rules seen through the matcher on the real catalogue."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from careercompass import vocabulary
+from careercompass.matching import explain
+from careercompass.matching.engine import match
+from careercompass.matching.quiz import parse_answers
+
+
+def view(**changes) -> explain.RoleView:
+    facts = dict(title="Care worker", riasec="SR", patient_facing=True, by_phone=False, physical="high",
+                 earn_while_you_learn=True, kinds=frozenset({"no-qualifications", "apprenticeship"}),
+                 minimum_age=18, unpaid=False)
+    return explain.RoleView(**{**facts, **changes})
+
+
+@pytest.mark.parametrize("text", ["idk", "IDK", "dunno", "i dont know", "asdf", "asdfgh", "nothing", "lol",
+                                  "😀👍", "??", "no idea tbh", "jjjjjj", "", "   "])
+def test_text_with_no_meaning_is_recognised(text):
+    assert explain.carries_no_meaning(text)
+
+
+@pytest.mark.parametrize("text", ["i like fixing bikes", "nursing", "i love animals", "art", "helping my nan",
+                                  "I want to be a nurse"])
+def test_text_with_meaning_is_kept(text):
+    assert not explain.carries_no_meaning(text)
+
+
+@pytest.mark.parametrize(("clause", "topic"), [("i love animals", "animals"), ("dogs", "animals"),
+                                               ("i like cars", "cars"), ("football", "sport"),
+                                               ("i like playing football", "sport"), ("fashion and makeup", "fashion"),
+                                               ("gaming", "gaming"), ("i like art", "art")])
+def test_a_clause_only_about_a_wish_topic_is_named(clause, topic):
+    assert explain.topic_named(clause).id == topic
+
+
+@pytest.mark.parametrize("clause", ["I play football and want to help people recover from injuries",
+                                    "I like fixing bikes and gaming", "i want to be a nurse"])
+def test_a_clause_that_says_more_than_a_topic_is_judged_by_its_meaning(clause):
+    assert explain.topic_named(clause) is None
+
+
+def test_every_wish_topic_names_roles_in_the_catalogue(match_data):
+    for topic in vocabulary.WISH_TOPICS:
+        assert topic.roles and all(slug in match_data.index for slug in topic.roles), topic.id
+
+
+def test_words_are_quoted_only_when_close_enough():
+    assert explain.words_reason("i like art", explain.WORDS_CLOSE - 0.01, view(), "make art") is None
+    reason = explain.words_reason("i like art", explain.WORDS_CLOSE, view(title="Art therapist"), "make art")
+    assert reason == "You wrote “i like art”, and as an art therapist you make art."
+
+
+def test_the_quote_threshold_separates_real_wishes_from_unrelated_words(match_data):
+    """The calibration behind WORDS_CLOSE, on persona sentences and clearly unrelated text."""
+    from careercompass.matching.engine import _closeness
+
+    related = {"I'd like to work with teeth": "dentist", "I want to care for people at the end of their lives":
+               "palliative-care-nurse", "I like being outdoors and gardening": "gardener",
+               "I'm interested in eyes and how glasses work": "optometrist"}
+    vectors = match_data.encode(list(related))
+    closeness = _closeness(match_data, vectors)
+    for row, slug in enumerate(related.values()):
+        assert closeness[row, match_data.index[slug]] >= explain.WORDS_CLOSE, slug
+    unrelated = ["i love animals", "my favourite colour is blue", "tiktok", "i like dogs", "idk", "lol",
+                 "i want to be famous", "horses"]
+    closeness = _closeness(match_data, match_data.encode(unrelated))
+    assert np.all(closeness.max(axis=1) < explain.WORDS_CLOSE)
+
+
+def test_a_phone_job_is_never_called_face_to_face():
+    answers = parse_answers({"people": "lots"})
+    assert "face to face" in explain.people_reason(answers, view())
+    phone = explain.people_reason(answers, view(by_phone=True))
+    assert "face to face" not in phone and "phone" in phone
+    assert explain.people_reason(answers, view(patient_facing=False)) is None
+
+
+def test_phone_work_is_read_from_the_role():
+    assert explain.works_by_phone("You help patients over the phone.", ["Control rooms"])
+    assert explain.works_by_phone("You answer 999 calls.", ["Ambulance control rooms", "NHS 111 call centres"])
+    assert not explain.works_by_phone("You care for people in their homes.", ["People's homes", "Care homes"])
+
+
+def test_a_degree_only_job_is_never_offered_as_a_year_or_two():
+    answers = parse_answers({"study": "some"})
+    degree_only = view(kinds=explain.ways_in([("degree", None), ("apprenticeship", 6)]))
+    reason = explain.study_reason(answers, degree_only)
+    assert reason.startswith(explain.LONGER_START) and "degree" in reason
+    assert explain.study_fit("some", None, degree_only.kinds) < 0
+
+
+def test_the_study_reason_matches_the_answer_given():
+    some = explain.study_reason(parse_answers({"study": "some"}), view())
+    assert some.startswith("You'd study for a year or two") and "soon" not in some
+    soon = explain.study_reason(parse_answers({"study": "asap"}), view())
+    assert soon.startswith("You want to start work soon")
+    pupil = explain.study_reason(parse_answers({"study": "asap", "stage": "pupil"}),
+                                 view(kinds=frozenset({"t-level", "apprenticeship"})))
+    assert "at 16" in pupil and "T Level" in pupil
+
+
+def test_a_pupil_starting_soon_is_steered_to_t_levels_and_apprenticeships():
+    t_level = explain.study_fit("asap", "pupil", {"t-level"})
+    straight_in = explain.study_fit("asap", "pupil", {"no-qualifications"})
+    assert t_level > straight_in
+    assert explain.study_fit("asap", "16-18", {"no-qualifications"}) > explain.study_fit("asap", "16-18", {"t-level"})
+
+
+def test_an_answer_is_quoted_only_when_a_fact_of_the_role_bears_it_out():
+    answers = parse_answers({"values": ["excitement"]})
+    assert explain.answer_reason(answers, view(), {"excitement": 0.2}) is None
+    assert "no two days" in explain.answer_reason(answers, view(), {"excitement": explain.LEANS})
+    caring = parse_answers({"activities": ["caring"]})
+    assert "helping and looking after people" in explain.answer_reason(caring, view(), {})
+    assert explain.answer_reason(caring, view(riasec="CI"), {}) is None
+
+
+def test_volunteering_leads_only_when_asked_for_or_too_young_for_paid_work():
+    assert not explain.volunteering_welcome(parse_answers({"stage": "16-18"}, "i like helping"))
+    assert explain.volunteering_welcome(parse_answers({"stage": "pupil"}))
+    assert explain.volunteering_welcome(parse_answers({}, "I want to volunteer"))
+
+
+def test_strength_bands_need_evidence():
+    assert explain.strength(5.0, True, 2)[0] == "Strong match"
+    assert explain.strength(5.0, False, 0)[0] == "Worth a look"
+    assert explain.strength(explain.GOOD_AT, False, 1)[0] == "Good match"
+    assert explain.strength(explain.GOOD_AT - 0.1, True, 1)[0] == "Worth a look"
+    assert explain.strength(5.0, True, 2, unpaid=True)[0] == "Good match"
+    topic = vocabulary.WISH_TOPICS_BY_ID["cars"]
+    label, why = explain.strength(5.0, False, 1, topic)
+    assert label == "Worth a look" and "cars" in why
+
+
+# --- through the matcher ---------------------------------------------------------------------------------
+
+
+def test_idk_goes_on_the_quiz_answers_alone(match_data):
+    result = match(match_data, parse_answers({}, "idk"))
+    assert result.words.no_meaning
+    reasons = [r for m in result.matches for r in m.reasons]
+    assert not any("idk" in r for r in reasons)
+    assert {m.strength for m in result.matches} == {"Worth a look"}
+    with_answers = match(match_data, parse_answers({"activities": ["fixing"]}, "dunno lol"))
+    plain = match(match_data, parse_answers({"activities": ["fixing"]}))
+    assert [m.slug for m in with_answers.matches] == [m.slug for m in plain.matches]
+
+
+@pytest.mark.parametrize(("text", "topic", "expected"), [
+    ("i love animals", "animals", {"care-worker", "healthcare-support-worker", "dementia-support-worker"}),
+    ("i like cars", "cars", {"ambulance-vehicle-technician", "ambulance-care-assistant", "hospital-driver"}),
+    ("i like football", "sport", {"therapy-assistant", "sports-rehabilitator", "clinical-exercise-physiologist"}),
+])
+def test_a_wish_with_no_job_here_is_answered_honestly(match_data, text, topic, expected):
+    result = match(match_data, parse_answers({}, text))
+    assert [t.id for t, _ in result.words.topics] == [topic]
+    top = [m.slug for m in result.matches[:5]]
+    assert len(expected & set(top)) >= 2, top
+    assert not any("You wrote" in r for m in result.matches for r in m.reasons)
+    assert not any(m.strength == "Strong match" for m in result.matches)
+
+
+def test_art_finds_the_art_jobs_and_quotes_only_the_close_ones(match_data):
+    result = match(match_data, parse_answers({}, "i like art"))
+    assert result.matches[0].slug == "art-therapist"
+    assert "software-developer" not in [m.slug for m in result.matches]
+    quoted = [m.slug for m in result.matches if any(r.startswith("You wrote") for r in m.reasons)]
+    assert "art-therapist" in quoted and "plastic-surgeon" not in quoted
+
+
+def test_a_typical_page_shows_a_mix_of_strengths(match_data):
+    result = match(match_data, parse_answers({"activities": ["fixing", "computers"], "people": "behind",
+                                              "study": "asap"}, "I like fixing bikes and gaming"))
+    assert len({m.strength for m in result.matches}) >= 2
+    assert all(m.strength_why for m in result.matches)
+
+
+def test_unpaid_roles_do_not_lead_paid_work(match_data):
+    unpaid = {r.slug for r in match_data.roles if r.unpaid}
+    assert unpaid
+    older = match(match_data, parse_answers({"activities": ["caring"], "stage": "19-plus", "study": "asap"}))
+    assert not unpaid & {m.slug for m in older.matches[:5]}
+    asked = match(match_data, parse_answers({"activities": ["caring"], "stage": "19-plus"},
+                                            "i want to volunteer in my community"))
+    shown = [m for m in asked.matches if m.unpaid]
+    assert shown and all(explain.UNPAID_REASON in m.reasons for m in shown)
+
+
+def test_no_reason_contradicts_the_answers(match_data):
+    answers = parse_answers({"people": "lots", "study": "some", "values": ["excitement"]})
+    result = match(match_data, answers, limit=30)
+    for m in result.matches:
+        role = match_data.roles[match_data.index[m.slug]]
+        for reason in m.reasons:
+            assert "start soon" not in reason and "start work soon" not in reason
+            if "face to face" in reason:
+                assert role.patient_facing and not role.by_phone, m.slug
+            if reason.startswith("You'd study for a year or two"):
+                assert role.ways_in() & {"apprenticeship", "t-level", "college-course", "no-qualifications"}

@@ -1,0 +1,310 @@
+"""Words as young people type them: typos, text-speak, limits said in passing, and negations that are not a no."""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import unescape
+
+import pytest
+
+from careercompass.matching.engine import match
+from careercompass.matching.quiz import QUESTIONS, Answers
+from careercompass.matching.text import read_text
+from careercompass.matching.wording import Spelling, edit_distance, tidy
+from careercompass.web import visitor
+
+# A small word table, as a catalogue of a few roles would give.
+ROLE_TEXTS = [
+    ("Nurse", "Adult nurse", "Look after patients on a ward", "Caring", "Helping people"),
+    ("Nurse", "Children's nurse", "Give medicines and injections", "Science"),
+    ("Doctor", "Hospital doctor", "Find out what is wrong with patients", "Science"),
+    ("Pharmacist", "Check medicines are safe", "Chemistry"),
+    ("Physiotherapist", "Help people move again after an injury", "Sport and exercise"),
+]
+
+
+@pytest.fixture(scope="module")
+def spelling() -> Spelling:
+    return Spelling.from_texts(ROLE_TEXTS)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("nurce", "nurse"), ("docter", "doctor"), ("pharmasist", "pharmacist"), ("hopsital", "hospital"),
+    ("peple", "people"), ("anamals", "animals"), ("physiotherapst", "physiotherapist"), ("neeldes", "needles"),
+])
+def test_spelling_mistakes_are_read_as_the_catalogue_word_meant(spelling, typed, meant):
+    assert spelling.correct(typed) == meant
+
+
+@pytest.mark.parametrize("word", [
+    "nurse", "gaming", "nursery", "kidney", "football", "carrots", "advance",  # real words are left alone
+    "nurs", "docs",  # short words have too many neighbours to guess
+    "zzzzzzzz", "qwertyuiop",  # nothing close
+])
+def test_real_words_short_words_and_nonsense_are_not_changed(spelling, word):
+    assert spelling.correct(word) is None
+
+
+def test_a_fix_keeps_the_first_letter_and_is_one_edit_for_short_words():
+    spelling = Spelling(Counter({"nurse": 3, "purse": 9}))
+    assert spelling.correct("nurce") == "nurse"  # "purse" is used more, but does not start with n
+    assert edit_distance("hopsital", "hospital", 2) == 1  # two letters swapped is one edit
+    assert edit_distance("abcdef", "uvwxyz", 2) == 3  # gives up past the limit
+
+
+def test_the_word_most_roles_use_wins():
+    spelling = Spelling(Counter({"caring": 5, "carrying": 2}))
+    assert spelling.correct("carring") == "caring"
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("i wanna help ppl", "i want to help people"),
+    ("u r gonna luv it", "you are going to love it"),
+    ("im kinda into science tbh", "i'm kind of into science to be honest"),
+    ("dont cant ive", "don't can't i've"),
+    ("bc i like it rn", "because i like it right now"),
+    ("i wanna be an rn", "i want to be an rn"),  # after "an", "rn" is a registered nurse
+    ("lol omg kids", "kids"),
+])
+def test_text_speak_is_spelled_out(typed, read):
+    assert tidy(typed)[0] == read
+
+
+def test_a_word_the_person_kept_is_not_fixed(spelling):
+    assert tidy("i want to be a nurce", spelling) == ("i want to be a nurse", tidy("nurce", spelling)[1])
+    assert tidy("i want to be a nurce", spelling, keep=["nurce"]) == ("i want to be a nurce", ())
+
+
+# --- deal-breakers and limits said in words -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "dealbreakers"), [
+    ("blood makes me dizzy", {"blood-and-needles"}),
+    ("ive got kids so no nights", {"nights-weekends"}),
+    ("i've got 2 kids so i cant do nights", {"nights-weekends"}),
+    ("nothing too intense", {"stress"}),
+    ("nothing stressful, no emergencies", {"stress"}),
+    ("i get stressed easily", {"stress"}),
+    ("havent passed my test", {"driving"}),
+    ("cant drive", {"driving"}),
+    ("no kids", {"children"}),
+    ("working with kids not old people", {"older-people"}),
+    ("ngl i luv helping ppl but needles r gross", {"blood-and-needles"}),
+    ("NO NIGHTS!!!", {"nights-weekends"}),
+    ("i wouldnt want to do weekends", {"nights-weekends"}),
+    ("i dont mind blood", set()),
+    ("needles dont bother me", set()),
+    ("i dont panic in emergencies", set()),
+    ("not bad at science", set()),
+    ("i love kids", set()),
+    ("ive got kids", set()),
+    ("idk i like kids", set()),
+    ("i want a job with no two days the same", set()),
+    ("i like carrots and my advanced driving game", set()),  # "car" inside "carrots", and no "no" anywhere
+    ("i hate maths", set()),
+    ("hospitals scare me, the blood and stuff", {"blood-and-needles"}),  # "the blood" goes on from the no
+    ("needles make me dizzy, kids are fine", {"blood-and-needles"}),
+    ("mum of 2, need school hours", {"nights-weekends"}),  # a limit said without a "no"
+    ("monday to friday only pls", {"nights-weekends"}),
+    ("im too young to drive", {"driving"}),
+])
+def test_deal_breakers_said_in_words_read_the_negation_properly(text, dealbreakers):
+    assert set(read_text(text).dealbreakers) == dealbreakers
+
+
+@pytest.mark.parametrize(("text", "likes"), [
+    ("i love kids", ["i love kids"]),
+    ("i dont mind blood", ["i don't mind blood"]),
+    ("not bad at science", ["not bad at science"]),
+    ("working with kids not old people", ["working with kids"]),
+    ("ive got kids so no nights", []),  # a fact about them, not something they want to do
+    ("im 15", []),
+    ("idk", []),
+    ("dunno lol", []),
+    ("🤷‍♀️🤷‍♀️", []),
+])
+def test_what_is_a_like(text, likes):
+    assert list(read_text(text).likes) == likes
+
+
+@pytest.mark.parametrize(("text", "stage", "left"), [
+    ("im in year 10", "pupil", False),
+    ("year 11 and i love art", "pupil", False),
+    ("im 15", "pupil", False),
+    ("i am 17 years old", "16-18", False),
+    ("im 19", "19-plus", False),
+    ("i left school", "16-18", True),
+    ("not in college rn", "16-18", True),
+    ("i left school and im 20", "19-plus", True),
+    ("i'm at college doing health and social care", "16-18", False),
+    ("i want to work 12 hours a day", None, False),
+    ("i am 5 foot tall", None, False),
+    ("i like kids", None, False),
+])
+def test_the_stage_is_read_from_words(text, stage, left):
+    read = read_text(text)
+    assert (read.stage, read.left_education) == (stage, left)
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("dont want to deal with patients", "behind"),
+    ("behind the scenes pls", "behind"),
+    ("i like talking to patients", None),
+    ("i dont mind patients", None),
+])
+def test_wanting_to_be_away_from_patients_is_read_as_the_quiz_answer(text, people):
+    assert read_text(text).people == people
+    if people:
+        assert read_text(text).filling_in(Answers()).one("people") == people
+        assert read_text(text, set_aside={"people"}).people is None
+
+
+def test_a_stage_in_words_fills_in_a_skipped_question_but_never_overrides_an_answer():
+    read = read_text("im in year 9")
+    assert read.filling_in(Answers()).one("stage") == "pupil"
+    assert read.filling_in(Answers(choices={"stage": ("19-plus",)})).one("stage") == "19-plus"
+
+
+def test_what_the_person_took_back_is_left_out():
+    text = "no blood and im 15"
+    assert read_text(text).dealbreakers == {"blood-and-needles"}
+    taken = read_text(text, set_aside={"no:blood-and-needles", "stage"})
+    assert taken.dealbreakers == set() and taken.stage is None
+    assert [label for _, label in taken.taken_back] == ["No to: blood and needles", "Your age or school year"]
+
+
+@pytest.mark.parametrize("text", [
+    "我喜欢照顾别人",  # another script: kept as it is, never "fixed"
+    "أحب مساعدة الناس",
+    "j'aime aider les gens",
+    "❤️❤️ helping ppl 💉🚫",
+    "a" * 5000,
+    "no " * 800,
+    "nurce " * 400,
+    "\u200b\u202e weird spaces \ufeff",
+])
+def test_odd_text_is_read_without_failing_or_slowing(spelling, text):
+    read = read_text(text, spelling)
+    assert isinstance(read.likes, tuple)
+
+
+def test_other_scripts_are_kept_as_likes(spelling):
+    assert read_text("我喜欢照顾别人", spelling).likes == ("我喜欢照顾别人",)
+    assert read_text("❤️❤️ helping ppl", spelling).likes == ("❤️❤️ helping people",)
+
+
+# --- through the matcher, on the real catalogue ---------------------------------------------------------
+
+def _top(match_data, text: str, limit: int = 10, **choices) -> list[str]:
+    answers = Answers(choices={k: (v,) for k, v in choices.items()}, text=text)
+    return [m.slug for m in match(match_data, answers, limit=limit).matches]
+
+
+def test_a_misspelt_wish_still_finds_it(match_data):
+    top = _top(match_data, "i want to be a nurce", limit=5)
+    assert any("nurse" in slug for slug in top), top
+    result = match(match_data, Answers(text="i wanna be a docter tbh"))
+    assert ("docter", "doctor") in [(fix.typed, fix.read_as) for fix in result.read.fixes]
+    assert any("doctor" in m.slug or "physician" in m.slug for m in result.matches[:5])
+
+
+def test_a_limit_in_everyday_words_is_a_hard_filter(match_data):
+    for text in ("nothing stressful, no emergencies", "i want to help people but nothing too intense"):
+        result = match(match_data, Answers(text=text), limit=10)
+        assert "stress" in result.dealbreakers
+        slugs = [m.slug for m in result.matches]
+        for never in ("emergency-call-handler", "intensive-care-doctor", "critical-care-paramedic"):
+            assert never not in slugs
+        assert all(match_data.roles[match_data.index[s]].emotional != "high" for s in slugs)
+
+
+def test_deal_breakers_in_words_rule_out_the_same_roles_as_the_quiz(match_data):
+    in_words = match(match_data, Answers(text="blood makes me dizzy, ive got kids so no nights"), limit=40)
+    ticked = match(match_data, Answers(choices={"dealbreakers": ("blood-and-needles", "nights-weekends")}), limit=40)
+    assert in_words.dealbreakers == ticked.dealbreakers == {"blood-and-needles", "nights-weekends"}
+    assert in_words.excluded_by_dealbreakers == ticked.excluded_by_dealbreakers
+    for m in in_words.matches:
+        role = match_data.roles[match_data.index[m.slug]]
+        assert not role.rules_out("blood-and-needles") and not role.rules_out("nights-weekends")
+
+
+def test_a_deal_breaker_taken_back_no_longer_filters(match_data):
+    text = "no kids, i like helping people"
+    kept = match(match_data, Answers(text=text), limit=40)
+    taken = match(match_data, Answers(text=text), limit=40, set_aside={"no:children"})
+    assert "children" in kept.dealbreakers and "children" not in taken.dealbreakers
+    assert taken.excluded_by_dealbreakers < kept.excluded_by_dealbreakers
+
+
+def test_the_spelling_table_is_built_once_per_data(match_data):
+    assert match_data.spelling is match_data.spelling
+    assert match_data.spelling.correct("nurce") == "nurse"
+
+
+
+# --- the results page: what was understood, and taking it back ------------------------------------------
+
+HTMX_LIST = {"HX-Request": "true", "HX-Target": "results-list"}
+
+
+def _write(form_client, text: str) -> None:
+    number = [q.id for q in QUESTIONS].index("interests") + 1
+    assert form_client.post(f"/quiz/{number}", data={"interests": text}).status_code == 303
+
+
+def test_the_results_page_shows_what_was_understood_and_a_deal_breaker_can_be_taken_away(form_client):
+    _write(form_client, "i want to be a nurce but blood makes me dizzy, im 15")
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert "What we understood from your words" in html
+    assert "“nurce” → “nurse”" in html
+    assert 'name="set_aside" value="no:blood-and-needles"' in html
+    assert "You told us you are at school, aged 11 to 16." in html
+
+    response = form_client.post("/results/understood", data={"set_aside": "no:blood-and-needles"})
+    assert response.status_code == 303 and response.headers["Location"].endswith("/results#understood")
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert 'name="set_aside" value="no:blood-and-needles"' not in html
+    assert 'name="put_back" value="no:blood-and-needles"' in html
+
+    form_client.post("/results/understood", data={"put_back": "no:blood-and-needles"})
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert 'name="set_aside" value="no:blood-and-needles"' in html
+
+
+def test_with_htmx_the_list_and_the_understood_box_are_swapped_together(form_client):
+    _write(form_client, "no kids, i like helping people")
+    response = form_client.post("/results/understood", data={"set_aside": "no:children"}, headers=HTMX_LIST)
+    html = unescape(response.get_data(as_text=True))
+    assert response.status_code == 200 and "<html" not in html
+    assert 'id="understood"' in html and 'hx-swap-oob="true"' in html
+    assert 'name="put_back" value="no:children"' in html
+    assert 'class="card result' in html
+
+
+def test_a_spelling_fix_can_be_undone(form_client):
+    _write(form_client, "i want to be a nurce")
+    form_client.post("/results/understood", data={"set_aside": "word:nurce"})
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert "“nurce” → “nurse”" not in html
+    assert "Your spelling of “nurce”" in html
+
+
+def test_new_words_start_afresh(form_client):
+    _write(form_client, "no kids")
+    form_client.post("/results/understood", data={"set_aside": "no:children"})
+    _write(form_client, "no kids at all")
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert 'name="set_aside" value="no:children"' in html
+
+
+def test_taking_back_needs_a_csrf_token_and_a_known_choice(client, form_client):
+    assert client.post("/results/understood", data={"set_aside": "stage"}).status_code == 400
+    assert form_client.post("/results/understood", data={"set_aside": "<script>"}).status_code == 400
+    assert form_client.post("/results/understood", data={}).status_code == 400
+
+
+def test_cookies_from_before_words_could_be_taken_back_still_read(app):
+    with app.test_request_context():
+        old = visitor._read({visitor.ANSWERS_KEY: {"interests": "no kids"}})
+        assert old.words_set_aside == frozenset() and old.answers.text == "no kids"
+        with pytest.raises(visitor.UnexpectedCookie):
+            visitor._read({visitor.SET_ASIDE_KEY: {"for": "x", "keys": ["drop table"]}})

@@ -1,0 +1,143 @@
+"""Personas written the way young people write, split into a half to tune on and a half that is only reported.
+
+The targets are the ones the results must meet on the held-out half: a right role in the top five for 95% of
+personas, no limit broken in the top ten, nothing absurd in the top five. A target not met yet is marked as an
+expected failure that prints today's figures, so a change that meets it shows as an unexpected pass.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from careercompass.cli import main
+from careercompass.database import open_session
+from careercompass.matching import evaluation
+from tests.conftest import CATALOGUE_DIR
+
+TEEN = Path(__file__).with_name("personas_teen.yaml")
+ENTRIES = yaml.safe_load(TEEN.read_text(encoding="utf-8"))
+ROLE_SLUGS = {path.stem for path in (CATALOGUE_DIR / "roles").glob("*.yaml")}
+KINDS = {"no-meaning", "one-word", "typo", "slang", "out-of-field", "limit-in-words", "mixed-feelings", "dream-job",
+         "quiz-only", "stage-in-words"}
+
+
+@pytest.fixture(scope="module")
+def facts(ready_settings):
+    with open_session(ready_settings.database_uri) as session:
+        return evaluation.catalogue_facts(session)
+
+
+@pytest.fixture(scope="module")
+def personas():
+    return evaluation.load_personas(TEEN, ROLE_SLUGS)
+
+
+@pytest.fixture(scope="module")
+def hybrid_scores(shared_match_data, personas, facts):
+    """The hybrid ranking's scores on each half, printed so every run shows them side by side."""
+    scores = {
+        split: evaluation.score("hybrid", evaluation.hybrid(shared_match_data),
+                                [p for p in personas if p.split == split], shared_match_data, facts)
+        for split in evaluation.SPLITS
+    }
+    print("\n" + evaluation.split_table({split: [s] for split, s in scores.items()}))
+    return scores
+
+
+def _figures(s: evaluation.Scores) -> str:
+    return (f"{s.personas} personas: hit@5 {s.hit_at_5:.2f}, hit@10 {s.hit_at_10:.2f}, MRR {s.mrr:.2f}, "
+            f"{s.violations} results breaking a limit, {s.absurd} absurd suggestions")
+
+
+def test_the_set_is_big_varied_and_names_real_roles(personas):
+    assert len(personas) >= 120
+    assert {p.kind for p in personas} == KINDS
+    assert all(len(p.accept) >= 5 for p in personas)
+    assert sum(bool(p.answers.choices) and bool(p.answers.text) for p in personas) > len(personas) / 2
+    assert sum(bool(p.absurd) for p in personas) >= len(personas) * 3 // 4
+    assert sum(bool(p.limits) for p in personas) >= 25  # limits said in words, not only ticked
+
+
+def test_the_split_follows_its_rule_and_balances_every_kind(personas):
+    # The rule in the file's header: within each kind, in file order, alternate dev and held out.
+    seen: defaultdict[str, int] = defaultdict(int)
+    for persona in personas:
+        assert persona.split == ("dev" if seen[persona.kind] % 2 == 0 else "held_out"), persona.name
+        seen[persona.kind] += 1
+    halves = Counter(p.split for p in personas)
+    assert abs(halves["dev"] - halves["held_out"]) <= len(KINDS)
+    for kind in KINDS:
+        assert {p.split for p in personas if p.kind == kind} == set(evaluation.SPLITS), kind
+
+
+def test_the_header_forbids_tuning_on_the_held_out_half():
+    header = TEEN.read_text(encoding="utf-8").split("\n- name:")[0]
+    assert "HELD-OUT HALF MUST NEVER BE USED FOR TUNING" in header
+
+
+def test_no_right_role_breaks_the_personas_own_limits(personas, facts):
+    for persona in personas:
+        broken = sorted(slug for slug in persona.accept
+                        if any(evaluation.breaks(limit, facts[slug]) for limit in persona.must_hold))
+        assert not broken, f"{persona.name}: {broken}"
+
+
+def test_a_misspelt_limit_or_role_stops_the_run(tmp_path):
+    entry = {"name": "x", "answers": {}, "interests": "art", "accept": ["porter"], "dealbreakers": ["no nights pls"]}
+    bad = tmp_path / "personas.yaml"
+    bad.write_text(yaml.safe_dump([entry]))
+    with pytest.raises(ValueError, match="no nights pls"):
+        evaluation.load_personas(bad, {"porter"})
+    entry.update(dealbreakers=[], absurd=["astronaut"])
+    bad.write_text(yaml.safe_dump([entry]))
+    with pytest.raises(ValueError, match="astronaut"):
+        evaluation.load_personas(bad, {"porter"})
+
+
+def test_limits_are_checked_against_the_catalogue_facts(facts):
+    assert evaluation.breaks("blood-and-needles", facts["phlebotomist"])
+    assert not evaluation.breaks("blood-and-needles", facts["administrative-assistant"])
+    assert evaluation.breaks("shift_patterns lacks nights", facts["night-care-worker"])
+    assert evaluation.breaks("route_types has-other-than degree,postgraduate", facts["foundation-doctor"])
+    assert not evaluation.breaks("route_types has-other-than degree,postgraduate", facts["nursing-associate"])
+    assert evaluation.breaks("volunteer is false", facts["community-first-responder"])
+
+
+def test_a_right_role_is_in_the_top_five_for_95_percent_of_held_out_personas(hybrid_scores):
+    held_out = hybrid_scores["held_out"]
+    assert held_out.hit_at_5 >= evaluation.HELD_OUT_HIT_AT_5, _figures(held_out)
+
+
+@pytest.mark.xfail(strict=False, reason="results still break limits said in words; figures in the message")
+def test_no_held_out_persona_has_a_limit_broken_in_the_top_ten(hybrid_scores):
+    held_out = hybrid_scores["held_out"]
+    assert held_out.violations == 0, _figures(held_out)
+
+
+@pytest.mark.xfail(strict=False, reason="absurd suggestions still reach the top five; figures in the message")
+def test_no_held_out_persona_gets_an_absurd_suggestion(hybrid_scores):
+    held_out = hybrid_scores["held_out"]
+    assert held_out.absurd == 0, _figures(held_out)
+
+
+def test_the_evaluate_command_shows_both_halves_side_by_side(ready_settings, tmp_path):
+    # A few personas of each half keep this quick; the whole set is scored above.
+    few = [e for e in ENTRIES if e["kind"] == "one-word"][:4]
+    small = tmp_path / "personas.yaml"
+    small.write_text(yaml.safe_dump(few, allow_unicode=True))
+    searches = tmp_path / "searches.yaml"
+    part_time = {"q": "part time", "every": ["shift_patterns has part-time-possible"]}
+    searches.write_text(yaml.safe_dump({"searches": [part_time]}))
+    env = {"CAREERCOMPASS_INSTANCE_DIR": str(ready_settings.instance_dir),
+           "CAREERCOMPASS_MODELS_DIR": str(ready_settings.models_dir)}
+    result = CliRunner().invoke(main, ["evaluate", "--personas", str(small), "--searches", str(searches)], env=env)
+    assert result.exit_code == 0, result.output
+    assert "development: 2 personas | held out: 2 personas" in result.output
+    assert "absurd" in result.output and "keyword search only" in result.output
+    assert "Held out, hybrid:" in result.output
+    assert "intent searches honoured:" in result.output and "of 1 " in result.output
