@@ -154,5 +154,5 @@ def test_saved_words_are_shown_on_request_and_a_code_can_be_deleted(live_server,
     page.get_by_role("link", name=re.compile("Delete this code")).click()
     assert accessible()
     page.get_by_role("button", name="Yes, delete it").click()
-    expect(page.get_by_role("status")).to_contain_text("We have deleted that code")
+    expect(page.locator("p.notice[role=status]")).to_contain_text("We have deleted that code")
     context.close()
