@@ -24,16 +24,29 @@ POSTGRES_URL_VARIABLE = "CAREERCOMPASS_TEST_POSTGRES_URL"
 
 
 @pytest.fixture(scope="session")
-def shared_models_dir(tmp_path_factory) -> Path:
+def shared_models_dir(tmp_path_factory, worker_id) -> Path:
     """Embeddings depend only on the catalogue, so one folder serves every test database.
 
-    CAREERCOMPASS_TEST_VECTORS may name a role_embeddings.npz made earlier (say, models/ of a working copy) to start
-    from: each role's vectors carry a hash of its words, so only roles changed since are embedded again.
+    Embedding every role takes most of a minute, so it is done once per run: with several test processes
+    (pytest -n), the first makes the vectors under a lock and the others copy them. CAREERCOMPASS_TEST_VECTORS may
+    name a role_embeddings.npz made earlier (say, models/ of a working copy) to start from. Each role's vectors
+    carry a hash of its words, so a stale file is never trusted: only roles changed since are embedded again.
     """
     folder = tmp_path_factory.mktemp("models")
     earlier = Path(os.environ.get("CAREERCOMPASS_TEST_VECTORS", "") or "/nonexistent")
     if earlier.is_file():
         shutil.copy(earlier, folder / "role_embeddings.npz")
+    if worker_id == "master":  # one process: ready_settings embeds what is needed
+        return folder
+    from filelock import FileLock
+
+    run_folder = tmp_path_factory.getbasetemp().parent  # shared by every process of this run
+    made = run_folder / "role_embeddings.npz"
+    with FileLock(str(run_folder / "role_embeddings.lock")):
+        if not made.exists():
+            initialise(make_settings(tmp_path_factory.mktemp("vectors"), folder))
+            shutil.copy(folder / "role_embeddings.npz", made)
+    shutil.copy(made, folder / "role_embeddings.npz")
     return folder
 
 
@@ -108,6 +121,15 @@ def ready_settings(tmp_path_factory, shared_models_dir) -> Settings:
     settings = make_settings(instance, shared_models_dir)
     initialise(settings)
     return settings
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Every test client is 127.0.0.1, so without this the whole suite would share one visitor's limit."""
+    from careercompass.web.security import limiter
+
+    if limiter.initialized:  # before the first app exists there is nothing to clear
+        limiter.reset()
 
 
 @pytest.fixture(scope="session")

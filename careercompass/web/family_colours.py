@@ -7,6 +7,7 @@ the sheet with the roles' data version in its address, so browsers keep it for a
 from __future__ import annotations
 
 from flask import Blueprint, Response
+from sqlalchemy.exc import DBAPIError
 
 from careercompass.catalogue import queries
 from careercompass.web.resources import db, resources
@@ -30,5 +31,9 @@ def stylesheet():
 
 
 def stylesheet_version() -> int:
-    """For the stylesheet's address: it changes whenever the catalogue data does."""
-    return resources().roles_version.version()
+    """For the stylesheet's address: it changes whenever the catalogue data does. Every page asks, error pages
+    included, so a database that cannot answer gives 0 here rather than a second error."""
+    try:
+        return resources().roles_version.version()
+    except DBAPIError:
+        return 0
