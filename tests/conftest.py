@@ -24,7 +24,7 @@ POSTGRES_URL_VARIABLE = "CAREERCOMPASS_TEST_POSTGRES_URL"
 
 
 @pytest.fixture(scope="session")
-def shared_models_dir(tmp_path_factory, worker_id) -> Path:
+def shared_models_dir(tmp_path_factory, request) -> Path:
     """Embeddings depend only on the catalogue, so one folder serves every test database.
 
     Embedding every role takes most of a minute, so it is done once per run: with several test processes
@@ -36,7 +36,7 @@ def shared_models_dir(tmp_path_factory, worker_id) -> Path:
     earlier = Path(os.environ.get("CAREERCOMPASS_TEST_VECTORS", "") or "/nonexistent")
     if earlier.is_file():
         shutil.copy(earlier, folder / "role_embeddings.npz")
-    if worker_id == "master":  # one process: ready_settings embeds what is needed
+    if not hasattr(request.config, "workerinput"):  # one process: ready_settings embeds what is needed
         return folder
     from filelock import FileLock
 
