@@ -23,31 +23,67 @@ SMALL_CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue" / "fixture_c
 POSTGRES_URL_VARIABLE = "CAREERCOMPASS_TEST_POSTGRES_URL"
 
 
+def pytest_configure(config):
+    if hasattr(config, "workerinput"):
+        # One test process per core: a second torch thread per process would only fight the other process.
+        import torch
+
+        torch.set_num_threads(1)
+
+
 @pytest.fixture(scope="session")
 def shared_models_dir(tmp_path_factory, request) -> Path:
     """Embeddings depend only on the catalogue, so one folder serves every test database.
 
     Embedding every role takes most of a minute, so it is done once per run: with several test processes
-    (pytest -n), the first makes the vectors under a lock and the others copy them. CAREERCOMPASS_TEST_VECTORS may
-    name a role_embeddings.npz made earlier (say, models/ of a working copy) to start from. Each role's vectors
-    carry a hash of its words, so a stale file is never trusted: only roles changed since are embedded again.
+    (pytest -n), each embeds its share of the roles and all of them put the shares together.
+    CAREERCOMPASS_TEST_VECTORS may name a role_embeddings.npz made earlier (say, models/ of a working copy) to start
+    from. Each role's vectors carry a hash of its words, so a stale file is never trusted: only roles changed since
+    are embedded again.
     """
     folder = tmp_path_factory.mktemp("models")
     earlier = Path(os.environ.get("CAREERCOMPASS_TEST_VECTORS", "") or "/nonexistent")
     if earlier.is_file():
         shutil.copy(earlier, folder / "role_embeddings.npz")
-    if not hasattr(request.config, "workerinput"):  # one process: ready_settings embeds what is needed
+    worker = getattr(request.config, "workerinput", None)
+    if worker is None:  # one process: ready_settings embeds what is needed
         return folder
-    from filelock import FileLock
-
-    run_folder = tmp_path_factory.getbasetemp().parent  # shared by every process of this run
-    made = run_folder / "role_embeddings.npz"
-    with FileLock(str(run_folder / "role_embeddings.lock")):
-        if not made.exists():
-            initialise(make_settings(tmp_path_factory.mktemp("vectors"), folder))
-            shutil.copy(folder / "role_embeddings.npz", made)
-    shutil.copy(made, folder / "role_embeddings.npz")
+    share_vectors(folder / "role_embeddings.npz", tmp_path_factory.getbasetemp().parent,
+                  int(worker["workerid"].removeprefix("gw")), int(worker["workercount"]))
     return folder
+
+
+def share_vectors(target: Path, run_folder: Path, index: int, count: int, wait_seconds: float = 900) -> None:
+    """Embed roles index, index + count, ... into a part file, then join every process's part into `target`."""
+    import time
+
+    import numpy as np
+
+    from careercompass.matching import embeddings
+    from careercompass.matching.service import refresh_embeddings
+    from careercompass.pipeline import checked_catalogue
+
+    roles = sorted(checked_catalogue(CATALOGUE_DIR)[0].roles, key=lambda role: role.slug)
+    seed = embeddings.RoleEmbeddings.load(target) if target.exists() else None
+    encode = embeddings.CachedEncoder(make_settings(target.parent, target.parent).embedding_model_dir).many
+    part, _ = refresh_embeddings(roles[index::count], seed, encode)
+    part.save(run_folder / f"vectors-part-{index}.npz")
+    paths = [run_folder / f"vectors-part-{n}.npz" for n in range(count)]
+    deadline = time.monotonic() + wait_seconds
+    while not all(path.exists() for path in paths):
+        if time.monotonic() > deadline:  # a process died: embed the rest here rather than wait for ever
+            break
+        time.sleep(0.2)
+    parts = [embeddings.RoleEmbeddings.load(path) for path in paths if path.exists()]
+    offsets = np.cumsum([0] + [len(p.slugs) for p in parts])
+    joined = embeddings.RoleEmbeddings(
+        slugs=[slug for p in parts for slug in p.slugs],
+        vectors=np.concatenate([p.vectors for p in parts]),
+        text_hashes=[digest for p in parts for digest in p.text_hashes],
+        task_vectors=np.concatenate([p.task_vectors for p in parts]),
+        task_owner=np.concatenate([p.task_owner + offset for p, offset in zip(parts, offsets)]),
+    )
+    refresh_embeddings(roles, joined, encode)[0].save(target)
 
 
 def _postgres_url_in_new_schema() -> Iterator[str]:
@@ -112,6 +148,17 @@ def settings_for(tmp_path, shared_models_dir, ready_settings):
         return make_settings(tmp_path / "instance", models_dir, database_url, catalogue_dir)
 
     return build
+
+
+@pytest.fixture
+def session_factory(database_url):
+    """Sessions on a freshly migrated, empty database of each kind."""
+    from careercompass.database import make_engine, make_session_factory, upgrade_schema
+
+    engine = make_engine(database_url)
+    upgrade_schema(engine)
+    yield make_session_factory(engine)
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -156,7 +156,9 @@ def test_the_quiz_on_a_phone_from_start_to_not_for_me(live_server, browser):
     page.get_by_role("link", name="Back").click()
     expect(page.get_by_label("Fixing or building things")).to_be_checked()
     page.get_by_role("button", name="Next").click()
-    for _ in range(9):
+    for number in range(2, 11):
+        # Wait for each question before skipping it: a tap during the swap would land on the old screen.
+        expect(page.get_by_text(f"Question {number} of")).to_be_visible()
         page.get_by_role("button", name="Skip").click()
     page.get_by_label("What are you into? Tell us in your own words.").fill("I like fixing bikes, but not needles")
     page.get_by_role("button", name="See my jobs").click()

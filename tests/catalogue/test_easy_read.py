@@ -16,7 +16,7 @@ from careercompass.catalogue.quality import READING_AGE_TARGET
 from careercompass.catalogue.readability import reading_age
 from careercompass.catalogue.schema import EASY_READ_MAX_WORDS, EasyRead, Role
 from careercompass.catalogue.store import save_catalogue
-from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
+from careercompass.database import transaction
 from tests.conftest import CATALOGUE_DIR
 
 PLAIN = {
@@ -64,14 +64,6 @@ def test_a_missing_block_names_the_file_when_the_catalogue_loads(small_catalogue
     with pytest.raises(CatalogueInvalid) as caught:
         load_catalogue(small_catalogue)
     assert "roles/porter.yaml: easy_read: Field required" in [str(p) for p in caught.value.problems]
-
-
-@pytest.fixture
-def session_factory(database_url):
-    engine = make_engine(database_url)
-    upgrade_schema(engine)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 def test_the_version_is_saved_with_its_role_and_an_edit_replaces_it(session_factory, small_catalogue):

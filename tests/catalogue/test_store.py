@@ -12,16 +12,8 @@ from sqlalchemy import select
 from careercompass.catalogue import models, queries
 from careercompass.catalogue.loader import load_catalogue
 from careercompass.catalogue.store import save_catalogue
-from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
+from careercompass.database import transaction
 from tests.conftest import CATALOGUE_DIR, SMALL_CATALOGUE_DIR, dump_database
-
-
-@pytest.fixture
-def session_factory(database_url):
-    engine = make_engine(database_url)
-    upgrade_schema(engine)
-    yield make_session_factory(engine)
-    engine.dispose()
 
 
 @pytest.fixture(scope="module")
