@@ -69,12 +69,12 @@ def _stop_index_writer(server) -> None:
 def check_can_serve(settings: Settings) -> None:
     """Refuse to start, with one line saying what to do, rather than start a site that can only fail."""
     from careercompass.database import check_ready
-    from careercompass.matching.embeddings import EmbeddingsUnreadable, RoleEmbeddings, verify_model_dir
+    from careercompass.matching.embeddings import EmbeddingsUnreadable, RoleEmbeddings, load_model
     from careercompass.matching.service import EmbeddingsMissing
     from careercompass.search.index import SearchUnavailable, index_exists
 
     check_ready(settings.database_uri)
-    verify_model_dir(settings.embedding_model_dir)
+    load_model(settings.embedding_model_dir)  # checks the weights' hash; kept for the workers, so it is done once
     try:
         stored = RoleEmbeddings.load(settings.role_embeddings_path)
     except EmbeddingsUnreadable as error:

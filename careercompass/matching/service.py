@@ -149,11 +149,17 @@ def load_match_data_from_settings(settings: Settings) -> MatchData:
         raise EmbeddingsMissing(f"{error}: run `careercompass init`") from None
     if stored is None:
         raise EmbeddingsMissing("The role embeddings are missing: run `careercompass init`.")
-    encode = embeddings.CachedEncoder(settings.embedding_model_dir)
     with open_session(settings.database_uri) as session:
-        roles = roles_for_matching(session)
-        vectors, _ = refresh_embeddings(roles, stored, encode.many)
-        return match_data(roles, vectors, encode, load_reranker(settings))
+        return current_match_data(session, settings, stored, embeddings.CachedEncoder(settings.embedding_model_dir))[0]
+
+
+def current_match_data(session: Session, settings: Settings, stored: RoleEmbeddings,
+                       encode: embeddings.CachedEncoder) -> tuple[MatchData, RoleEmbeddings, int]:
+    """The matcher's data for the roles in the database now: the data, the vectors behind it, and how many roles
+    had to be embedded because their words changed since `stored` was made."""
+    roles = roles_for_matching(session)
+    vectors, embedded = refresh_embeddings(roles, stored, encode.many)
+    return match_data(roles, vectors, encode, load_reranker(settings)), vectors, embedded
 
 
 class Matcher:
@@ -200,9 +206,7 @@ class Matcher:
         if stored is None:
             raise EmbeddingsMissing("The role embeddings are missing: run `careercompass init`.")
         with self.session_factory() as session:
-            roles = roles_for_matching(session)
-            vectors, embedded = refresh_embeddings(roles, stored, self.encode.many)
-            data = match_data(roles, vectors, self.encode, load_reranker(self.settings))
+            data, vectors, embedded = current_match_data(session, self.settings, stored, self.encode)
         if embedded:
             log.info("Embedded %d changed roles in memory; `careercompass reindex` stores them", embedded)
         self._data, self._vectors = data, vectors

@@ -38,8 +38,9 @@ def health():
     except Exception as error:  # noqa: BLE001
         checks["search"] = _failed("search", error)
     try:
-        result = match(resources().matcher.data(), parse_answers(PROBE_ANSWERS), limit=3)
-        figures["match_roles"] = len(resources().matcher.data().roles)
+        data = resources().matcher.data()
+        result = match(data, parse_answers(PROBE_ANSWERS), limit=3)
+        figures["match_roles"] = len(data.roles)
         checks["match"] = "ok" if result.matches else "a match found no roles"
     except Exception as error:  # noqa: BLE001
         checks["match"] = _failed("match", error)
