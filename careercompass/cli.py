@@ -10,6 +10,7 @@ import click
 from tqdm import tqdm
 
 from careercompass.catalogue.loader import CatalogueInvalid
+from careercompass.catalogue.upkeep import PayRules
 from careercompass.config import PROJECT_ROOT, Settings
 from careercompass.database import DatabaseUnavailable
 from careercompass.matching.embeddings import ModelUnavailable
@@ -70,9 +71,14 @@ def init() -> None:
     )
 
 
+def pay_rules(settings: Settings) -> PayRules:
+    return PayRules(current_year=settings.current_pay_year, living_wage=settings.national_living_wage)
+
+
 @main.command("check-catalogue", help="Check every catalogue file and report problems; writes nothing.")
 def check_catalogue() -> None:
     from careercompass.catalogue.quality import family_table, readability_report
+    from careercompass.catalogue.upkeep import upkeep_problems
 
     from careercompass.pipeline import checked_catalogue
 
@@ -83,7 +89,34 @@ def check_catalogue() -> None:
         raise click.ClickException(str(error)) from None  # nothing is ever written here, so no "nothing was written"
     click.echo(family_table(catalogue))
     click.echo(readability_report(catalogue))
-    click.echo(f"The catalogue is valid: {len(catalogue.roles)} roles.")
+    problems = upkeep_problems(catalogue, pay_rules(settings))
+    if problems:
+        raise click.ClickException(str(CatalogueInvalid(problems)) + "\n(`careercompass review-catalogue` writes "
+                                   "these as a report.)")
+    click.echo(f"The catalogue is valid and current: {len(catalogue.roles)} roles, pay for {settings.current_pay_year}.")
+
+
+@main.command("review-catalogue", help="Write a report for the people who keep the catalogue true: roles by the date "
+                                        "they were last checked, facts without a source page, old pay, missing ages.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("catalogue-review.md"),
+              show_default=True, help="The Markdown file to write.")
+def review_catalogue(output: Path) -> None:
+    from datetime import date
+
+    from careercompass.catalogue.upkeep import review_report
+    from careercompass.pipeline import checked_catalogue
+
+    settings = Settings.from_environment()
+    try:
+        catalogue, _ = checked_catalogue(settings.catalogue_dir)
+    except CatalogueInvalid as error:
+        raise click.ClickException(str(error)) from None
+    report = review_report(catalogue, pay_rules(settings), date.today())
+    try:
+        output.write_text(report, encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"Could not write {output}: {error.strerror}") from None
+    click.echo(f"Wrote the review of {len(catalogue.roles)} roles to {output}.")
 
 
 @main.command(help="Rebuild the search index and store the vectors of edited roles; running workers pick both up.")

@@ -38,6 +38,8 @@ class Settings:
     feedback_retention_days: int = 365  # anonymous feedback older than this is deleted by `careercompass init`
     feedback_events_per_reference: int = 200  # the most feedback events one results reference can add
     shortlist_retention_days: int = 90  # a saved code stops working after this many days; `init` deletes it
+    current_pay_year: str = "2026/27"  # `check-catalogue` fails while any pay figure is for an older year
+    national_living_wage: float = 12.71  # adult legal minimum an hour; no paid role may start below it
 
     # name of the environment variable for each field: CAREERCOMPASS_<FIELD NAME IN CAPITALS>
     ENV_PREFIX = "CAREERCOMPASS_"
@@ -62,6 +64,8 @@ class Settings:
                 values[f.name] = Path(raw)
             elif f.type in ("int", int):
                 values[f.name] = int(raw)
+            elif f.type in ("float", float):
+                values[f.name] = float(raw)
             else:
                 values[f.name] = raw
         values.update(overrides)

@@ -23,7 +23,7 @@ from careercompass.database import Base
 SOURCES: dict[str, tuple[str, ...]] = {
     "roles": (
         "families", "employers", "glossary_terms", "pay_bands", "roles", "role_sectors", "role_shift_patterns",
-        "entry_routes", "role_employers", "role_links",
+        "entry_routes", "role_employers", "role_links", "role_former_slugs",
     ),
 }
 

@@ -118,6 +118,15 @@ ROUTE_TYPES: tuple[RouteType, ...] = (
     RouteType("experience", "Experience in another job first", "Experience in another job", 5),
 )
 
+# What a role is: a paid job, or a way in that pays nothing (volunteering, cadets). The matcher and filters
+# treat unpaid roles differently, so the data says which is which rather than leaving it to the pay note.
+ROLE_KINDS: tuple[Term, ...] = (
+    Term("job", "Paid job"),
+    Term("volunteering", "Volunteering"),
+    Term("cadets", "Cadets"),
+)
+UNPAID_KINDS = frozenset({"volunteering", "cadets"})
+
 SHIFT_PATTERNS: tuple[Term, ...] = (
     Term("office-hours", "Office hours"),
     Term("day-shifts", "Day shifts"),

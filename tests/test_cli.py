@@ -94,3 +94,24 @@ def test_an_edit_made_straight_to_the_database_reaches_search(database_url, sett
     follow(settings, every=1, rounds=1)  # what the writer beside the web workers does every few seconds
     assert [hit.slug for hit in index.search("zebra").hits] == ["porter"]
     assert reindex(settings, only_if_changed=True) is None
+
+
+def test_check_catalogue_fails_while_pay_is_from_an_older_year(settings_for, small_catalogue):
+    result = run(settings_for(catalogue_dir=small_catalogue), "check-catalogue")
+    assert result.exit_code == 1
+    assert "roles/care-worker.yaml: pay.year: pay is for 2025/26; pay in force is 2026/27" in result.output.replace("\n", " ")
+
+
+def test_review_catalogue_writes_the_report(settings_for, small_catalogue, tmp_path):
+    target = tmp_path / "review.md"
+    result = run(settings_for(catalogue_dir=small_catalogue), "review-catalogue", "--output", str(target))
+    assert result.exit_code == 0, result.output
+    assert f"Wrote the review of 6 roles to {target}." in result.output
+    assert "| Porter (`porter`) |" in target.read_text()
+
+
+def test_review_catalogue_says_plainly_when_it_cannot_write(settings_for, small_catalogue, tmp_path):
+    result = run(settings_for(catalogue_dir=small_catalogue), "review-catalogue", "--output",
+                 str(tmp_path / "missing" / "review.md"))
+    assert result.exit_code == 1
+    assert "Could not write" in result.output and "No such file or directory" in result.output

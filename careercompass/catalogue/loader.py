@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from careercompass.catalogue.glossary import acronyms_in, reader_texts
+from careercompass.catalogue.onet import ONET_FILE, InterestProfile, agreement, load_profiles
 from careercompass.catalogue.readability import reading_age
 from careercompass.catalogue.schema import BAND_ORDER, Employer, Family, Glossary, PayBand, Role, Source
 
@@ -77,6 +78,7 @@ class Catalogue:
     standards: dict[str, ApprenticeshipStandard]
     glossary: dict[str, str]
     roles: list[Role] = field(default_factory=list)
+    onet: dict[str, InterestProfile] = field(default_factory=dict)
 
     @property
     def fingerprint(self) -> str:
@@ -99,6 +101,7 @@ def load_catalogue(directory: Path) -> Catalogue:
     standards = _load_standards(directory / STANDARDS_FILE, problems)
     glossary = _validate(Glossary, _read_yaml(directory / GLOSSARY_FILE, problems, GLOSSARY_FILE), GLOSSARY_FILE,
                          problems)
+    onet = _load_onet(directory / ONET_FILE, problems)
     roles = [role for path in sorted((directory / ROLES_SUBDIR).glob("*.y*ml")) if (role := _load_role(path, problems))]
     if not roles and not problems:
         problems.append(Problem(f"{ROLES_SUBDIR}/", "", "there are no role files (*.yaml)"))
@@ -107,7 +110,7 @@ def load_catalogue(directory: Path) -> Catalogue:
     assert pay is not None
     assert glossary is not None
     catalogue = Catalogue(families=families, employers=employers, pay=pay, standards=standards,
-                          glossary=dict(glossary.terms), roles=roles)
+                          glossary=dict(glossary.terms), roles=roles, onet=onet)
     problems.extend(cross_check(catalogue))
     if problems:
         raise CatalogueInvalid(problems)
@@ -168,11 +171,42 @@ def cross_check(catalogue: Catalogue) -> list[Problem]:
         for path, text in reader_texts(role):
             for term in sorted(set(acronyms_in(text)) - catalogue.glossary.keys()):
                 problems.append(Problem(where, path, f"'{term}' is not explained in {GLOSSARY_FILE}"))
+        problems.extend(_interest_evidence_problems(role, catalogue.onet, where))
         age = reading_age(role.summary)
         if age > READING_AGE_LIMIT:
             problems.append(Problem(where, "summary", f"reading age {age} is above {READING_AGE_LIMIT}: "
                                                       "use shorter sentences and everyday words"))
     problems.extend(_ladder_cycles(catalogue.roles))
+    problems.extend(_former_slug_clashes(catalogue.roles))
+    return problems
+
+
+def _interest_evidence_problems(role: Role, onet: dict[str, InterestProfile], where: str) -> list[Problem]:
+    if role.onet_code is None:
+        return []
+    profile = onet.get(role.onet_code)
+    if profile is None:
+        return [Problem(where, "onet_code", f"'{role.onet_code}' is not an occupation in {ONET_FILE}")]
+    if not agreement(role.riasec, profile).first_letter and role.riasec_note is None:
+        return [Problem(where, "riasec", f"O*NET's strongest interest for {profile.title} is "
+                                         f"{profile.strongest(1)}, not {role.riasec[0]}: change the code or say "
+                                         "why the UK job differs in 'riasec_note'")]
+    return []
+
+
+def _former_slug_clashes(roles: list[Role]) -> list[Problem]:
+    """An old address must lead to exactly one role, and never hide a role that still has it."""
+    current = {role.slug for role in roles}
+    claimed: dict[str, str] = {}
+    problems = []
+    for role in roles:
+        where = f"{ROLES_SUBDIR}/{role.slug}.yaml"
+        for i, old in enumerate(role.former_slugs):
+            if old in current:
+                problems.append(Problem(where, f"former_slugs[{i}]", f"'{old}' is still the slug of a role"))
+            elif old in claimed:
+                problems.append(Problem(where, f"former_slugs[{i}]", f"'{old}' already leads to {claimed[old]}"))
+            claimed[old] = role.slug
     return problems
 
 
@@ -239,6 +273,16 @@ def _load_list(path: Path, model: type[ModelT], problems: list[Problem]) -> list
     for slug in {s for s in slugs if slugs.count(s) > 1}:
         problems.append(Problem(path.name, "slug", f"'{slug}' appears more than once"))
     return valid
+
+
+def _load_onet(path: Path, problems: list[Problem]) -> dict[str, InterestProfile]:
+    try:
+        return load_profiles(path)
+    except FileNotFoundError:
+        problems.append(Problem(ONET_FILE, "", "the file is missing (make it with scripts/onet-interests)"))
+    except (KeyError, ValueError) as error:
+        problems.append(Problem(ONET_FILE, "", f"cannot be read: {error}"))
+    return {}
 
 
 def _load_pay_table(path: Path, problems: list[Problem]) -> PayTable | None:

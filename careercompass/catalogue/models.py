@@ -7,11 +7,13 @@ Fields used to filter and sort are real columns; text that is only ever shown wh
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from careercompass import vocabulary
 from careercompass.database import Base
 
 
@@ -94,6 +96,15 @@ class Role(Base):
     # The short plain version (you_do, way_in, hard_part) shown to people who chose easy read. Every role file has
     # one; rows saved before the column existed stay empty until the next `careercompass init`.
     easy_read: Mapped[dict[str, str] | None] = mapped_column(JSON)
+    # A paid job, or unpaid volunteering or cadets: the matcher and filters treat unpaid roles honestly.
+    kind: Mapped[str] = mapped_column(String(20), default="job", server_default=text("'job'"), index=True)
+    age_note: Mapped[str | None] = mapped_column(Text)
+    # Evidence behind the interest code, and when the file's facts were last checked.
+    onet_code: Mapped[str | None] = mapped_column(String(10))
+    onet_none_reason: Mapped[str | None] = mapped_column(Text)
+    riasec_note: Mapped[str | None] = mapped_column(Text)
+    soc_code: Mapped[str | None] = mapped_column(String(4))
+    last_checked: Mapped[date | None] = mapped_column(Date)
     content_hash: Mapped[str] = mapped_column(String(64))
 
     family: Mapped[Family] = relationship(back_populates="roles")
@@ -108,6 +119,11 @@ class Role(Base):
     links: Mapped[list[RoleLink]] = relationship(
         cascade="all, delete-orphan", foreign_keys="RoleLink.from_slug", order_by="RoleLink.position"
     )
+    former_slugs: Mapped[list[FormerSlug]] = relationship(cascade="all, delete-orphan")
+
+    @property
+    def unpaid(self) -> bool:
+        return self.kind in vocabulary.UNPAID_KINDS
 
     @property
     def sector_names(self) -> list[str]:
@@ -180,3 +196,12 @@ class RoleLink(Base):
     to_slug: Mapped[str] = mapped_column(ForeignKey("roles.slug", ondelete="CASCADE"), primary_key=True, index=True)
     kind: Mapped[str] = mapped_column(String(20), primary_key=True)
     position: Mapped[int] = mapped_column(Integer)
+
+
+class FormerSlug(Base):
+    """An old address of a role that was merged or renamed, so saved codes and shared links keep working."""
+
+    __tablename__ = "role_former_slugs"
+
+    old_slug: Mapped[str] = mapped_column(String(80), primary_key=True)
+    role_slug: Mapped[str] = mapped_column(ForeignKey("roles.slug", ondelete="CASCADE"), index=True)

@@ -56,6 +56,14 @@ def get_role(session: Session, slug: str) -> models.Role | None:
     return session.scalars(select(models.Role).options(*_ROLE_DETAIL).where(models.Role.slug == slug)).first()
 
 
+def moved_slugs(session: Session, slugs: list[str]) -> dict[str, str]:
+    """Old addresses among `slugs` (of roles since merged or renamed) and the slug each now leads to."""
+    if not slugs:
+        return {}
+    query = select(models.FormerSlug.old_slug, models.FormerSlug.role_slug).where(models.FormerSlug.old_slug.in_(slugs))
+    return {old: new for old, new in session.execute(query)}
+
+
 def get_family(session: Session, slug: str) -> models.Family | None:
     return session.get(models.Family, slug)
 

@@ -7,6 +7,7 @@ The models are plain pydantic: no Flask, no SQLAlchemy, so the catalogue can be 
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints, model_validator
@@ -29,6 +30,10 @@ Level = Literal["low", "medium", "high"]
 Involvement = Literal[*vocabulary.ids(vocabulary.INVOLVEMENTS)]
 Band = Literal[*vocabulary.ids(vocabulary.BANDS)]
 RouteType = Literal[*vocabulary.ids(vocabulary.ROUTE_TYPES)]
+RoleKind = Literal[*vocabulary.ids(vocabulary.ROLE_KINDS)]
+# O*NET-SOC 2019 occupation code, e.g. 31-1131.00; UK SOC 2020 unit group, four digits, e.g. 6135.
+OnetCode = Annotated[str, StringConstraints(pattern=r"^\d\d-\d{4}\.\d\d$")]
+SocCode = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
 
 BAND_ORDER: tuple[str, ...] = vocabulary.ids(vocabulary.BANDS)
 RIASEC_LETTERS = vocabulary.riasec_string()
@@ -72,6 +77,11 @@ class RangePay(Strict):
     year: Annotated[str, StringConstraints(pattern=r"^20\d\d/\d\d$")]
     source: Source
     note: Sentence | None = None
+    # Why an older year's figures are still the newest that could be checked (a pay award not yet published):
+    # the catalogue check accepts older pay only with this reason, and the review report lists it.
+    why_older: Sentence | None = None
+    # The legal minimum wage applies to employees; a foster carer's allowance or a childminder's takings do not.
+    basis: Literal["wage", "self-employed", "allowance"] = "wage"
 
     @model_validator(mode="after")
     def range_in_order(self) -> RangePay:
@@ -169,7 +179,9 @@ class Role(Strict):
     shift_patterns: list[ShiftPattern] = Field(min_length=1)
     pay: Pay
     entry_routes: list[EntryRoute] = Field(min_length=1)
-    minimum_age: int | None = Field(default=None, ge=14, le=30)
+    kind: RoleKind = "job"
+    minimum_age: int | None = Field(default=None, ge=13, le=30)
+    age_note: Sentence | None = None  # where employers differ: "From 16 with some employers; most ask for 18."
     driving_licence_needed: bool = False
     skills: list[ShortText] = Field(min_length=3)
     interests: list[ShortText] = Field(min_length=2)
@@ -183,6 +195,14 @@ class Role(Strict):
     leeds_employers: list[Slug] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
     easy_read: EasyRead  # required: everyone who chose easy read gets a short version of every job
+    # Evidence for the interest code: the closest O*NET occupation (or why none fits), and why the UK job's
+    # code differs from O*NET's where it does.
+    onet_code: OnetCode | None = None
+    onet_none_reason: Sentence | None = None
+    riasec_note: Sentence | None = None
+    soc_code: SocCode | None = None  # UK Standard Occupational Classification 2020 unit group
+    former_slugs: list[Slug] = Field(default_factory=list)  # old addresses that now lead here
+    last_checked: date | None = None  # when someone last checked this file's facts against their sources
 
     @model_validator(mode="after")
     def no_self_links_or_repeats(self) -> Role:
@@ -196,7 +216,20 @@ class Role(Strict):
                 raise ValueError(f"'{name}' lists the same role twice")
         if self.title.lower() in (t.lower() for t in self.other_titles):
             raise ValueError("'other_titles' repeats the title")
+        if self.slug in self.former_slugs:
+            raise ValueError("'former_slugs' lists the role's own slug")
+        if self.onet_code and self.onet_none_reason:
+            raise ValueError("give 'onet_code' or 'onet_none_reason', not both")
+        volunteer_pay = self.pay.scheme == "volunteer"
+        if volunteer_pay and self.kind not in vocabulary.UNPAID_KINDS:
+            raise ValueError("unpaid (volunteer) pay needs kind 'volunteering' or 'cadets'")
+        if self.kind in vocabulary.UNPAID_KINDS and not volunteer_pay:
+            raise ValueError(f"a role of kind '{self.kind}' is unpaid: use 'scheme: volunteer' pay")
         return self
+
+    @property
+    def unpaid(self) -> bool:
+        return self.kind in vocabulary.UNPAID_KINDS
 
     @property
     def earn_while_you_learn(self) -> bool:

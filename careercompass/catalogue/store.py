@@ -127,6 +127,13 @@ def _fill_role_row(row: models.Role, role: Role, digest: str, catalogue: Catalog
         involves=list(role.involves),
         sources=[source.model_dump(mode="json") for source in role.sources],
         easy_read=role.easy_read.model_dump(),
+        kind=role.kind,
+        age_note=role.age_note,
+        onet_code=role.onet_code,
+        onet_none_reason=role.onet_none_reason,
+        riasec_note=role.riasec_note,
+        soc_code=role.soc_code,
+        last_checked=role.last_checked,
         content_hash=digest,
     )
     for name, value in columns.items():
@@ -139,6 +146,7 @@ def _fill_role_row(row: models.Role, role: Role, digest: str, catalogue: Catalog
     row.employer_links = [
         models.RoleEmployer(employer_slug=slug, position=i) for i, slug in enumerate(role.leeds_employers)
     ]
+    row.former_slugs = [models.FormerSlug(old_slug=old) for old in role.former_slugs]
     links = [("next_step", slug) for slug in role.next_steps] + [("related", slug) for slug in role.related]
     row.links = [
         models.RoleLink(from_slug=role.slug, to_slug=slug, kind=kind, position=i) for i, (kind, slug) in enumerate(links)

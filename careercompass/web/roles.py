@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, redirect, request, url_for
 
 from careercompass.catalogue import queries
 from careercompass.catalogue.easy_read import easy_version
@@ -20,6 +20,8 @@ def role(slug: str):
     database = db()
     found = queries.get_role(database, slug)
     if found is None:
+        if moved := queries.moved_slugs(database, [slug]).get(slug):  # merged or renamed: links must keep working
+            return redirect(url_for("roles.role", slug=moved, **request.args), code=301)
         abort(404)
     reference = visitor.current().feedback_reference if request.args.get("from") == "results" else None
     if reference:  # opened from a results page whose list was recorded: a good pick, for the ranking to learn

@@ -70,8 +70,10 @@ def find():
 
 def _page(template: str, shortlist: Shortlist, with_words: bool):
     database = db()
-    roles = {r.slug: r for r in queries.roles_by_slug(database, [m["slug"] for m in shortlist.matches])}
-    matches = [m for m in shortlist.matches if m["slug"] in roles]
+    moved = queries.moved_slugs(database, [m["slug"] for m in shortlist.matches])
+    saved = [{**m, "slug": moved.get(m["slug"], m["slug"])} for m in shortlist.matches]
+    roles = {r.slug: r for r in queries.roles_by_slug(database, [m["slug"] for m in saved])}
+    matches = [m for m in saved if m["slug"] in roles]
     if with_words:
         matches = [{**m, "reasons": m.get("reasons_with_words", m["reasons"])} for m in matches]
     link = url_for("shortlists.show", code=shortlist.code, _external=True)

@@ -102,7 +102,7 @@ def test_a_misspelt_limit_or_role_stops_the_run(tmp_path):
 def test_limits_are_checked_against_the_catalogue_facts(facts):
     assert evaluation.breaks("blood-and-needles", facts["phlebotomist"])
     assert not evaluation.breaks("blood-and-needles", facts["administrative-assistant"])
-    assert evaluation.breaks("shift_patterns lacks nights", facts["night-care-worker"])
+    assert evaluation.breaks("shift_patterns lacks nights", facts["care-worker"])
     assert evaluation.breaks("route_types has-other-than degree,postgraduate", facts["foundation-doctor"])
     assert not evaluation.breaks("route_types has-other-than degree,postgraduate", facts["nursing-associate"])
     assert evaluation.breaks("volunteer is false", facts["community-first-responder"])
