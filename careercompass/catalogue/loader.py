@@ -187,7 +187,8 @@ def _interest_evidence_problems(role: Role, onet: dict[str, InterestProfile], wh
     profile = onet.get(role.onet_code)
     if profile is None:
         return [Problem(where, "onet_code", f"'{role.onet_code}' is not an occupation in {ONET_FILE}")]
-    if not agreement(role.riasec, profile).first_letter and role.riasec_note is None:
+    agrees = agreement(role.riasec, profile)
+    if agrees is not None and not agrees.first_letter and role.riasec_note is None:
         return [Problem(where, "riasec", f"O*NET's strongest interest for {profile.title} is "
                                          f"{profile.strongest(1)}, not {role.riasec[0]}: change the code or say "
                                          "why the UK job differs in 'riasec_note'")]

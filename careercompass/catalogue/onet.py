@@ -25,7 +25,7 @@ LETTERS = vocabulary.riasec_string()
 class InterestProfile:
     code: str
     title: str
-    scores: dict[str, float]  # letter -> O*NET's score, 1 (low) to 7 (high)
+    scores: dict[str, float]  # letter -> O*NET's score, 1 (low) to 7 (high); empty where O*NET gives none
 
     def strongest(self, count: int = 3) -> str:
         return "".join(sorted(LETTERS, key=lambda letter: -self.scores[letter])[:count])
@@ -41,11 +41,14 @@ def load_profiles(path: Path) -> dict[str, InterestProfile]:
     with open(path, encoding="utf-8") as handle:
         rows = csv.DictReader(line for line in handle if not line.startswith("#"))
         return {row["code"]: InterestProfile(row["code"], row["title"],
-                                             {letter: float(row[letter]) for letter in LETTERS})
+                                             {letter: float(row[letter]) for letter in LETTERS if row[letter]})
                 for row in rows}
 
 
-def agreement(riasec: str, profile: InterestProfile) -> Agreement:
+def agreement(riasec: str, profile: InterestProfile) -> Agreement | None:
+    """How far the role's code agrees with O*NET's scores; None for an occupation O*NET gives no scores."""
+    if len(profile.scores) != len(LETTERS):
+        return None
     # The role's code ranks up to three letters, strongest first; the letters it leaves out tie at the bottom.
     role_ranks = [len(riasec) - riasec.index(letter) if letter in riasec else 0 for letter in LETTERS]
     rho = spearmanr(role_ranks, [profile.scores[letter] for letter in LETTERS]).statistic

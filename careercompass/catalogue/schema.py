@@ -180,7 +180,7 @@ class Role(Strict):
     pay: Pay
     entry_routes: list[EntryRoute] = Field(min_length=1)
     kind: RoleKind = "job"
-    minimum_age: int | None = Field(default=None, ge=13, le=30)
+    minimum_age: int | None = Field(default=None, ge=13, le=40)
     age_note: Sentence | None = None  # where employers differ: "From 16 with some employers; most ask for 18."
     driving_licence_needed: bool = False
     skills: list[ShortText] = Field(min_length=3)

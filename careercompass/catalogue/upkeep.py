@@ -24,6 +24,10 @@ from careercompass.catalogue.schema import Role, Source
 PINNED_STANDARD = re.compile(r"skillsengland\.education\.gov\.uk/apprenticeships/st\d{4}-v\d+-\d+", re.IGNORECASE)
 
 
+# "You must be 18" in the easy read must agree with the role's minimum age.
+STATED_AGE = re.compile(r"\bmust be (\d\d)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class PayRules:
     current_year: str  # e.g. "2026/27"
@@ -55,6 +59,8 @@ def _role_problems(catalogue: Catalogue, role: Role, rules: PayRules) -> list[tu
             found.append((path, problem))
     if role.minimum_age is None:
         found.append(("minimum_age", "no minimum age: say the youngest age someone can do this job"))
+    elif (said := STATED_AGE.search(role.easy_read.way_in)) and int(said.group(1)) != role.minimum_age:
+        found.append(("easy_read.way_in", f"says you must be {said.group(1)}, but minimum_age is {role.minimum_age}"))
     if role.onet_code is None and role.onet_none_reason is None:
         found.append(("onet_code", "give the closest O*NET occupation, or 'onet_none_reason' if none fits"))
     if role.last_checked is None:

@@ -73,7 +73,7 @@ def role_facts(role: Any) -> dict[str, Any]:
         "riasec": role.riasec,
         "pay_yearly_minimum": role.pay_yearly_minimum,
         "pay_yearly_maximum": role.pay_yearly_maximum,
-        "volunteer": (role.pay or {}).get("scheme") == "volunteer",
+        "volunteer": role.unpaid,
     }
 
 

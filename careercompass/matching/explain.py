@@ -120,7 +120,7 @@ def study_fit(study: str | None, stage: str | None, kinds: Collection[str]) -> f
     return max((fit.get(kind, -1.0) for kind in kinds), default=-1.0)
 
 
-VOLUNTEER_WORDS = re.compile(r"\b(volunteer\w*|unpaid|for free|charity work|work experience)\b", re.I)
+VOLUNTEER_WORDS = re.compile(r"\b(volunteer\w*|unpaid|for free|charity work|work experience|cadets?)\b", re.I)
 
 
 def volunteering_welcome(answers: Answers) -> bool:

@@ -60,7 +60,7 @@ def role_facts(role: models.Role) -> RoleFacts:
         other_titles=tuple(role.other_titles),
         skills=tuple(role.skills),
         routes=tuple((route.type, route.level) for route in role.entry_routes),
-        unpaid=role.pay.get("scheme") == "volunteer",
+        unpaid=role.unpaid,
         by_phone=works_by_phone(role.summary, role.where_you_work),
     )
 

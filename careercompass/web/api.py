@@ -198,6 +198,7 @@ def role_summary(role: models.Role, pay: PayFigures) -> dict[str, Any]:
         "earn_while_you_learn": role.earn_while_you_learn,
         "patient_facing": role.patient_facing,
         "minimum_age": role.minimum_age,
+        "kind": role.kind,
         "url": url_for("roles.role", slug=role.slug, _external=True),
     }
 
@@ -216,7 +217,11 @@ def role_detail(role: models.Role, pay: PayFigures, ladder: queries.Ladder) -> d
         "shift_patterns": role.shift_pattern_names,
         "entry_routes": [_route(route) for route in role.entry_routes],
         "driving_licence_needed": role.driving_licence_needed,
+        "age_note": role.age_note,
         "involves": list(role.involves),
+        "onet_code": role.onet_code,
+        "soc_code": role.soc_code,
+        "last_checked": role.last_checked.isoformat() if role.last_checked else None,
         # Worked out from the fields above, as the filters and the wishes read from search words see them.
         "settings": sorted(facets.settings_for(role.where_you_work)),
         "nhs_band_group": facets.band_group(role.pay),

@@ -71,9 +71,15 @@ def test_unstated_ages_missing_interest_evidence_and_unchecked_files_are_listed(
     assert any("minimum_age: no minimum age" in p for p in found)
     assert any("onet_code: give the closest O*NET occupation" in p for p in found)
     assert any("last_checked: say when" in p for p in found)
-    edit_role(small_catalogue, "porter", minimum_age=16, onet_none_reason="No O*NET job matches this UK job.",
+    edit_role(small_catalogue, "porter", minimum_age=18, onet_none_reason="No O*NET job matches this UK job.",
               last_checked="2026-12-06")
     assert not [p for p in problems(small_catalogue) if p.startswith("roles/porter.yaml") and "sources" not in p]
+
+
+def test_the_easy_read_must_not_give_a_different_age(small_catalogue):
+    edit_role(small_catalogue, "porter", minimum_age=16)
+    assert ("roles/porter.yaml: easy_read.way_in: says you must be 18, but minimum_age is 16"
+            in problems(small_catalogue))
 
 
 def test_an_unknown_onet_code_is_refused(small_catalogue):

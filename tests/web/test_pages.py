@@ -117,7 +117,7 @@ def test_no_internal_link_is_broken(client):
 
 def test_the_role_page_shows_every_part_of_a_role(client):
     html = client.get("/roles/healthcare-support-worker").get_data(as_text=True)
-    for text in ["The hard parts", "Ways in", "Career ladder", "£24,465 to £26,598 a year", "NHS band 2 to 3",
+    for text in ["The hard parts", "Ways in", "Career ladder", "£25,272 to £27,476 a year", "NHS band 2 to 3",
                  "ST0216", "Health T Level", "Senior healthcare support worker", "Leeds Teaching Hospitals",
                  "Where these facts come from", "Also called"]:
         assert text in html, text
