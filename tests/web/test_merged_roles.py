@@ -30,4 +30,9 @@ def test_a_saved_code_that_lists_a_merged_role_shows_the_role_it_became(form_cli
 
 def test_the_role_page_says_where_employers_differ_on_age(client):
     page = client.get("/roles/care-worker").get_data(as_text=True)
-    assert "Minimum age" in page
+    assert "16 or over" in page and "From 16 with some employers, often as an apprentice, but most ask for 18." in page
+
+
+def test_a_cadet_programme_says_it_is_unpaid(client):
+    page = client.get("/roles/nhs-cadet").get_data(as_text=True)
+    assert "This is a cadet programme, so it is unpaid." in page and "14 or over" in page
