@@ -169,42 +169,49 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
     Dealbreaker(
         "blood-and-needles", "Blood and needles", "Blood and needles", "💉",
         cues=("blood", "bleed", "needle", "injection", "jab", "syringe", "gore", "gory", "cut", "cuts", "wound",
-              "wounds", "drip"),
+              "wounds", "drip", "operation", "operations", "surgery", "stitch", "stitches", "stitching", "gash", "gashes",
+              "scalpel", "guts"),
         involvement="blood-and-needles",
     ),
     Dealbreaker(
         "personal-care", "Helping people wash or use the toilet", "Washing people", "🛁",
         cues=("toilet", "poo", "wee", "bum", "nappy", "nappies", "washing people", "wash people", "personal care",
-              "bodily", "vomit", "sick bowls", "bedpan", "pee"),
+              "bodily", "vomit", "sick bowls", "bedpan", "pee", "shower people", "showering people", "wash someone",
+              "washing someone", "bathe", "bathing", "wiping", "wipe", "pads", "changing pads"),
         involvement="personal-care",
     ),
     Dealbreaker(
         "nights-weekends", "Working nights or weekends", "Nights and weekends", "🌙",
         cues=("night", "nights", "weekend", "weekends", "saturday", "saturdays", "sunday", "sundays", "late shift",
-              "late shifts", "evenings", "nightshift", "nightshifts", "night shift", "overnight"),
+              "late shifts", "evenings", "nightshift", "nightshifts", "night shift", "overnight", "night work", "working late",
+              "late nights", "work late", "late"),
         shift_patterns=frozenset({"nights", "weekends", "on-call"}),
     ),
     Dealbreaker(
         "driving", "Driving as part of the job", "Driving", "🚗",
-        cues=("drive", "driving", "car", "licence", "license", "van", "passed my test", "driving test"),
+        cues=("drive", "driving", "driver", "car", "licence", "license", "van", "passed my test", "driving test", "lorry",
+              "taxi", "behind the wheel"),
         involvement="driving",
         driving_licence=True,
     ),
     Dealbreaker(
         "heavy-lifting", "Heavy lifting", "Heavy lifting", "🏋️",
-        cues=("lift", "lifting", "heavy", "carry", "carrying"),
+        cues=("lift", "lifting", "heavy", "carry", "carrying", "moving patients", "move patients", "moving people",
+              "hoist", "hoisting"),
         involvement="heavy-lifting",
     ),
     Dealbreaker(
         "children", "Working with children", "Children", "🧒",
         cues=("kid", "kids", "child", "children", "baby", "babies", "toddler", "toddlers", "teenager", "teenagers",
-              "young people", "little ones"),
+              "young people", "little ones", "childcare", "child care", "nanny", "babysitter", "babysitting",
+              "babysit"),
         involvement="children",
     ),
     Dealbreaker(
         "older-people", "Working with older people", "Older people", "👵",
-        cues=("old people", "older people", "elderly", "pensioner", "pensioners", "old folk", "grandparents",
-              "care home"),
+        cues=("old people", "older people", "elderly", "pensioner", "pensioners", "old folk", "old folks", "grandparents",
+              "care home", "oldies", "granny", "grannies", "grandad", "grandads", "grandma", "grandmas", "old person",
+              "old age"),
         involvement="older-people",
     ),
     # Said in words only ("nothing stressful, no emergencies"): the quiz's question stays as it was. Roles the
@@ -212,7 +219,8 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
     Dealbreaker(
         "stress", "Very stressful work or emergencies", "Stress and emergencies", "🚨",
         cues=("stress", "stressful", "stressed", "stressy", "intense", "pressure", "emergency", "emergencies",
-              "999", "a&e", "life or death", "trauma", "hectic", "chaos", "chaotic", "upsetting"),
+              "999", "a&e", "life or death", "life and death", "trauma", "hectic", "chaos", "chaotic", "upsetting",
+              "crisis", "crises", "could die", "mess up", "high pressure", "drama"),
         emotional_demand="high",
         title_words=("emergency", "critical care", "intensive care", "a&e", "trauma", "999", "hazardous area"),
         in_quiz=False,
@@ -253,13 +261,17 @@ class WishTopic:
     link: str  # the first sentence of each role's reason: what the work shares with the wish
     task_hint: str  # the kind of task a reason names from the role's day to day
     roles: tuple[str, ...]  # role slugs, nearest first (roles missing from a catalogue are skipped)
+    # True for a wish the listed jobs are about ("fixing things"): its words alone would otherwise match by
+    # chance on jobs that fix people, such as surgeons.
+    jobs_about_it: bool = False
 
 
 WISH_TOPICS: tuple[WishTopic, ...] = (
     WishTopic(
         "animals", "animals",
         cues=("animal", "animals", "pet", "pets", "dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten",
-              "kittens", "horse", "horses", "pony", "ponies", "rabbit", "rabbits", "hamster", "vet", "vets", "zoo"),
+              "kittens", "horse", "horses", "pony", "ponies", "rabbit", "rabbits", "hamster", "vet", "vets", "zoo",
+              "veterinary", "vetinary", "vetenary", "vet nurse", "veterinary nurse", "vetinary nurse", "vet nursing"),
         note="There are no jobs with animals on this site: it is about caring for people. People who love "
              "animals are often kind, gentle and calm. These jobs need that too.",
         link="People who love animals are often kind, gentle and calm, and this job needs that too.",
@@ -267,6 +279,20 @@ WISH_TOPICS: tuple[WishTopic, ...] = (
         roles=("care-worker", "healthcare-support-worker", "dementia-support-worker", "home-care-worker",
                "learning-disability-support-worker", "therapy-assistant", "childrens-healthcare-assistant",
                "short-breaks-support-worker"),
+    ),
+    WishTopic(
+        "fixing", "fixing things",
+        cues=("fixing things", "fixing stuff", "fix things", "fix stuff", "fixing", "taking things apart",
+              "take things apart", "repairing things", "repair things", "mending things", "diy", "tools",
+              "machines", "electronics", "gadgets", "building things", "making things"),
+        note="Hospitals, care homes and clinics need people who fix things: buildings, machines and the equipment "
+             "patients use. Here are some of those jobs.",
+        link="You like fixing things, and in this job you fix and look after things people rely on.",
+        task_hint="fix, test and look after machines, equipment or buildings",
+        roles=("estates-maintenance-technician", "care-home-maintenance-worker", "wheelchair-technician",
+               "clinical-engineering-technologist", "ambulance-vehicle-technician", "hospital-electrician",
+               "estates-plumber", "joiner", "it-field-technician"),
+        jobs_about_it=True,
     ),
     WishTopic(
         "cars", "cars",

@@ -42,15 +42,43 @@ def shared_models_dir(tmp_path_factory, request) -> Path:
     are embedded again.
     """
     folder = tmp_path_factory.mktemp("models")
-    earlier = Path(os.environ.get("CAREERCOMPASS_TEST_VECTORS", "") or "/nonexistent")
+    cache = vectors_cache()
+    earlier = Path(os.environ.get("CAREERCOMPASS_TEST_VECTORS", "") or cache or "/nonexistent")
     if earlier.is_file():
         shutil.copy(earlier, folder / "role_embeddings.npz")
     worker = getattr(request.config, "workerinput", None)
     if worker is None:  # one process: ready_settings embeds what is needed
         return folder
-    share_vectors(folder / "role_embeddings.npz", tmp_path_factory.getbasetemp().parent,
-                  int(worker["workerid"].removeprefix("gw")), int(worker["workercount"]))
+    index = int(worker["workerid"].removeprefix("gw"))
+    share_vectors(folder / "role_embeddings.npz", tmp_path_factory.getbasetemp().parent, index,
+                  int(worker["workercount"]))
+    if cache is not None and index == 0:  # one process keeps the joined vectors for the next run
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        shutil.copy(folder / "role_embeddings.npz", partial)
+        partial.replace(cache)
     return folder
+
+
+def vectors_cache() -> Path | None:
+    """Where role vectors are kept between runs on this machine, keyed by the model's own files.
+
+    Like pip's cache, it only saves time: each role's vectors carry a hash of its words, so roles edited since are
+    embedded again, and another model gets another file. CAREERCOMPASS_TEST_VECTORS_CACHE=off embeds everything.
+    """
+    if os.environ.get("CAREERCOMPASS_TEST_VECTORS_CACHE", "").lower() == "off":
+        return None
+    import hashlib
+
+    model = Path(make_settings(Path("."), Path(".")).embedding_model_dir)
+    digest = hashlib.sha256()
+    for name in ("config.json", "modules.json", "tokenizer.json"):
+        if (model / name).is_file():
+            digest.update((model / name).read_bytes())
+    weights = model / "model.safetensors"
+    digest.update(str(weights.stat().st_size if weights.is_file() else 0).encode())
+    home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return home / "careercompass" / f"test-role-vectors-{digest.hexdigest()[:16]}.npz"
 
 
 def share_vectors(target: Path, run_folder: Path, index: int, count: int, wait_seconds: float = 900) -> None:

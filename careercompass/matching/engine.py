@@ -317,7 +317,7 @@ def read_words(data: MatchData, answers: Answers, read: ReadText) -> Words:
     for row, clause in enumerate(likes):
         best = float(closeness[row].max())
         topic = explain.topic_named(clause)
-        if topic is not None and best < explain.TOPIC_WORDS_CLOSE:
+        if topic is not None and (topic.jobs_about_it or best < explain.TOPIC_WORDS_CLOSE):
             if topic not in [t for t, _ in topics]:
                 topics.append((topic, clause))
         elif best < WORDS_RELEVANT:

@@ -59,6 +59,7 @@ def role_facts(role: Any) -> dict[str, Any]:
     """The facts a limit or a wish can rest on, from a catalogue role (`catalogue.models.Role`)."""
     return {
         "slug": role.slug,
+        "title": role.title,
         "family": role.family_slug,
         "sectors": list(role.sector_names),
         "shift_patterns": list(role.shift_pattern_names),
@@ -172,7 +173,8 @@ def parse_limit(text: str) -> str | Property:
 def breaks(limit: str, facts: RoleFacts) -> bool:
     if limit in DEALBREAKERS:
         dealbreaker = DEALBREAKERS[limit]
-        return dealbreaker.rules_out(facts["involves"], facts["shift_patterns"], facts["driving_licence_needed"])
+        return dealbreaker.rules_out(facts["involves"], facts["shift_patterns"], facts["driving_licence_needed"],
+                                     facts.get("emotional_demand", ""), facts.get("title", ""))
     return not Property.parse(limit).holds(facts)
 
 

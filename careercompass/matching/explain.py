@@ -37,7 +37,8 @@ FILLER_WORDS = frozenset("""
     nada na n/a sure unsure maybe idea clue lol lmao lmfao rofl haha hahaha hehe meh whatever wotever anything
     everything something stuff things thing hmm hm um umm erm er uh ok okay k yes yeah yep ye nah nope tbh rn
     honestly literally bruh bro mate x xx xxx test testing hi hello hey yo sup eh what who why how care cares
-    yet thinking think about
+    yet thinking think about mad always obsessed into enjoy enjoys keen fan massive proper super very totally
+    absolutely good at
 """.split())
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 WORD = re.compile(r"[a-z0-9/'’-]+")
@@ -311,6 +312,7 @@ STRENGTHS = {
     "good": ("Good match", "Some of your answers fit this job well."),
     "look": ("Worth a look", "It fits a little, and it may be new to you."),
     "topic": ("Worth a look", "It is not about {topic}, but it uses what you enjoy."),
+    "topic-about-it": ("Good match", "You said you like {topic}, and this job is about that."),
     "no-evidence": ("Worth a look", "We need more answers to say how well it fits."),
 }
 
@@ -320,7 +322,7 @@ def strength(standing: float, quoted_words: bool, evidence: int, topic: WishTopi
     """(label, reason in words) for a match that stands `standing` standard units above the average role,
     with `evidence` reasons resting on the person's words or answers."""
     if topic is not None:
-        label, why = STRENGTHS["topic"]
+        label, why = STRENGTHS["topic-about-it" if topic.jobs_about_it else "topic"]
         return label, why.format(topic=topic.name)
     if evidence == 0:
         return STRENGTHS["no-evidence"]

@@ -19,7 +19,7 @@ from careercompass.matching.wording import NO_SPELLING, Fix, Spelling, tidy
 MAX_READ_LENGTH = 2000  # the quiz allows far less; anything longer is cut, never a slow page
 
 CLAUSE_BREAK = re.compile(
-    r"[.;!?\n]+|,\s*|\s+\b(?:but|although|though|except|however|whereas|yet|because|cos)\b\s+"
+    r"[.;!?\n]+|,\s*|(?<!anything)\s+\b(?:but|although|though|except|however|whereas|yet|because|cos)\b\s+"
     r"|\s+so\s+(?=(?:no|not|i|i'm|i've|can't|cannot|don't|nothing|never|definitely)\b)",
     re.I,
 )
@@ -34,9 +34,16 @@ FORWARD_NO = re.compile(
 FEELING_NO = re.compile(
     r"\b(?:hate|hates|dislike|dislikes|afraid|scared|scary|scares?|frighten\w*|phobia|queasy|faint\w*|sick|"
     r"squeamish|gross|grossed|allergic|terrif\w*|freak\w*|horrible|yuck|ew+|dizzy|woozy|nope|ick|icky|panic\w*|"
-    r"anxious|anxiety|overwhelm\w*|puke|throw up|pass out|grim|nightmare|get stressed|stresse?s? me)\b",
+    r"anxious|anxiety|overwhelm\w*|puke|throw up|pass out|grim|nightmare|get stressed|stresse?s? me|heave|"
+    r"stomach|do(?:es)? my head in|gets? on my nerves|rude|annoying|awkward|smell\w*|cringe|not for me|"
+    r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope)\b",
     re.I,
 )
+# A "no" said after the thing: "taking them to the toilet no", "bodily fluids = absolutely not".
+TRAILING_NO = re.compile(r"\b(?:no|nope|nah|never|absolutely not|no way|no thanks|not happening|not a chance)\W*$",
+                         re.I)
+# A preference that rules the other thing out: "i'd rather work with young people than oldies".
+RATHER_THAN = re.compile(r"\brather\b.*?\bthan\b", re.I)
 # Said with a "no" in it, but not a no: "I don't mind blood", "not bad at science", "needles don't bother me".
 NOT_A_NO = re.compile(
     r"\b(?:(?:don'?t|do not|wouldn'?t|would not|doesn'?t|does not|never) (?:mind|care|panic|get stressed|faint|"
@@ -78,7 +85,12 @@ FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?|
 LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
     "nights-weekends": re.compile(
         r"\b(?:school hours|9 ?(?:to|-) ?5|nine to five|mon(?:day)? ?(?:to|-) ?fri(?:day)?|weekdays? only|"
-        r"only (?:on )?weekdays|only (?:in the )?day(?:time|s)?|day(?:time|s)? only)\b", re.I),
+        r"only (?:on )?weekdays|only (?:in the )?day(?:time|s)?|day(?:time|s)? only|(?:weekends?|nights?) off|"
+        r"free (?:weekends|evenings)|(?:weekends|evenings) free|(?:finish|home|done) by (?:\d|six|five|four|three)|"
+        r"bed (?:by|at) (?:\d|nine|ten))\b", re.I),
+    "heavy-lifting": re.compile(
+        r"\b(?:bad back|back (?:problems?|injury|pain)|my back (?:is|was|couldn'?t|can'?t|won'?t|would)|"
+        r"(?:bad|dodgy|weak) (?:knees?|shoulders?))\b", re.I),
     "driving": re.compile(r"\btoo young to drive\b|\b(?:learning|learner) (?:to )?driv\w*\b", re.I),
 }
 # Said in words, the quiz's "people" answer: "dont want to deal with patients" is "behind the scenes".
@@ -212,8 +224,11 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
 def _split_no(clause: str) -> tuple[str | None, str | None]:
     """(the part that is a like, the part that says no) of one clause; either may be None."""
     searched = NOT_A_NO.sub(lambda m: " " * len(m.group(0)), clause)
-    if FEELING_NO.search(searched):
+    if FEELING_NO.search(searched) or TRAILING_NO.search(searched):
         return None, clause
+    if rather := RATHER_THAN.search(searched):
+        before = clause[:rather.end()].strip()[:-len("than")].strip()
+        return (before if _has_content(before) else None), clause[rather.end():].strip() or None
     forward = FORWARD_NO.search(searched)
     if forward is None:
         return (clause if _has_content(clause) else None), None

@@ -180,6 +180,11 @@ def tidy(text: str, spelling: Spelling = NO_SPELLING, keep: Iterable[str] = ()) 
             return TEXT_SPEAK[lowered]
         if lowered in kept:
             return typed
+        # "fixin", "takin", "workin'": a dropped g, said the way it sounds.
+        if lowered.endswith(("in", "in'")) and lowered not in spelling.known:
+            full = lowered.rstrip("'") + "g"
+            if full in spelling.known:
+                return full
         fixed = spelling.correct(lowered)
         if fixed is None:
             return typed

@@ -159,15 +159,28 @@ def match():
     except AnswerError as error:
         abort(400, description=str(error))
     result = run_match(resources().matcher.data(), answers, limit=limit, exclude=exclude)
+    read, words = result.read, result.words
     return jsonify({
         "results": [
             {"slug": m.slug, "title": m.title, "family": m.family, "score": m.score, "reasons": list(m.reasons),
+             "strength": m.strength, "strength_why": m.strength_why, "unpaid": m.unpaid,
              "url": url_for("roles.role", slug=m.slug, _external=True)}
             for m in result.matches
         ],
         "dealbreakers": sorted(result.dealbreakers),
         "excluded_by_dealbreakers": result.excluded_by_dealbreakers,
-        "understood": {"likes": list(result.read.likes), "dealbreakers_from_text": sorted(result.read.dealbreakers)},
+        # What was read in the person's words, as the results page shows it, so a person can correct it.
+        "understood": {
+            "likes": list(read.likes),
+            "dealbreakers_from_text": sorted(read.dealbreakers),
+            "said_no_to": [{"dealbreaker": name, "words": said} for name, said in read.said],
+            "spelling": [{"typed": fix.typed, "read_as": fix.read_as} for fix in read.fixes],
+            "stage": read.stage,
+            "behind_the_scenes": read.people == "behind",
+            "wishes_with_no_job_here": [topic.id for topic, _ in words.topics if not topic.jobs_about_it]
+                                       if words else [],
+            "no_meaning": bool(words and words.no_meaning),
+        },
     })
 
 

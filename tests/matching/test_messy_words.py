@@ -308,3 +308,16 @@ def test_cookies_from_before_words_could_be_taken_back_still_read(app):
         assert old.words_set_aside == frozenset() and old.answers.text == "no kids"
         with pytest.raises(visitor.UnexpectedCookie):
             visitor._read({visitor.SET_ASIDE_KEY: {"for": "x", "keys": ["drop table"]}})
+
+
+def test_a_dropped_g_is_read_as_the_word_meant(spelling):
+    assert tidy("always fixin stuff and helpin my nan", Spelling.from_texts([("Fixing", "Helping people")]))[0] == (
+        "always fixing stuff and helping my nan")
+
+
+@pytest.mark.parametrize("text", ["i like fixing things", "mad about fixin stuff, always taking things apart"])
+def test_liking_fixing_things_finds_jobs_that_fix_things_not_surgeons(match_data, text):
+    result = match(match_data, Answers(text=text), limit=5)
+    assert not any(m.slug.endswith("surgeon") for m in result.matches)
+    assert result.matches[0].slug == "estates-maintenance-technician"
+    assert result.matches[0].strength_why == "You said you like fixing things, and this job is about that."

@@ -106,6 +106,9 @@ def test_limits_are_checked_against_the_catalogue_facts(facts):
     assert evaluation.breaks("route_types has-other-than degree,postgraduate", facts["foundation-doctor"])
     assert not evaluation.breaks("route_types has-other-than degree,postgraduate", facts["nursing-associate"])
     assert evaluation.breaks("volunteer is false", facts["community-first-responder"])
+    # The limit only said in words: emergency work by name, and work the catalogue rates very demanding.
+    assert evaluation.breaks("stress", facts["emergency-call-handler"])
+    assert not evaluation.breaks("stress", facts["administrative-assistant"])
 
 
 def test_a_right_role_is_in_the_top_five_for_95_percent_of_held_out_personas(hybrid_scores):

@@ -90,6 +90,29 @@ def test_a_match_returns_explained_results_that_respect_dealbreakers(client):
     assert body["understood"]["dealbreakers_from_text"] == ["nights-weekends"]
 
 
+def test_a_match_says_how_strong_each_result_is_and_what_was_understood(client):
+    body = client.post("/api/v1/match", json={
+        "interests": "i want to be a nurce but blood makes me dizzy, im in year 10", "limit": 5}).get_json()
+    post_schema("/api/v1/match", "200").validate(body)
+    assert all(r["strength"] in {"Strong match", "Good match", "Worth a look"} and r["strength_why"]
+               for r in body["results"])
+    understood = body["understood"]
+    assert {"typed": "nurce", "read_as": "nurse"} in understood["spelling"]
+    assert [said["dealbreaker"] for said in understood["said_no_to"]] == ["blood-and-needles"]
+    assert understood["stage"] == "pupil" and understood["no_meaning"] is False
+
+
+def test_a_match_on_words_without_meaning_says_so(client):
+    body = client.post("/api/v1/match", json={"interests": "idk"}).get_json()
+    assert body["understood"]["no_meaning"] is True
+    assert {r["strength"] for r in body["results"]} == {"Worth a look"}
+
+
+def test_a_wish_with_no_job_here_is_named(client):
+    body = client.post("/api/v1/match", json={"interests": "i love animals"}).get_json()
+    assert body["understood"]["wishes_with_no_job_here"] == ["animals"]
+
+
 def test_a_match_with_nothing_answered_still_works(client):
     body = client.post("/api/v1/match", json={}).get_json()
     assert len(body["results"]) == 10
