@@ -54,6 +54,18 @@ def test_easy_results_on_a_phone_are_accessible_and_each_can_be_read_aloud(live_
     # The card is one large link, so its own button and link must sit above it to be tapped.
     results.first.get_by_role("button", name="Read aloud").click()
     expect(page).to_have_url(re.compile(r"/results\?easy=1$"))
-    results.first.get_by_role("link", name="Read the full page").click()
-    expect(page.get_by_role("heading", name="The hard parts")).to_be_visible()
+    results.first.get_by_role("link", name=re.compile("^How to get in")).click()
+    expect(page.locator(".easy-facts")).to_contain_text("The hard part")
+    context.close()
+
+
+def test_easy_results_are_no_longer_to_scroll_than_the_standard_ones(live_server, browser):
+    context = browser.new_context(**DEVICES["phone"])
+    page = context.new_page()
+    heights = {}
+    for easy in ("0", "1"):
+        page.goto(f"{live_server}/results?easy={easy}")
+        expect(page.locator(".result")).to_have_count(10)
+        heights[easy] = page.evaluate("document.documentElement.scrollHeight")
+    assert heights["1"] <= heights["0"], heights
     context.close()
