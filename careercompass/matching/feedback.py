@@ -54,10 +54,13 @@ def room_left(session: Session, reference: str, limit: int = DEFAULT_EVENTS_PER_
 
 def record(session: Session, reference: str, kind: str, role_slug: str, rank: int | None = None,
            features: list[float] | None = None, limit: int = DEFAULT_EVENTS_PER_REFERENCE) -> bool:
-    """Add one event, unless this reference has already added `limit` events. True if it was added."""
+    """Add one event, unless this reference has already added `limit` events, or the same event for the same
+    role (opening a job twice, or reloading its page, says no more than opening it once). True if it was added."""
     if kind not in KINDS:
         raise ValueError(f"unknown feedback kind {kind!r}")
-    if room_left(session, reference, limit) < 1:
+    same = select(FeedbackEvent.id).where(FeedbackEvent.reference == reference, FeedbackEvent.kind == kind,
+                                          FeedbackEvent.role_slug == role_slug).limit(1)
+    if session.scalar(same) is not None or room_left(session, reference, limit) < 1:
         return False
     session.add(FeedbackEvent(created_at=datetime.now(UTC), reference=reference, kind=kind, role_slug=role_slug,
                               rank=rank, features=features))

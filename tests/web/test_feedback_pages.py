@@ -96,8 +96,8 @@ def test_one_reference_can_add_only_so_many_events(answered, form_app):
     answered.get("/results")
     reference = reference_of(answered)
     with form_app.app_context(), transaction(resources().session_factory) as database:
-        for _ in range(limit - 1):
-            assert feedback.record(database, reference, "open", "porter", limit=limit)
+        for n in range(limit - 1):
+            assert feedback.record(database, reference, "open", f"role-{n}", limit=limit)
     html = answered.get("/results").get_data(as_text=True)
     slugs = re.findall(r'name="slug" value="([a-z-]+)"', html)
     for slug in slugs[:3]:
@@ -118,11 +118,21 @@ def feedback_database(tmp_path):
 
 def test_the_cap_holds_for_every_kind_of_event(feedback_database):
     with transaction(feedback_database) as database:
-        added = [feedback.record(database, "ref", "open", "porter", limit=5) for _ in range(8)]
+        added = [feedback.record(database, "ref", "open", f"role-{n}", limit=5) for n in range(8)]
         assert added == [True] * 5 + [False] * 3
         assert feedback.record_shown(database, "other", [("porter", [1.0])] * 3, limit=2) == 0
     with feedback_database() as database:
         assert database.scalar(select(func.count()).select_from(FeedbackEvent)) == 5
+
+
+def test_reloading_a_job_opened_from_the_results_adds_no_rows(answered, form_app):
+    answered.get("/results")
+    reference = reference_of(answered)
+    slug = re.findall(r'name="slug" value="([a-z-]+)"', answered.get("/results").get_data(as_text=True))[0]
+    for _ in range(3):
+        assert answered.get(f"/roles/{slug}?from=results").status_code == 200
+    opened = [e for e in events(form_app, reference) if e.kind == "open"]
+    assert [(e.kind, e.role_slug) for e in opened] == [("open", slug)]
 
 
 def test_the_same_list_is_recorded_once_and_a_different_one_again(feedback_database):
