@@ -11,6 +11,7 @@ from tqdm import tqdm
 
 from careercompass.catalogue.loader import CatalogueInvalid
 from careercompass.catalogue.upkeep import PayRules
+from careercompass.vacancies.feeds import FORMATS
 from careercompass.config import PROJECT_ROOT, Settings
 from careercompass.database import DatabaseUnavailable
 from careercompass.matching.embeddings import ModelUnavailable
@@ -69,6 +70,54 @@ def init() -> None:
         f"{summary.indexed} documents indexed; {summary.embedded} roles embedded; "
         f"{time.perf_counter() - started:.1f} s."
     )
+    if summary.sample_vacancies is not None:
+        click.echo(f"Sample vacancies (invented, for the embedded default): {summary.sample_vacancies.line}.")
+
+
+@main.command("import-vacancies", help="Import job adverts from a feed file, a folder of them or a web address. "
+                                        "One import is one transaction: a file that cannot be read changes nothing.")
+@click.option("--format", "feed_format", type=click.Choice(FORMATS), required=True,
+              help="nhs-jobs-xml (NHS Jobs search XML), jobposting (schema.org JSON-LD: JSON, JSON Lines or HTML "
+                   "pages), adzuna (Adzuna search JSON) or csv (the template in the README).")
+@click.option("--area", default=None, metavar="KM|all",
+              help="Keep adverts within KM of Leeds city centre, or all of them. Default: CAREERCOMPASS_VACANCY_AREA_KM.")
+@click.argument("source")
+def import_vacancies(feed_format: str, area: str | None, source: str) -> None:
+    from careercompass.database import open_session
+    from careercompass.search.index import SearchIndex
+    from careercompass.vacancies.feeds import FeedUnreadable
+    from careercompass.vacancies.service import ImportRequest, run_import
+    from careercompass.vacancies.sources import SourceUnavailable
+
+    settings = Settings.from_environment()
+    request = ImportRequest(source, feed_format, _area(area, settings.vacancy_area_km), settings.vacancy_retention_days)
+    try:
+        with open_session(settings.database_uri) as session:
+            summary = run_import(session, SearchIndex(settings.index_dir), request)
+            session.commit()
+    except (SourceUnavailable, FeedUnreadable) as error:
+        raise click.ClickException(f"{error}. Nothing was changed.") from None
+    click.echo(f"Imported {source}: {summary.line}.")
+    for skipped in summary.skipped[:20]:
+        click.echo(f"  skipped {skipped.where}: {skipped.reason}")
+    if len(summary.skipped) > 20:
+        click.echo(f"  and {len(summary.skipped) - 20} more skipped.")
+
+
+def _area(text: str | None, default_km: float):
+    from careercompass.vacancies.importer import Area
+
+    if text is None:
+        return Area(default_km)
+    if text.strip().lower() == "all":
+        return None
+    try:
+        km = float(text)
+    except ValueError:
+        raise click.BadParameter("give a number of kilometres, or 'all'", param_hint="--area") from None
+    if km <= 0:
+        raise click.BadParameter("give a number of kilometres above 0, or 'all'", param_hint="--area")
+    return Area(km)
 
 
 def pay_rules(settings: Settings) -> PayRules:

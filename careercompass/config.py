@@ -40,6 +40,8 @@ class Settings:
     shortlist_retention_days: int = 90  # a saved code stops working after this many days; `init` deletes it
     current_pay_year: str = "2026/27"  # `check-catalogue` fails while any pay figure is for an older year
     national_living_wage: float = 12.71  # adult legal minimum an hour; no paid role may start below it
+    vacancy_area_km: float = 30.0  # imports keep adverts within this distance of Leeds city centre
+    vacancy_retention_days: int = 365  # a closed advert is kept (for usage figures) this long, then deleted
 
     # name of the environment variable for each field: CAREERCOMPASS_<FIELD NAME IN CAPITALS>
     ENV_PREFIX = "CAREERCOMPASS_"
@@ -74,6 +76,11 @@ class Settings:
     @property
     def database_uri(self) -> str:
         return self.database_url or f"sqlite:///{self.instance_dir / 'careercompass.sqlite3'}"
+
+    @property
+    def embedded_default(self) -> bool:
+        """The embedded SQLite database, with the sample data that comes with it (sample vacancies)."""
+        return not self.database_url
 
     @property
     def index_dir(self) -> Path:

@@ -18,8 +18,10 @@ from careercompass.config import Settings
 from careercompass.database import make_engine, make_session_factory, open_session, transaction, upgrade_schema
 from careercompass.matching import embeddings, feedback, service
 from careercompass.search import sources
-from careercompass.search.index import build_index, built_from
+from careercompass.search.index import SearchIndex, build_index, built_from
 from careercompass.search.synonyms import Synonyms, check_search_words, load_synonyms
+from careercompass.vacancies.importer import Area, ImportSummary
+from careercompass.vacancies.service import ImportRequest, run_import
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,13 @@ class InitSummary:
     saved: SaveSummary
     indexed: int
     embedded: int  # roles whose vectors had to be made afresh
+    sample_vacancies: ImportSummary | None = None  # the embedded default's sample adverts; None elsewhere
+
+
+# Invented adverts in the real feed formats, loaded by `init` into the embedded default only; every one says it is a
+# sample. Each file's format follows from its name.
+SAMPLE_VACANCIES_DIR = Path(__file__).resolve().parent.parent / "sample_data" / "vacancies"
+SAMPLE_FORMATS = {".xml": "nhs-jobs-xml", ".jsonl": "jobposting", ".json": "jobposting", ".csv": "csv"}
 
 
 def checked_catalogue(catalogue_dir: Path) -> tuple[Catalogue, Synonyms]:
@@ -64,6 +73,7 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
                                   sources.versions_stamp(session))
             progress("Embedding the roles that changed")
             embedded = store_embeddings(settings, session)
+        samples = load_sample_vacancies(settings, factory) if settings.embedded_default else None
     finally:
         engine.dispose()
     return InitSummary(
@@ -72,7 +82,28 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
         saved=saved,
         indexed=indexed,
         embedded=embedded,
+        sample_vacancies=samples,
     )
+
+
+def load_sample_vacancies(settings: Settings, factory) -> ImportSummary:
+    """Import the sample adverts (all at once, in one transaction); a second run finds them unchanged."""
+    total = ImportSummary()
+    index = SearchIndex(settings.index_dir)
+    area = Area(settings.vacancy_area_km)
+    with transaction(factory) as session:
+        for path in sorted(SAMPLE_VACANCIES_DIR.glob("*")):
+            if path.suffix.lower() not in SAMPLE_FORMATS:
+                continue
+            request = ImportRequest(str(path), SAMPLE_FORMATS[path.suffix.lower()], area,
+                                    settings.vacancy_retention_days)
+            found = run_import(session, index, request)
+            total.new, total.updated, total.unchanged = (total.new + found.new, total.updated + found.updated,
+                                                         total.unchanged + found.unchanged)
+            total.expired += found.expired
+            total.skipped += found.skipped
+            total.outside_area += found.outside_area
+    return total
 
 
 def store_embeddings(settings: Settings, session) -> int:

@@ -17,6 +17,7 @@ MODEL_MODULES = (
     "careercompass.advisers.shortlists",
     "careercompass.matching.feedback",
     "careercompass.data_versions",
+    "careercompass.vacancies.models",
 )
 
 

@@ -26,6 +26,10 @@ NOISE_PATTERNS = (
     r"maternity cover|relief|apprentice|apprenticeship|casual|zero hours?|flexible|nights?|days|weekends?|twilight|waking nights?|"
     r"sleep[- ]ins?|immediate start|urgent|new|vacancy|job|role|ltht|lypft|lch|trust|leeds)\b",
 )
+# Words in the later parts of a title that name a place or a team, not a job: they never tip one job over another.
+PLACE_WORDS = frozenset({"ward", "unit", "team", "service", "department", "dept", "clinic", "centre", "center",
+                         "hospital", "inpatient", "outpatient", "site", "base", "hub", "acute", "medical", "surgical",
+                         "adult", "general"})
 SEGMENT_SPLIT = r"\s[-–—|]\s|[()\[\],;:]|\s[-–—]|[-–—]\s|/"
 BAND_PATTERN = r"\b(?:band\s*|b)(\d)[a-d]?\b"
 # Later parts of a title are usually the ward, team or place, so they count for less.
@@ -116,6 +120,10 @@ def lookup(index: SearchIndex, title: str) -> Lookup:
     understood = ""
     for position, (segment, reading_texts) in enumerate(parts):
         readings = [_word_set(text) for text in reading_texts]
+        if position:  # a later part is context: "Respiratory Ward" says where, and "ward" alone says no job
+            readings = [reading - PLACE_WORDS for reading in readings if reading - PLACE_WORDS]
+            if not readings:
+                continue
         for slug in candidates:
             fit = max(_name_similarity(reading, name) for reading in readings for name in by_slug[slug])
             fits.setdefault(slug, []).append(fit * SEGMENT_WEIGHTS[position])

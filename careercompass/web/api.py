@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from flask import Blueprint, abort, jsonify, request, url_for
 
+from careercompass import vocabulary
 from careercompass.catalogue import facets, models, queries
 from careercompass.catalogue.easy_read import easy_version
 from careercompass.catalogue.facets import Condition, Selection, degree_answer
@@ -18,6 +20,9 @@ from careercompass.matching.quiz import AnswerError, describe_quiz, parse_answer
 from careercompass.search.explore import explore
 from careercompass.search.index import MAX_QUERY_LENGTH
 from careercompass.search.lookup import lookup as lookup_title
+from careercompass.vacancies import places
+from careercompass.vacancies.queries import Found, VacancyFilter, open_counts
+from careercompass.vacancies.queries import find as find_vacancies
 from careercompass.web.resources import db, resources
 from careercompass.web.security import csrf
 
@@ -52,7 +57,9 @@ def role(slug: str):
     if found is None:
         abort(404, description=f"No role has the slug '{slug}'.")
     pay = queries.PayCalculator(database).figures(found)
-    return jsonify(role_detail(found, pay, queries.ladder_for(database, found)))
+    detail = role_detail(found, pay, queries.ladder_for(database, found))
+    detail["open_vacancies"] = open_counts(database, [slug], date.today()).get(slug, 0)
+    return jsonify(detail)
 
 
 MAX_LIMIT = 50
@@ -133,6 +140,64 @@ def _whole_number(name: str, default: int, low: int, high: int) -> int:
     if not raw.isdigit() or not low <= int(raw) <= high:
         abort(400, description=f"{name}: should be a whole number from {low} to {high}.")
     return int(raw)
+
+
+@blueprint.get("/vacancies")
+def vacancies():
+    """Open vacancies: ?role=&family=&near=&within_km=&band=&limit=&offset= (near is a Leeds district or ward)."""
+    known = {"role", "family", "near", "within_km", "band", "limit", "offset"}
+    unknown = sorted(set(request.args) - known)
+    if unknown:
+        abort(400, description=f"{unknown[0]}: not a parameter; use {', '.join(sorted(known))}.")
+    limit, offset = _whole_number("limit", 20, 1, MAX_LIMIT), _whole_number("offset", 0, 0, 100_000)
+    database = db()
+    role = request.args.get("role") or None
+    if role is not None and queries.get_role(database, role) is None:
+        abort(400, description=f"role: no role has the slug '{role}'.")
+    family = request.args.get("family") or None
+    if family is not None and queries.get_family(database, family) is None:
+        abort(400, description=f"family: no family has the slug '{family}'.")
+    band = request.args.get("band") or None
+    if band is not None and band not in vocabulary.ids(vocabulary.BANDS):
+        abort(400, description=f"band: should be one of {', '.join(vocabulary.ids(vocabulary.BANDS))}.")
+    near = None
+    if request.args.get("near"):
+        near = places.find_place(request.args["near"])
+        if near is None:
+            abort(400, description="near: not a Leeds postcode district (like LS9), postcode or ward name.")
+    within = request.args.get("within_km")
+    if within is not None:
+        if near is None:
+            abort(400, description="within_km: give near as well, so there is somewhere to measure from.")
+        try:
+            within_km = float(within)
+        except ValueError:
+            within_km = -1.0
+        if not 0 < within_km <= 100:
+            abort(400, description="within_km: should be a number of kilometres above 0 and at most 100.")
+    wanted = VacancyFilter(role=role, family=family, band=band, near=near,
+                           within_km=float(within) if within is not None else None)
+    count, found = find_vacancies(database, wanted, date.today(), limit=limit, offset=offset)
+    return jsonify({"count": count, "vacancies": [vacancy_json(item) for item in found]})
+
+
+def vacancy_json(item: Found) -> dict[str, Any]:
+    v = item.vacancy
+    return {
+        "id": v.id,
+        "title": v.title,
+        "employer": v.employer,
+        "roles": [{"slug": link.role_slug, "confidence": link.confidence} for link in v.links],
+        "link_status": v.link_status,
+        "pay_text": v.salary_text,
+        "band": v.band_from,
+        "salary_min": v.salary_min,
+        "salary_max": v.salary_max,
+        "closing_date": v.closing.isoformat() if v.closing else None,
+        "location": {"postcode_district": v.postcode_district, "ward": v.ward, "lat": v.lat, "lon": v.lon},
+        "distance_km": item.distance_km,
+        "url": v.url,
+    }
 
 
 @blueprint.get("/quiz")

@@ -7,6 +7,7 @@ import re
 from flask import render_template
 
 from careercompass import vocabulary
+from careercompass.vacancies.pay_text import pay_words
 from careercompass.catalogue.glossary import explain
 from careercompass.catalogue.queries import quickest_route
 from careercompass.web import easy_read, family_colours, fragments
@@ -45,6 +46,15 @@ def match_strength(score: float) -> str:
     return next(label for least, label in MATCH_STRENGTHS if score >= least)
 
 
+def vacancy_pay(vacancy) -> str:
+    return pay_words(vacancy.salary_min, vacancy.salary_max, vacancy.salary_period, vacancy.band_from,
+                     vacancy.band_to, vacancy.salary_text)
+
+
+def long_date(day) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
 def init_app(app) -> None:
     fragments.init_app(app)
     easy_read.init_app(app)
@@ -58,3 +68,5 @@ def init_app(app) -> None:
     app.add_template_filter(match_strength)
     app.add_template_filter(explain)
     app.add_template_filter(quickest_route)
+    app.add_template_filter(vacancy_pay)
+    app.add_template_filter(long_date)

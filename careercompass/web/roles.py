@@ -8,7 +8,7 @@ from careercompass.catalogue import queries
 from careercompass.catalogue.easy_read import easy_version
 from careercompass.catalogue.glossary import reader_texts, terms_used
 from careercompass.matching import feedback
-from careercompass.web import visitor
+from careercompass.web import vacancies, visitor
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 
@@ -31,6 +31,8 @@ def role(slug: str):
     pay = queries.PayCalculator(database).figures(found)
     # With easy read on, the short version comes first and the full text is one link away (?full=1).
     easy = easy_version(found, pay) if visitor.current().easy_read else None
+    place, place_problem = vacancies.chosen_place()
+    jobs_count, jobs = vacancies.open_for_role(database, slug, place)
     return render_page(
         "roles/role.html",
         role=found,
@@ -40,6 +42,11 @@ def role(slug: str):
         pay=pay,
         easy=easy,
         full=easy is None or request.args.get("full") == "1",
+        jobs_count=jobs_count,
+        jobs=jobs,
+        place=place,
+        place_problem=place_problem,
+        samples=resources().settings.embedded_default,
     )
 
 

@@ -31,7 +31,9 @@ DISMISSED_KEY = "not_for_me"
 EASY_KEY = "easy_read"
 FEEDBACK_KEY = "feedback_ref"
 SET_ASIDE_KEY = "words_set_aside"  # added later: cookies without it read as before
-KEYS = (ANSWERS_KEY, DISMISSED_KEY, EASY_KEY, FEEDBACK_KEY, SET_ASIDE_KEY)
+NEAR_KEY = "near"  # a postcode district or ward the person chose for "near me": never stored on the server
+KEYS = (ANSWERS_KEY, DISMISSED_KEY, EASY_KEY, FEEDBACK_KEY, SET_ASIDE_KEY, NEAR_KEY)
+MAX_NEAR_LENGTH = 60
 
 MAX_DISMISSED = 100  # the oldest are forgotten first, so the cookie stays small
 MAX_SLUG_LENGTH = 80
@@ -54,6 +56,7 @@ class Visitor:
     feedback_reference: str | None = None
     set_aside: tuple[str, ...] = ()  # what the person took back from what was read in their words...
     set_aside_for: str = ""  # ...and a digest of the words it was about: new words start afresh
+    near: str | None = None  # "LS9" or a ward name; a full postcode is cut to its district before it gets here
 
     @property
     def started(self) -> bool:
@@ -109,6 +112,7 @@ def remember(visitor: Visitor) -> Visitor:
         FEEDBACK_KEY: visitor.feedback_reference,
         SET_ASIDE_KEY: {"for": visitor.set_aside_for, "keys": sorted(visitor.words_set_aside)}
         if visitor.words_set_aside else None,
+        NEAR_KEY: visitor.near,
     }
     for key, value in stored.items():
         if value is None:
@@ -170,7 +174,10 @@ def _read(cookie) -> Visitor:
     if not (isinstance(set_aside, dict) and set(set_aside) == {"for", "keys"} and isinstance(set_aside["for"], str)
             and is_set_aside_list(set_aside["keys"])):
         raise UnexpectedCookie("words set aside")
-    return Visitor(answers, tuple(dismissed), easy_read, reference, tuple(set_aside["keys"]), set_aside["for"])
+    near = cookie.get(NEAR_KEY)
+    if near is not None and not (isinstance(near, str) and 0 < len(near) <= MAX_NEAR_LENGTH):
+        raise UnexpectedCookie("near")
+    return Visitor(answers, tuple(dismissed), easy_read, reference, tuple(set_aside["keys"]), set_aside["for"], near)
 
 
 def is_set_aside_list(value: Any) -> bool:

@@ -37,11 +37,13 @@ BAD_COOKIES = {
     "easy read as text": {visitor.EASY_KEY: "yes"},
     "a reference that is not one of ours": {visitor.FEEDBACK_KEY: ["ab"]},
     "a reference with odd letters": {visitor.FEEDBACK_KEY: "<script>"},
+    "a place that is not text": {visitor.NEAR_KEY: ["LS9"]},
+    "a place far too long": {visitor.NEAR_KEY: "LS9" * 40},
 }
 VISITOR_PAGES = [
     ("get", "/quiz"), ("get", "/quiz?easy=1"), ("get", "/quiz/1"), ("post", "/quiz/1"), ("post", "/quiz/restart"),
     ("get", "/results"), ("post", "/results/not-for-me"), ("post", "/results/why-not"), ("post", "/results/shown"),
-    ("post", "/results/save"), ("get", "/roles/porter?from=results"),
+    ("post", "/results/save"), ("get", "/roles/porter?from=results"), ("get", "/vacancies"),
 ]
 FORMS = {"/quiz/1": {"activities": "caring"}, "/results/not-for-me": {"slug": "porter"},
          "/results/why-not": {"reason": "shifts"}, "/results/shown": {"shown": "0" * 16}}
@@ -75,8 +77,10 @@ def test_an_older_versions_good_cookie_still_reads(form_client):
         session.update({"quiz_answers": {"activities": ["caring"], "interests": "I like fixing bikes"},
                         "not_for_me": ["porter"], "easy_read": True, "feedback_ref": "0123456789abcdef"})
     html = form_client.get("/results").get_data(as_text=True)
-    assert "You wrote “I like fixing bikes”" in html and 'value="porter"' not in html
+    assert 'value="porter"' not in html and 'class="easy-facts"' in html  # dismissed jobs and easy read kept
     assert 'class="quiz-intro easy"' in form_client.get("/quiz").get_data(as_text=True)
+    standard = form_client.get("/results?easy=0").get_data(as_text=True)
+    assert "I like fixing bikes" in standard  # the words were kept and read
 
 
 def test_a_shortlist_saved_by_an_older_quiz_carries_on_without_its_odd_answers(form_client, form_app):

@@ -1,0 +1,81 @@
+"""Jobs in Leeds now: the list of open vacancies with its filters, and "near me" kept in the visitor's cookie."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from flask import Blueprint, request
+from sqlalchemy.orm import Session
+
+from careercompass import vocabulary
+from careercompass.catalogue import queries as catalogue_queries
+from careercompass.vacancies import places
+from careercompass.vacancies.queries import DISTANCE_BANDS, Found, VacancyFilter, find
+from careercompass.web import visitor
+from careercompass.web.rendering import render_page
+from careercompass.web.resources import db, resources
+
+blueprint = Blueprint("vacancies", __name__)
+
+PER_PAGE = 20
+ROLE_PAGE_SHOWS = 3
+
+
+def chosen_place() -> tuple[places.Place | None, str | None]:
+    """The visitor's place for "near me": from `?near=` when given (then remembered), else from the cookie.
+
+    Returns (the place, a message when what they typed is not a Leeds place). Only the postcode district or ward
+    is kept; the rest of a full postcode is dropped at once.
+    """
+    current = visitor.current()
+    if "near" in request.args:
+        typed = request.args.get("near", "").strip()[:visitor.MAX_NEAR_LENGTH]
+        if not typed:
+            visitor.remember(replace(current, near=None))
+            return None, None
+        place = places.find_place(typed)
+        if place is None:
+            return None, (f"We could not find “{typed}” in Leeds. Type a Leeds postcode area like LS9, or a ward "
+                          "name like Harehills.")
+        visitor.remember(replace(current, near=place.label))
+        return place, None
+    return (places.find_place(current.near) if current.near else None), None
+
+
+def open_for_role(database: Session, slug: str, place: places.Place | None) -> tuple[int, list[Found]]:
+    """How many jobs are open for the role, and the first few (nearest first when the visitor gave a place)."""
+    return find(database, VacancyFilter(role=slug, near=place), date.today(), limit=ROLE_PAGE_SHOWS)
+
+
+@blueprint.get("/vacancies")
+def listing():
+    database = db()
+    place, place_problem = chosen_place()
+    within = request.args.get("within", type=float)
+    wanted = VacancyFilter(
+        role=request.args.get("role") or None,
+        family=request.args.get("family") or None,
+        band=request.args.get("band") if request.args.get("band") in vocabulary.ids(vocabulary.BANDS) else None,
+        apprenticeship=True if request.args.get("apprenticeship") == "yes" else None,
+        near=place,
+        within_km=within if place is not None and within in DISTANCE_BANDS else None,
+    )
+    page = max(request.args.get("page", 1, type=int), 1)
+    count, found = find(database, wanted, date.today(), limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
+    role = catalogue_queries.get_role(database, wanted.role) if wanted.role else None
+    return render_page(
+        "vacancies/list.html",
+        found=found,
+        count=count,
+        wanted=wanted,
+        role=role,
+        page=page,
+        pages=max((count + PER_PAGE - 1) // PER_PAGE, 1),
+        place=place,
+        place_problem=place_problem,
+        distance_bands=DISTANCE_BANDS,
+        families=catalogue_queries.families_with_counts(database),
+        bands=vocabulary.BANDS,
+        samples=resources().settings.embedded_default,
+    )
