@@ -19,6 +19,7 @@ NOISE_PATTERNS = (
     r"\bband\s*\d[a-d]?(\s*(/|-|to)\s*\d[a-d]?)*",
     r"\bb\d[a-d]?(\s*/\s*\d[a-d]?)*\b",
     r"\bafc\b",
+    r"\blevel\s*\d\b",
     r"\bx\s?\d+\b",
     r"\b\d+(\.\d+)?\s*(hours|hrs|hr|h)\b( per week| a week| pw)?",
     r"\bward\s+[a-z]?\d+[a-z]?\b",
@@ -30,6 +31,15 @@ NOISE_PATTERNS = (
 PLACE_WORDS = frozenset({"ward", "unit", "team", "service", "department", "dept", "clinic", "centre", "center",
                          "hospital", "inpatient", "outpatient", "site", "base", "hub", "acute", "medical", "surgical",
                          "adult", "general"})
+# A doctor's grade says the job is a doctor's; the specialty words after it ("in Psychiatry") say which one.
+DOCTOR_GRADE = re.compile(
+    r"\b(?:specialt?y doctor|speciality doctor|specialist doctor|trust (?:grade )?doctor|(?:junior |senior )?clinical "
+    r"fellow|(?:specialty |specialist )?registrar|sho|locum consultant|consultant(?= in\b)|st ?\d(?: ?[-/] ?\d)?\+?|"
+    r"ct ?\d(?: ?[-/] ?\d)?|cst|fy ?[12]|(?:ct|st)\d? equivalent|equivalent)\b", re.I)
+DOCTOR_WORDS = frozenset({"doctor", "surgeon", "consultant", "registrar", "physician"})
+DOCTOR_GRADE_BONUS = 0.25
+# Small words that join a title's parts ("Consultant in Acute Medicine") and name nothing.
+JOINING_WORDS = frozenset({"in", "of", "and", "the", "for", "with", "to", "at", "a", "an", "&"})
 SEGMENT_SPLIT = r"\s[-–—|]\s|[()\[\],;:]|\s[-–—]|[-–—]\s|/"
 BAND_PATTERN = r"\b(?:band\s*|b)(\d)[a-d]?\b"
 # Later parts of a title are usually the ward, team or place, so they count for less.
@@ -64,7 +74,7 @@ def _stem(word: str) -> str:
 
 
 def _word_set(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in words_of(text))
+    return frozenset(_stem(w) for w in words_of(text) if w not in JOINING_WORDS)
 
 
 def _name_similarity(typed: frozenset[str], name: frozenset[str]) -> float:
@@ -77,7 +87,7 @@ def _name_similarity(typed: frozenset[str], name: frozenset[str]) -> float:
 
 def segments(title: str) -> list[str]:
     """The parts of a title that could name a job, noise removed, in the order written."""
-    text = title.lower().replace("’", "'")
+    text = DOCTOR_GRADE.sub(" ", title.lower().replace("’", "'"))
     for pattern in NOISE_PATTERNS:
         text = re.sub(pattern, " ", text)
     parts = [" ".join(words_of(part)) for part in re.split(SEGMENT_SPLIT, text)]
@@ -87,6 +97,12 @@ def segments(title: str) -> list[str]:
 def band_in(title: str) -> int | None:
     found = re.search(BAND_PATTERN, title.lower())
     return int(found.group(1)) if found else None
+
+
+def _doctor_slugs(names) -> frozenset[str]:
+    """Roles that employers advertise as doctors' posts: a name of theirs says doctor, surgeon or consultant."""
+    return frozenset(slug for kind, slug, _, name, _ in names
+                     if kind == "role" and DOCTOR_WORDS & set(words_of(name)))
 
 
 def _role_names(names) -> tuple[dict[str, list[frozenset[str]]], dict[str, str]]:
@@ -131,6 +147,9 @@ def lookup(index: SearchIndex, title: str) -> Lookup:
                 understood = segment
     # The part that fits best decides; the other parts ("Children's Ward", "(RMN)") add a little as context.
     scores = {slug: max(found) + CONTEXT_SHARE * (sum(found) - max(found)) for slug, found in fits.items()}
+    if DOCTOR_GRADE.search(title):  # a doctor's post: among jobs that fit the specialty, the doctor's comes first
+        doctors = index.once_per_build("lookup:doctors", _doctor_slugs)
+        scores = {slug: score + (DOCTOR_GRADE_BONUS if slug in doctors else 0.0) for slug, score in scores.items()}
     ranked = sorted(scores, key=lambda slug: (-scores[slug], titles[slug]))
     ranked = [slug for slug in ranked if scores[slug] > 0]
     if not ranked:

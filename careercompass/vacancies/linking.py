@@ -8,6 +8,7 @@ that fits no role well is left unlinked rather than forced onto the nearest one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -46,3 +47,33 @@ def make_linker(session: Session, index: SearchIndex) -> Linker:
         return found[key]
 
     return link
+
+
+@dataclass(frozen=True)
+class LinkScores:
+    titles: int  # titles that have a right role
+    first: float  # share with a right role first
+    top_five: float  # share with a right role in the first five
+    unfitting: int  # titles no role fits
+    held_back: float  # share of those left unlinked or marked for review, not linked as fact
+    wrongly_linked: int  # titles linked as fact to a wrong role
+
+
+def link_scores(index: SearchIndex, labelled: list[dict]) -> LinkScores:
+    """How the lookup does on hand-labelled advert titles: {"title", "role" (None: no role fits), "also"}."""
+    first = top_five = held_back = wrong = 0
+    fitting = [entry for entry in labelled if entry["role"]]
+    for entry in labelled:
+        found = lookup(index, entry["title"])
+        ranked = ([found.best.slug] if found.best else []) + [c.slug for c in found.alternatives]
+        linked = found.best is not None and found.best.confidence >= LINKED_AT
+        if not entry["role"]:
+            held_back += not linked
+            continue
+        right = {entry["role"], *(entry.get("also") or [])}
+        first += bool(ranked) and ranked[0] in right
+        top_five += bool(right & set(ranked[:5]))
+        wrong += linked and ranked[0] not in right
+    unfitting = len(labelled) - len(fitting)
+    return LinkScores(len(fitting), first / max(len(fitting), 1), top_five / max(len(fitting), 1), unfitting,
+                      held_back / max(unfitting, 1), wrong)

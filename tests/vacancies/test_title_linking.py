@@ -1,0 +1,46 @@
+"""Linking real advert titles to roles (tests/vacancies/advert_titles.yaml: titles employers across England wrote).
+
+The lookup was tuned on the development half only. The held-out half is measured and never read for tuning; its
+floors below are its figures when the lookup was last changed, so a change that makes it worse fails.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from careercompass.search.index import SearchIndex
+from careercompass.vacancies.linking import link_scores
+
+TITLES = yaml.safe_load(Path(__file__).with_name("advert_titles.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def scores(ready_settings):
+    index = SearchIndex(ready_settings.index_dir)
+    return {split: link_scores(index, [t for t in TITLES if t["split"] == split]) for split in ("dev", "held_out")}
+
+
+def test_the_set_is_real_sized_and_split_in_two():
+    assert len(TITLES) >= 240 and sum(not t["role"] for t in TITLES) >= 35
+    assert {t["split"] for t in TITLES} == {"dev", "held_out"}
+    assert len({t["title"].lower() for t in TITLES}) == len(TITLES)
+
+
+@pytest.mark.parametrize(("split", "first", "top_five", "held_back"), [
+    ("dev", 0.85, 0.93, 0.95),
+    ("held_out", 0.84, 0.95, 0.90),
+])
+def test_titles_link_to_the_right_role(scores, split, first, top_five, held_back):
+    found = scores[split]
+    print(f"{split}: right role first {found.first:.2f}, in the top five {found.top_five:.2f} of {found.titles}; "
+          f"{found.held_back:.2f} of {found.unfitting} titles with no fitting role held back")
+    assert found.first >= first and found.top_five >= top_five and found.held_back >= held_back, found
+
+
+@pytest.mark.xfail(strict=False, reason="held-out titles: right role first is 0.84, the target is 0.85")
+def test_the_held_out_titles_meet_the_target(scores):
+    found = scores["held_out"]
+    assert found.first >= 0.85 and found.top_five >= 0.95 and found.held_back >= 0.80, found
