@@ -115,3 +115,22 @@ def test_review_catalogue_says_plainly_when_it_cannot_write(settings_for, small_
                  str(tmp_path / "missing" / "review.md"))
     assert result.exit_code == 1
     assert "Could not write" in result.output and "No such file or directory" in result.output
+
+
+def test_import_vacancies_reports_what_it_did_and_refuses_a_broken_file_whole(settings_for):
+    settings = settings_for()
+    assert run(settings, "init").exit_code == 0
+    fixtures = "tests/vacancies/fixtures/"
+    first = run(settings, "import-vacancies", "--format", "nhs-jobs-xml", fixtures + "nhs_jobs_search.xml")
+    assert first.exit_code == 0, first.output
+    assert "10 new, 0 updated, 0 unchanged, 2 expired, 0 skipped, 2 outside the area" in first.output
+    before = dump_database(settings.database_uri)
+    broken = run(settings, "import-vacancies", "--format", "nhs-jobs-xml", fixtures + "broken.xml")
+    assert broken.exit_code == 1 and "is not readable XML" in broken.output and "Nothing was changed." in broken.output
+    again = run(settings, "import-vacancies", "--format", "nhs-jobs-xml", fixtures + "nhs_jobs_search.xml")
+    assert "0 new, 0 updated, 10 unchanged" in again.output
+    assert dump_database(settings.database_uri) == before
+    lines = run(settings, "import-vacancies", "--format", "jobposting", "--area", "all", fixtures + "jobposting_lines.jsonl")
+    assert "skipped line 3: not valid JSON" in lines.output and "skipped line 5: no title" in lines.output
+    bad_area = run(settings, "import-vacancies", "--format", "csv", "--area", "near", fixtures + "employer_template.csv")
+    assert bad_area.exit_code == 2 and "give a number of kilometres, or 'all'" in bad_area.output
