@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -35,33 +36,51 @@ class VacancyFilter:
     within_km: float | None = None
 
 
-def _linked_to(slugs: Sequence[str]):
+def _linked_to(slugs):
     """Vacancies with a certain link (not one waiting for review) to any of these roles."""
     return Vacancy.id.in_(select(VacancyRole.vacancy_id).where(VacancyRole.role_slug.in_(slugs),
                                                                VacancyRole.status == "linked"))
 
 
 def find(session: Session, wanted: VacancyFilter, today: date, limit: int = 20, offset: int = 0) -> tuple[int, list[Found]]:
-    """(how many match, the page of them): nearest first when a place is given, else the newest first."""
-    query = select(Vacancy).where(is_open(today))
+    """(how many match, the page of them): nearest first when a place is given, else the newest first.
+
+    Distances are worked out from a light query of ids and points, so only the page shown loads whole adverts.
+    """
+    conditions = _conditions(wanted, today)
+    newest = (Vacancy.posted.desc().nulls_last(), Vacancy.id.desc())
+    if wanted.near is None:
+        total = session.scalar(select(func.count()).select_from(Vacancy).where(*conditions)) or 0
+        rows = session.scalars(select(Vacancy).where(*conditions).order_by(*newest).limit(limit).offset(offset))
+        return total, [Found(row, None) for row in rows]
+    if wanted.within_km is not None:  # a box around the place first, so the database drops the far ones
+        lat_step = wanted.within_km / 111.0
+        lon_step = wanted.within_km / (111.0 * max(math.cos(math.radians(wanted.near.lat)), 0.1))
+        conditions += [Vacancy.lat.between(wanted.near.lat - lat_step, wanted.near.lat + lat_step),
+                       Vacancy.lon.between(wanted.near.lon - lon_step, wanted.near.lon + lon_step)]
+    points = session.execute(select(Vacancy.id, Vacancy.lat, Vacancy.lon).where(*conditions).order_by(*newest)).all()
+    distances = [(vid, _km(wanted.near, lat, lon)) for vid, lat, lon in points]
+    if wanted.within_km is not None:
+        distances = [(vid, km) for vid, km in distances if km is not None and km <= wanted.within_km]
+    distances.sort(key=lambda pair: (pair[1] is None, pair[1] or 0.0))  # stable: newest first at equal distance
+    page = distances[offset:offset + limit]
+    loaded = {row.id: row for row in session.scalars(select(Vacancy).where(Vacancy.id.in_([vid for vid, _ in page])))}
+    return len(distances), [Found(loaded[vid], km) for vid, km in page]
+
+
+def _conditions(wanted: VacancyFilter, today: date) -> list:
+    conditions = [is_open(today)]
     if wanted.role:
-        query = query.where(_linked_to([wanted.role]))
+        conditions.append(_linked_to([wanted.role]))
     if wanted.family:
-        in_family = select(catalogue.Role.slug).where(catalogue.Role.family_slug == wanted.family)
-        query = query.where(_linked_to(in_family))  # type: ignore[arg-type]
+        conditions.append(_linked_to(select(catalogue.Role.slug).where(catalogue.Role.family_slug == wanted.family)))
     if wanted.band:
-        query = query.where(or_(Vacancy.band_from == wanted.band, Vacancy.band_to == wanted.band))
+        conditions.append(or_(Vacancy.band_from == wanted.band, Vacancy.band_to == wanted.band))
     if wanted.apprenticeship is not None:
-        query = query.where(Vacancy.apprenticeship.is_(wanted.apprenticeship))
+        conditions.append(Vacancy.apprenticeship.is_(wanted.apprenticeship))
     if wanted.contract:
-        query = query.where(func.lower(Vacancy.contract).contains(wanted.contract.lower()))
-    rows = list(session.scalars(query.order_by(Vacancy.posted.desc().nulls_last(), Vacancy.id.desc())))
-    found = [Found(row, _distance(row, wanted.near)) for row in rows]
-    if wanted.near is not None and wanted.within_km is not None:
-        found = [f for f in found if f.distance_km is not None and f.distance_km <= wanted.within_km]
-    if wanted.near is not None:
-        found.sort(key=lambda f: (f.distance_km is None, f.distance_km or 0.0))
-    return len(found), found[offset:offset + limit]
+        conditions.append(func.lower(Vacancy.contract).contains(wanted.contract.lower()))
+    return conditions
 
 
 def open_counts(session: Session, slugs: Sequence[str], today: date) -> dict[str, int]:
@@ -75,7 +94,5 @@ def open_counts(session: Session, slugs: Sequence[str], today: date) -> dict[str
     return {slug: count for slug, count in session.execute(query)}
 
 
-def _distance(row: Vacancy, near: Place | None) -> float | None:
-    if near is None or row.lat is None or row.lon is None:
-        return None
-    return round(near.km_to((row.lat, row.lon)), 1)
+def _km(near: Place, lat: float | None, lon: float | None) -> float | None:
+    return None if lat is None or lon is None else round(near.km_to((lat, lon)), 1)
