@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from datetime import date
+
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
 from careercompass.catalogue import queries
@@ -18,6 +20,7 @@ from careercompass.web import fragments, visitor
 from careercompass.web.fragments import fragment_view, wants_fragment
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
+from careercompass.vacancies.queries import open_counts
 
 blueprint = Blueprint("results", __name__)
 
@@ -77,6 +80,7 @@ def _render_results(asked_why: str | None = None, reason_taken: str | None = Non
         words_step=[q.id for q in QUESTIONS].index("interests") + 1,
         answers_text=current.visitor.answers.text,
         answered_quiz=bool(current.visitor.answers.choices),
+        jobs_open=open_counts(database, [m.slug for m in result.matches], date.today()),
     )
 
 

@@ -73,3 +73,15 @@ def test_bad_vacancy_parameters_are_named(client):
                          ("limit=0", "limit")]:
         response = client.get(f"/api/v1/vacancies?{query}")
         assert response.status_code == 400 and response.get_json()["error"]["message"].startswith(f"{field}:"), query
+
+
+def test_results_say_how_many_jobs_are_open_for_each_role(form_client):
+    with form_client.session_transaction() as cookie:
+        cookie["quiz_answers"] = {"interests": "taking blood from people, like a phlebotomist"}
+    html = form_client.get("/results").get_data(as_text=True)
+    shown = re.findall(r'href="/roles/([a-z0-9-]+)\?from=results"', html)
+    assert "phlebotomist" in shown
+    phlebotomist = html[html.index('href="/roles/phlebotomist?from=results"'):]
+    phlebotomist = phlebotomist[:phlebotomist.index("result__dismiss")]
+    api = form_client.get("/api/v1/roles/phlebotomist").get_json()["open_vacancies"]
+    assert f"{api} job{'s' if api != 1 else ''} open in Leeds now" in phlebotomist and api >= 1
