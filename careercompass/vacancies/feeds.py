@@ -246,7 +246,7 @@ def _from_jobposting(item: Any) -> Advert:
         salary_min=low,
         salary_max=high,
         salary_period=period if low else None,
-        contract=_joined(item.get("employmentType")),
+        contract=_contract_words(item.get("employmentType")),
         hours=_joined(item.get("workHours")),
         posted=_date(item.get("datePosted"), "datePosted"),
         closing=_date(item.get("validThrough"), "validThrough"),
@@ -284,7 +284,7 @@ def _adzuna(data: bytes, name: str):
                 salary_min=low if not item.get("salary_is_predicted") else None,
                 salary_max=high if not item.get("salary_is_predicted") else None,
                 salary_period="year" if low and not item.get("salary_is_predicted") else None,
-                contract=" ".join(filter(None, (item.get("contract_type"), item.get("contract_time")))) or None,
+                contract=_contract_words([item.get("contract_type"), item.get("contract_time")]),
                 posted=_date(item.get("created"), "created"),
             )
 
@@ -379,6 +379,19 @@ def _joined(value: Any) -> str | None:
     if isinstance(value, list):
         return ", ".join(str(v) for v in value) or None
     return str(value) if value else None
+
+
+# schema.org's employmentType values and Adzuna's contract words, as a person would say them.
+CONTRACT_WORDS = {"full_time": "Full time", "part_time": "Part time", "temporary": "Temporary", "contractor": "Contract",
+                  "contract": "Contract", "intern": "Internship", "volunteer": "Volunteering", "per_diem": "Bank",
+                  "permanent": "Permanent", "other": ""}
+
+
+def _contract_words(value: Any) -> str | None:
+    values = value if isinstance(value, list) else [value]
+    words = [CONTRACT_WORDS.get(str(v).strip().lower().replace("-", "_").replace(" ", "_"), str(v).strip())
+             for v in values if v]
+    return ", ".join(dict.fromkeys(w for w in words if w)) or None
 
 
 def _salary_text(low: float | None, high: float | None, period: str | None) -> str:

@@ -28,6 +28,9 @@ PAGES = {
     "quiz-question": "/quiz/1",
     "quiz-text": "/quiz/11",
     "results": "/results",
+    "vacancies-near": "/vacancies?near=LS9&within=10",
+    "vacancies-bad-place": "/vacancies?near=Narnia",
+    "role-with-jobs": "/roles/phlebotomist?near=LS9",
 }
 
 
