@@ -98,6 +98,10 @@ def save_catalogue(session: Session, catalogue: Catalogue) -> SaveSummary:
     return SaveSummary(added=added, updated=updated, unchanged=unchanged, removed=len(removed))
 
 
+# Role fields stored exactly as the file gives them.
+COPIED_AS_THEY_ARE = ("kind", "age_note", "onet_code", "onet_none_reason", "riasec_note", "soc_code", "last_checked")
+
+
 def _fill_role_row(row: models.Role, role: Role, digest: str, catalogue: Catalogue) -> None:
     pay = role.pay.model_dump(mode="json", exclude_none=True)
     figures = pay_figures(
@@ -127,14 +131,8 @@ def _fill_role_row(row: models.Role, role: Role, digest: str, catalogue: Catalog
         involves=list(role.involves),
         sources=[source.model_dump(mode="json") for source in role.sources],
         easy_read=role.easy_read.model_dump(),
-        kind=role.kind,
-        age_note=role.age_note,
-        onet_code=role.onet_code,
-        onet_none_reason=role.onet_none_reason,
-        riasec_note=role.riasec_note,
-        soc_code=role.soc_code,
-        last_checked=role.last_checked,
         content_hash=digest,
+        **{name: getattr(role, name) for name in COPIED_AS_THEY_ARE},
     )
     for name, value in columns.items():
         setattr(row, name, value)
