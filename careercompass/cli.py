@@ -11,10 +11,10 @@ from tqdm import tqdm
 
 from careercompass.catalogue.loader import CatalogueInvalid
 from careercompass.catalogue.upkeep import PayRules
-from careercompass.vacancies.feeds import FORMATS
 from careercompass.config import PROJECT_ROOT, Settings
 from careercompass.database import DatabaseUnavailable
 from careercompass.matching.embeddings import ModelUnavailable
+from careercompass.vacancies.feeds import FORMATS
 
 INIT_STEPS = 5
 
@@ -128,7 +128,6 @@ def pay_rules(settings: Settings) -> PayRules:
 def check_catalogue() -> None:
     from careercompass.catalogue.quality import family_table, readability_report
     from careercompass.catalogue.upkeep import upkeep_problems
-
     from careercompass.pipeline import checked_catalogue
 
     settings = Settings.from_environment()
@@ -282,3 +281,86 @@ def serve(workers: int) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+@main.group(help="Staff accounts (admins, Academy staff, advisers). Pupils and visitors never need one.")
+def users() -> None:
+    pass
+
+
+def _password_from_stdin() -> str:
+    """The password, from standard input: typed without echo at a terminal, or one line piped in."""
+    if sys.stdin.isatty():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    return sys.stdin.readline().rstrip("\n")
+
+
+@users.command("add", help="Make an account. The password is read from standard input (at least 12 characters).")
+@click.argument("email")
+@click.option("--role", type=click.Choice(("admin", "staff", "adviser")), required=True)
+def users_add(email: str, role: str) -> None:
+    from careercompass.database import open_session
+    from careercompass.staff import accounts
+
+    settings = Settings.from_environment()
+    password = _password_from_stdin()
+    with open_session(settings.database_uri) as session:
+        try:
+            user = accounts.add_user(session, email, role, password)
+        except accounts.AccountProblem as problem:
+            raise click.ClickException(f"{str(problem).capitalize()}. No account was made.") from None
+        session.commit()
+        click.echo(f"Made an account for {user.email} ({user.role}).")
+
+
+@users.command("reset-password", help="Set a new password (read from standard input); it also unlocks the account "
+                                      "and signs it out everywhere.")
+@click.argument("email")
+def users_reset_password(email: str) -> None:
+    from careercompass.database import open_session
+    from careercompass.staff import accounts
+
+    settings = Settings.from_environment()
+    password = _password_from_stdin()
+    with open_session(settings.database_uri) as session:
+        try:
+            user = accounts.reset_password(session, email, password)
+        except accounts.AccountProblem as problem:
+            raise click.ClickException(f"{str(problem).capitalize()}. Nothing was changed.") from None
+        session.commit()
+        click.echo(f"New password set for {user.email}; every earlier sign-in has ended.")
+
+
+@users.command("remove", help="Delete an account (the log keeps what it did).")
+@click.argument("email")
+def users_remove(email: str) -> None:
+    from careercompass.database import open_session
+    from careercompass.staff import accounts
+
+    settings = Settings.from_environment()
+    with open_session(settings.database_uri) as session:
+        try:
+            accounts.remove_user(session, email)
+        except accounts.AccountProblem as problem:
+            raise click.ClickException(f"{str(problem).capitalize()}.") from None
+        session.commit()
+        click.echo(f"Removed the account for {accounts.normal_email(email)}.")
+
+
+@users.command("list", help="Every account, with its role and whether it is locked.")
+def users_list() -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select
+
+    from careercompass.database import open_session
+    from careercompass.staff.accounts import StaffUser
+
+    settings = Settings.from_environment()
+    with open_session(settings.database_uri) as session:
+        found = session.scalars(select(StaffUser).order_by(StaffUser.email)).all()
+        now = datetime.now(UTC)
+        for user in found:
+            locked = user.locked_until is not None and user.locked_until.replace(tzinfo=UTC) > now
+            click.echo(f"{user.email}  {user.role}{'  locked' if locked else ''}")
+        click.echo(f"{len(found)} account{'s' if len(found) != 1 else ''}.")

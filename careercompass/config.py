@@ -42,6 +42,7 @@ class Settings:
     national_living_wage: float = 12.71  # adult legal minimum an hour; no paid role may start below it
     vacancy_area_km: float = 30.0  # imports keep adverts within this distance of Leeds city centre
     vacancy_retention_days: int = 365  # a closed advert is kept (for usage figures) this long, then deleted
+    staff_session_hours: int = 8  # a staff sign-in ends this long after it began
 
     # name of the environment variable for each field: CAREERCOMPASS_<FIELD NAME IN CAPITALS>
     ENV_PREFIX = "CAREERCOMPASS_"

@@ -18,6 +18,7 @@ MODEL_MODULES = (
     "careercompass.matching.feedback",
     "careercompass.data_versions",
     "careercompass.vacancies.models",
+    "careercompass.staff.accounts",
 )
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy.orm import Session
 
 from careercompass import create_app
 from careercompass.config import PROJECT_ROOT, Settings
@@ -271,3 +272,26 @@ def form_app(ready_settings):
 def form_client(form_app):
     """A browser with its own cookie that can post forms without a CSRF token."""
     return form_app.test_client()
+
+
+STAFF_ACCOUNTS = (("admin@example.org", "admin"), ("staff@example.org", "staff"), ("adviser@example.org", "adviser"),
+                  ("locked@example.org", "staff"), ("changed@example.org", "staff"))
+
+
+def staff_area_settings(tmp_path_factory, shared_models_dir, password: str) -> Settings:
+    """An app of its own (sample vacancies loaded) with one account of each role, for tests that change things
+    in the staff area: relinking or hiding adverts there changes nothing for other tests."""
+    from careercompass.staff import accounts
+
+    models = tmp_path_factory.mktemp("staff-models")
+    shutil.copy(shared_models_dir / "role_embeddings.npz", models / "role_embeddings.npz")
+    settings = make_settings(tmp_path_factory.mktemp("staff-instance"), models)
+    initialise(settings)
+    engine = create_engine(settings.database_uri)
+    try:
+        with Session(engine) as session, session.begin():
+            for email, role in STAFF_ACCOUNTS:
+                accounts.add_user(session, email, role, password)
+    finally:
+        engine.dispose()
+    return settings

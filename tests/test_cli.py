@@ -134,3 +134,28 @@ def test_import_vacancies_reports_what_it_did_and_refuses_a_broken_file_whole(se
     assert "skipped line 3: not valid JSON" in lines.output and "skipped line 5: no title" in lines.output
     bad_area = run(settings, "import-vacancies", "--format", "csv", "--area", "near", fixtures + "employer_template.csv")
     assert bad_area.exit_code == 2 and "give a number of kilometres, or 'all'" in bad_area.output
+
+
+def test_staff_accounts_are_made_reset_listed_and_removed_from_the_command_line(settings_for):
+    settings = settings_for()
+    assert run(settings, "init").exit_code == 0
+    environment = {"CAREERCOMPASS_INSTANCE_DIR": str(settings.instance_dir),
+                   "CAREERCOMPASS_MODELS_DIR": str(settings.models_dir)}
+
+    def users(*args, password=""):
+        return CliRunner().invoke(main, ["users", *args], env=environment, input=password + "\n")
+
+    made = users("add", "Staff@Example.org", "--role", "staff", password="a long enough password")
+    assert made.exit_code == 0 and "Made an account for staff@example.org (staff)." in made.output
+    short = users("add", "other@example.org", "--role", "staff", password="short")
+    assert short.exit_code == 1 and "at least 12 characters" in short.output and "No account was made." in short.output
+    again = users("add", "staff@example.org", "--role", "admin", password="a long enough password")
+    assert again.exit_code == 1 and "already has an account" in again.output
+    bad = users("add", "not-an-email", "--role", "staff", password="a long enough password")
+    assert bad.exit_code == 1 and "is not an email address" in bad.output
+    assert users("add", "x@example.org", "--role", "pupil").exit_code == 2  # no such role
+    reset = users("reset-password", "staff@example.org", password="another long password")
+    assert reset.exit_code == 0 and "every earlier sign-in has ended" in reset.output
+    assert "staff@example.org  staff" in users("list").output
+    assert users("remove", "nobody@example.org").exit_code == 1
+    assert users("remove", "staff@example.org").exit_code == 0 and "0 accounts." in users("list").output

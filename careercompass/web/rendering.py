@@ -7,9 +7,9 @@ import re
 from flask import render_template
 
 from careercompass import vocabulary
-from careercompass.vacancies.pay_text import pay_words
 from careercompass.catalogue.glossary import explain
 from careercompass.catalogue.queries import quickest_route
+from careercompass.vacancies.pay_text import pay_words
 from careercompass.web import easy_read, family_colours, fragments
 from careercompass.web.resources import release_database
 

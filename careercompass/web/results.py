@@ -8,7 +8,6 @@ Each result set is recorded once, however often it is shown.
 from __future__ import annotations
 
 from dataclasses import replace
-
 from datetime import date
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
@@ -16,11 +15,11 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from careercompass.catalogue import queries
 from careercompass.matching import feedback
 from careercompass.matching.quiz import QUESTIONS, QUESTIONS_BY_ID, Answers
+from careercompass.vacancies.queries import open_counts
 from careercompass.web import fragments, visitor
 from careercompass.web.fragments import fragment_view, wants_fragment
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
-from careercompass.vacancies.queries import open_counts
 
 blueprint = Blueprint("results", __name__)
 

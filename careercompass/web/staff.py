@@ -1,0 +1,223 @@
+"""The staff area (/staff): sign in, review unsure vacancy links, run an import, hide a vacancy, read the log.
+
+Only Academy staff and admins use it; advisers have accounts for classroom mode but no access here. A sign-in is kept
+in the signed cookie (the account id, its session version and when it began) and ends after
+`staff_session_hours`, at sign-out, or when the password changes.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import wraps
+
+from flask import Blueprint, abort, g, redirect, request, session, url_for
+from sqlalchemy import select
+
+from careercompass.catalogue import queries as catalogue_queries
+from careercompass.search.index import SearchIndex
+from careercompass.staff import accounts
+from careercompass.vacancies import review
+from careercompass.vacancies.feeds import FORMATS, FeedUnreadable
+from careercompass.vacancies.importer import Area
+from careercompass.vacancies.models import Vacancy
+from careercompass.vacancies.service import ImportRequest, run_import
+from careercompass.vacancies.sources import MAX_BYTES, SourceUnavailable
+from careercompass.web.rendering import render_page
+from careercompass.web.resources import db, resources
+from careercompass.web.security import limiter
+
+blueprint = Blueprint("staff", __name__, url_prefix="/staff")
+
+STAFF_KEYS = ("staff_id", "staff_version", "staff_since")
+MAY_USE = {"vacancies": ("admin", "staff"), "log": ("admin",)}
+
+
+def signed_in_user() -> accounts.StaffUser | None:
+    """The member of staff this browser is signed in as, if the sign-in is still good."""
+    if "staff_user" in g:
+        return g.staff_user
+    user = None
+    staff_id, version, since = (session.get(key) for key in STAFF_KEYS)
+    hours = resources().settings.staff_session_hours
+    if isinstance(staff_id, int) and isinstance(since, (int, float)) and time.time() - since < hours * 3600:
+        found = db().get(accounts.StaffUser, staff_id)
+        if found is not None and not found.disabled and found.session_version == version:
+            user = found
+    if user is None:
+        for key in STAFF_KEYS:
+            session.pop(key, None)
+    g.staff_user = user
+    return user
+
+
+@dataclass(frozen=True)
+class Me:
+    """What the staff pages show of the signed-in account, read before the page lets its database session go."""
+
+    email: str
+    role: str
+
+
+def me() -> Me:
+    user = signed_in_user()
+    assert user is not None  # only called from pages behind staff_only
+    return Me(user.email, user.role)
+
+
+def staff_only(area: str) -> Callable:
+    """Pages for signed-in staff whose role may use `area`; anyone else is sent to sign in, or refused."""
+
+    def wrap(view: Callable) -> Callable:
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            user = signed_in_user()
+            if user is None:
+                return redirect(url_for("staff.sign_in", next=request.path))
+            if user.role not in MAY_USE[area]:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return guarded
+
+    return wrap
+
+
+@blueprint.get("/sign-in")
+def sign_in():
+    return render_page("staff/sign_in.html", problem=None, email="", next=_safe_next())
+
+
+@blueprint.post("/sign-in")
+@limiter.limit("10 per minute")
+def sign_in_post():
+    database = db()
+    email = request.form.get("email", "")[:254]
+    result = accounts.sign_in(database, email, request.form.get("password", "")[:500])
+    database.commit()
+    if result.user is None:
+        return render_page("staff/sign_in.html", problem=result.problem, email=email, next=_safe_next()), 400
+    session.update({"staff_id": result.user.id, "staff_version": result.user.session_version,
+                    "staff_since": int(time.time())})
+    return redirect(_safe_next() or url_for("staff.home"), code=303)
+
+
+@blueprint.post("/sign-out")
+def sign_out():
+    user = signed_in_user()
+    if user is not None:
+        accounts.log(db(), user, "signed out")
+        db().commit()
+    for key in STAFF_KEYS:
+        session.pop(key, None)
+    return redirect(url_for("staff.sign_in"), code=303)
+
+
+@blueprint.get("")
+@staff_only("vacancies")
+def home():
+    return render_page("staff/home.html", user=me(), waiting=len(review.queue(db(), date.today())))
+
+
+@blueprint.get("/review")
+@staff_only("vacancies")
+def review_queue():
+    database = db()
+    return render_page("staff/review.html", user=me(), waiting=review.queue(database, date.today()),
+                       families=catalogue_queries.families_with_counts(database),
+                       roles=catalogue_queries.list_roles(database), done=request.args.get("done"))
+
+
+@blueprint.post("/review")
+@staff_only("vacancies")
+def decide():
+    database = db()
+    key = request.form.get("key", "")[:300]
+    choice = request.form.get("role", "")
+    if not key or not choice:
+        abort(400, description="Choose a job, or 'No job fits', for this title.")
+    role = None if choice == "none" else choice
+    if role is not None and catalogue_queries.get_role(database, role) is None:
+        abort(400, description="That job is not in the catalogue.")
+    changed = review.decide(database, key, role)
+    accounts.log(database, signed_in_user(), "linked a title", f"'{key}' to {role or 'no job'} ({changed} adverts)")
+    database.commit()
+    return redirect(url_for("staff.review_queue", done=key), code=303)
+
+
+@blueprint.get("/import")
+@staff_only("vacancies")
+def import_form():
+    return render_page("staff/import.html", user=me(), formats=FORMATS, summary=None, problem=None)
+
+
+@blueprint.post("/import")
+@staff_only("vacancies")
+def import_run():
+    database = db()
+    settings = resources().settings
+    feed_format = request.form.get("format", "")
+    if feed_format not in FORMATS:
+        abort(400, description="Choose the format of the feed.")
+    upload = request.files.get("file")
+    url = request.form.get("url", "").strip()
+    files = None
+    if upload is not None and upload.filename:
+        data = upload.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            return _import_problem("That file is too large.")
+        files, source = [(upload.filename, data)], upload.filename
+    elif url.startswith(("http://", "https://")):
+        source = url
+    else:
+        return _import_problem("Give a web address starting with https://, or choose a file.")
+    request_ = ImportRequest(source, feed_format, Area(settings.vacancy_area_km), settings.vacancy_retention_days)
+    try:
+        summary = run_import(database, SearchIndex(settings.index_dir), request_, files=files)
+    except (SourceUnavailable, FeedUnreadable) as error:
+        database.rollback()
+        return _import_problem(f"{error}. Nothing was changed.")
+    accounts.log(database, signed_in_user(), "ran an import", f"{source}: {summary.line}")
+    database.commit()
+    return render_page("staff/import.html", user=me(), formats=FORMATS, summary=summary, problem=None,
+                       source=source)
+
+
+@blueprint.post("/vacancies/<int:vacancy_id>/hide")
+@staff_only("vacancies")
+def hide(vacancy_id: int):
+    database = db()
+    vacancy = database.get(Vacancy, vacancy_id)
+    if vacancy is None:
+        abort(404)
+    vacancy.hidden = request.form.get("hidden", "1") == "1"
+    accounts.log(database, signed_in_user(), "hid a vacancy" if vacancy.hidden else "showed a vacancy",
+                 f"{vacancy.id}: {vacancy.title}")
+    database.commit()
+    return redirect(url_for("staff.vacancies"), code=303)
+
+
+@blueprint.get("/vacancies")
+@staff_only("vacancies")
+def vacancies():
+    rows = db().scalars(select(Vacancy).order_by(Vacancy.id.desc()).limit(200)).all()
+    return render_page("staff/vacancies.html", user=me(), rows=rows)
+
+
+@blueprint.get("/log")
+@staff_only("log")
+def action_log():
+    return render_page("staff/log.html", user=me(), actions=accounts.recent_actions(db()))
+
+
+def _import_problem(message: str):
+    return render_page("staff/import.html", user=me(), formats=FORMATS, summary=None,
+                       problem=message), 400
+
+
+def _safe_next() -> str | None:
+    """Where to go after signing in: only a staff page on this site, never an address someone slipped in."""
+    wanted = request.values.get("next", "")
+    return wanted if wanted.startswith("/staff") and "//" not in wanted and "\\" not in wanted else None
