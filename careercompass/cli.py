@@ -86,7 +86,7 @@ def import_vacancies(feed_format: str, area: str | None, source: str) -> None:
     from careercompass.database import open_session
     from careercompass.search.index import SearchIndex
     from careercompass.vacancies.feeds import FeedUnreadable
-    from careercompass.vacancies.service import ImportRequest, run_import
+    from careercompass.vacancies.service import ImportRequest, run_import, update_search
     from careercompass.vacancies.sources import SourceUnavailable
 
     settings = Settings.from_environment()
@@ -95,9 +95,10 @@ def import_vacancies(feed_format: str, area: str | None, source: str) -> None:
         with open_session(settings.database_uri) as session:
             summary = run_import(session, SearchIndex(settings.index_dir), request)
             session.commit()
+            indexed = update_search(settings.vacancy_index_dir, session, summary.changed_ids, summary.deleted_ids)
     except (SourceUnavailable, FeedUnreadable) as error:
         raise click.ClickException(f"{error}. Nothing was changed.") from None
-    click.echo(f"Imported {source}: {summary.line}.")
+    click.echo(f"Imported {source}: {summary.line}; {indexed}.")
     for skipped in summary.skipped[:20]:
         click.echo(f"  skipped {skipped.where}: {skipped.reason}")
     if len(summary.skipped) > 20:
@@ -180,7 +181,8 @@ def reindex(follow: float | None) -> None:
         return
     count = pipeline.reindex(settings)
     embedded = pipeline.refresh_embeddings(settings)
-    click.echo(f"Indexed {count} documents; {embedded} roles embedded.")
+    adverts = pipeline.rebuild_vacancy_search(settings)
+    click.echo(f"Indexed {count} documents and {adverts} vacancies; {embedded} roles embedded.")
 
 
 def _personas_option(command):

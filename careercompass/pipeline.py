@@ -21,7 +21,8 @@ from careercompass.search import sources
 from careercompass.search.index import SearchIndex, build_index, built_from
 from careercompass.search.synonyms import Synonyms, check_search_words, load_synonyms
 from careercompass.vacancies.importer import Area, ImportSummary
-from careercompass.vacancies.service import ImportRequest, run_import
+from careercompass.search import vacancy_index
+from careercompass.vacancies.service import ImportRequest, run_import, search_documents, update_search
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,8 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
             progress("Embedding the roles that changed")
             embedded = store_embeddings(settings, session)
         samples = load_sample_vacancies(settings, factory) if settings.embedded_default else None
+        with factory() as session:
+            refresh_vacancy_search(settings, session, samples)
     finally:
         engine.dispose()
     return InitSummary(
@@ -84,6 +87,15 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
         embedded=embedded,
         sample_vacancies=samples,
     )
+
+
+def refresh_vacancy_search(settings: Settings, session, imported: ImportSummary | None = None) -> None:
+    """Build the vacancy words index when it is missing; otherwise write what `imported` changed."""
+    if imported is None or not settings.vacancy_index_dir.exists():
+        if not settings.vacancy_index_dir.exists():
+            vacancy_index.rebuild(settings.vacancy_index_dir, search_documents(session))
+        return
+    update_search(settings.vacancy_index_dir, session, imported.changed_ids, imported.deleted_ids)
 
 
 def load_sample_vacancies(settings: Settings, factory) -> ImportSummary:
@@ -103,6 +115,8 @@ def load_sample_vacancies(settings: Settings, factory) -> ImportSummary:
             total.expired += found.expired
             total.skipped += found.skipped
             total.outside_area += found.outside_area
+            total.changed_ids |= found.changed_ids
+            total.deleted_ids += found.deleted_ids
     return total
 
 
@@ -134,6 +148,12 @@ def reindex(settings: Settings, only_if_changed: bool = False) -> int | None:
             return None
         return build_index(settings.index_dir, sources.all_documents(session), load_synonyms(settings.catalogue_dir),
                            stamp)
+
+
+def rebuild_vacancy_search(settings: Settings) -> int:
+    """The vacancy words index made whole again from the database; returns how many adverts it holds."""
+    with open_session(settings.database_uri) as session:
+        return vacancy_index.rebuild(settings.vacancy_index_dir, search_documents(session))
 
 
 def refresh_embeddings(settings: Settings) -> int:

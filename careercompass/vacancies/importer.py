@@ -60,6 +60,8 @@ class ImportSummary:
     skipped: list[Skipped] = field(default_factory=list)  # records that could not be used, with why
     outside_area: int = 0
     deleted: int = 0  # closed longer ago than the retention period
+    changed_ids: set[int] = field(default_factory=set)  # adverts added or changed: what the search index must write
+    deleted_ids: list[int] = field(default_factory=list)  # adverts deleted: what the search index must drop
 
     @property
     def line(self) -> str:
@@ -74,6 +76,7 @@ def import_adverts(session: Session, feeds: Sequence[tuple[str, Feed]], linker: 
     now = now or datetime.now(UTC)
     summary = ImportSummary()
     seen: set[str] = set()
+    touched: list[Vacancy] = []
     for feed_format, feed in feeds:
         summary.skipped.extend(feed.skipped)
         for advert in feed.adverts:
@@ -84,10 +87,13 @@ def import_adverts(session: Session, feeds: Sequence[tuple[str, Feed]], linker: 
             if key in seen:  # the same advert again in this import (two feeds, or twice in one file)
                 continue
             seen.add(key)
-            _store(session, advert, key, feed_format, linker, now, summary)
+            if (row := _store(session, advert, key, feed_format, linker, now, summary)) is not None:
+                touched.append(row)
     session.flush()
+    summary.changed_ids = {row.id for row in touched}
     summary.expired = _count_newly_closed(session, seen, today)
-    summary.deleted = _delete_long_closed(session, today, retention_days)
+    summary.deleted_ids = _delete_long_closed(session, today, retention_days)
+    summary.deleted = len(summary.deleted_ids)
     return summary
 
 
@@ -103,7 +109,8 @@ def _normal(text: str | None) -> str:
 
 
 def _store(session: Session, advert: Advert, key: str, feed_format: str, linker: Linker, now: datetime,
-           summary: ImportSummary) -> None:
+           summary: ImportSummary) -> Vacancy | None:
+    """Store one advert; returns its row when anything about it changed."""
     columns = _columns(advert)
     digest = hashlib.sha256(json.dumps(columns, sort_keys=True, default=str).encode()).hexdigest()
     row = session.scalar(select(Vacancy).where(Vacancy.dedupe_key == key))
@@ -118,14 +125,14 @@ def _store(session: Session, advert: Advert, key: str, feed_format: str, linker:
                 getattr(row, name) in (None, "")}
         for name, value in gaps.items():
             setattr(row, name, value)
-        if gaps:
-            summary.updated += 1
-        else:
+        if not gaps:
             summary.unchanged += 1
-        return
+            return None
+        summary.updated += 1
+        return row
     elif row.content_hash == digest:
         summary.unchanged += 1
-        return  # nothing the feed says has changed: not even last_seen moves, so a re-run writes nothing
+        return None  # nothing the feed says has changed: not even last_seen moves, so a re-run writes nothing
     else:
         summary.updated += 1
     for name, value in columns.items():
@@ -134,6 +141,7 @@ def _store(session: Session, advert: Advert, key: str, feed_format: str, linker:
     row.last_seen = now
     row.links = [VacancyRole(role_slug=link.role_slug, confidence=round(link.confidence, 3), status=link.status,
                              position=i) for i, link in enumerate(linker(advert))]
+    return row
 
 
 def _columns(advert: Advert) -> dict[str, object]:
@@ -173,11 +181,14 @@ def _count_newly_closed(session: Session, imported: set[str], today: date) -> in
     return len(session.scalars(closed).all())
 
 
-def _delete_long_closed(session: Session, today: date, retention_days: int) -> int:
+def _delete_long_closed(session: Session, today: date, retention_days: int) -> list[int]:
     cutoff = today - timedelta(days=retention_days)
     closed_long_ago = or_(Vacancy.closing < cutoff,
                           and_(Vacancy.closing.is_(None), Vacancy.last_seen < _start_of(cutoff)))
-    return session.execute(delete(Vacancy).where(closed_long_ago)).rowcount or 0
+    ids = list(session.scalars(select(Vacancy.id).where(closed_long_ago)))
+    if ids:
+        session.execute(delete(Vacancy).where(Vacancy.id.in_(ids)))
+    return ids
 
 
 def _start_of(day: date) -> datetime:

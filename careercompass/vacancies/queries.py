@@ -34,6 +34,7 @@ class VacancyFilter:
     contract: str | None = None  # a word the contract must contain: "permanent", "bank", "part time"
     near: Place | None = None
     within_km: float | None = None
+    ranked_ids: Sequence[int] | None = None  # adverts a words search found, best first (see search.vacancy_index)
 
 
 def _linked_to(slugs):
@@ -49,6 +50,12 @@ def find(session: Session, wanted: VacancyFilter, today: date, limit: int = 20, 
     """
     conditions = _conditions(wanted, today)
     newest = (Vacancy.posted.desc().nulls_last(), Vacancy.id.desc())
+    if wanted.ranked_ids is not None and wanted.near is None:  # best match first, as the words search ranked them
+        rank = {vid: position for position, vid in enumerate(wanted.ranked_ids)}
+        matching = sorted(session.scalars(select(Vacancy.id).where(*conditions)), key=rank.__getitem__)
+        page = matching[offset:offset + limit]
+        loaded = {row.id: row for row in session.scalars(select(Vacancy).where(Vacancy.id.in_(page)))}
+        return len(matching), [Found(loaded[vid], None) for vid in page]
     if wanted.near is None:
         total = session.scalar(select(func.count()).select_from(Vacancy).where(*conditions)) or 0
         rows = session.scalars(select(Vacancy).where(*conditions).order_by(*newest).limit(limit).offset(offset))
@@ -70,6 +77,8 @@ def find(session: Session, wanted: VacancyFilter, today: date, limit: int = 20, 
 
 def _conditions(wanted: VacancyFilter, today: date) -> list:
     conditions = [is_open(today)]
+    if wanted.ranked_ids is not None:
+        conditions.append(Vacancy.id.in_(list(wanted.ranked_ids)))
     if wanted.role:
         conditions.append(_linked_to([wanted.role]))
     if wanted.family:

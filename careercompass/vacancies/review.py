@@ -44,20 +44,20 @@ def queue(session: Session, today: date) -> list[WaitingTitle]:
     return sorted(lines, key=lambda line: (-line.adverts, line.title.lower()))
 
 
-def decide(session: Session, key: str, role_slug: str | None, now: datetime | None = None) -> int:
-    """Record that adverts titled `key` are `role_slug` (None: no role fits); returns how many adverts changed."""
+def decide(session: Session, key: str, role_slug: str | None, now: datetime | None = None) -> list[int]:
+    """Record that adverts titled `key` are `role_slug` (None: no role fits); returns the ids of the adverts."""
     mapping = session.get(TitleMapping, key)
     if mapping is None:
         mapping = TitleMapping(title_key=key)
         session.add(mapping)
     mapping.role_slug = role_slug
     mapping.decided_at = now or datetime.now(UTC)
-    changed = 0
+    changed = []
     for vacancy in session.scalars(select(Vacancy)):
         if title_key(vacancy.title) != key:
             continue
         vacancy.links = [VacancyRole(role_slug=role_slug, confidence=1.0, status="linked", position=0)] if role_slug \
             else []
-        changed += 1
+        changed.append(vacancy.id)
     session.flush()
     return changed

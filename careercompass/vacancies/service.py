@@ -6,15 +6,23 @@ cannot be read stops the whole import before anything is written.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
+
+from careercompass.catalogue.models import Role
+from careercompass.search import vacancy_index
+from careercompass.search.vacancy_index import VacancyText
 
 from careercompass.search.index import SearchIndex
 from careercompass.vacancies.feeds import read_feed
 from careercompass.vacancies.importer import Area, ImportSummary, import_adverts
 from careercompass.vacancies.linking import make_linker
+from careercompass.vacancies.models import Vacancy
 from careercompass.vacancies.sources import read_source
 
 
@@ -36,3 +44,29 @@ def run_import(session: Session, index: SearchIndex, request: ImportRequest, tod
     files = files if files is not None else read_source(request.source, request.feed_format)
     feeds = [(request.feed_format, read_feed(data, request.feed_format, name)) for name, data in files]
     return import_adverts(session, feeds, make_linker(session, index), request.area, today, request.retention_days)
+
+
+def search_documents(session: Session, ids: Iterable[int] | None = None) -> Iterator[VacancyText]:
+    """What the words search indexes for each vacancy (all of them, or those in `ids`)."""
+    titles = dict(session.execute(select(Role.slug, Role.title)).all())
+    query = select(Vacancy).order_by(Vacancy.id)
+    if ids is not None:
+        wanted = list(ids)
+        if not wanted:
+            return
+        query = query.where(Vacancy.id.in_(wanted))
+    for vacancy in session.scalars(query):
+        yield VacancyText(vacancy.id, vacancy.title, vacancy.employer, vacancy.description,
+                          " ".join(titles.get(link.role_slug, "") for link in vacancy.links))
+
+
+def update_search(directory: Path, session: Session, changed_ids: Iterable[int], deleted_ids: Iterable[int]) -> str:
+    """After an import has committed: write only what it changed; with no index yet, build it whole.
+
+    Returns what was done, for the command to print."""
+    changed = list(changed_ids)
+    try:
+        vacancy_index.apply(directory, search_documents(session, changed), deleted_ids)
+        return f"search index: {len(changed)} adverts written"
+    except vacancy_index.VacancyIndexUnavailable:
+        return f"search index built afresh: {vacancy_index.rebuild(directory, search_documents(session))} adverts"

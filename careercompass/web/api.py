@@ -20,6 +20,7 @@ from careercompass.matching.quiz import AnswerError, describe_quiz, parse_answer
 from careercompass.search.explore import explore
 from careercompass.search.index import MAX_QUERY_LENGTH
 from careercompass.search.lookup import lookup as lookup_title
+from careercompass.search import vacancy_index
 from careercompass.vacancies import places
 from careercompass.vacancies.queries import Found, VacancyFilter, open_counts
 from careercompass.vacancies.queries import find as find_vacancies
@@ -145,7 +146,7 @@ def _whole_number(name: str, default: int, low: int, high: int) -> int:
 @blueprint.get("/vacancies")
 def vacancies():
     """Open vacancies: ?role=&family=&near=&within_km=&band=&limit=&offset= (near is a Leeds district or ward)."""
-    known = {"role", "family", "near", "within_km", "band", "limit", "offset"}
+    known = {"q", "role", "family", "near", "within_km", "band", "limit", "offset"}
     unknown = sorted(set(request.args) - known)
     if unknown:
         abort(400, description=f"{unknown[0]}: not a parameter; use {', '.join(sorted(known))}.")
@@ -175,8 +176,16 @@ def vacancies():
             within_km = -1.0
         if not 0 < within_km <= 100:
             abort(400, description="within_km: should be a number of kilometres above 0 and at most 100.")
+    words = request.args.get("q", "").strip()
+    if len(words) > vacancy_index.MAX_QUERY_LENGTH:
+        abort(400, description=f"q: should be at most {vacancy_index.MAX_QUERY_LENGTH} characters.")
+    ranked = None
+    if words:
+        ranked = vacancy_index.search(resources().settings.vacancy_index_dir, words)
+        if ranked is None:
+            abort(503, description="The vacancy search index is not built yet; run careercompass reindex.")
     wanted = VacancyFilter(role=role, family=family, band=band, near=near,
-                           within_km=float(within) if within is not None else None)
+                           within_km=float(within) if within is not None else None, ranked_ids=ranked)
     count, found = find_vacancies(database, wanted, date.today(), limit=limit, offset=offset)
     return jsonify({"count": count, "vacancies": [vacancy_json(item) for item in found]})
 

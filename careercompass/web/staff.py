@@ -23,7 +23,7 @@ from careercompass.vacancies import review
 from careercompass.vacancies.feeds import FORMATS, FeedUnreadable
 from careercompass.vacancies.importer import Area
 from careercompass.vacancies.models import Vacancy
-from careercompass.vacancies.service import ImportRequest, run_import
+from careercompass.vacancies.service import ImportRequest, run_import, update_search
 from careercompass.vacancies.sources import MAX_BYTES, SourceUnavailable
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
@@ -142,8 +142,9 @@ def decide():
     if role is not None and catalogue_queries.get_role(database, role) is None:
         abort(400, description="That job is not in the catalogue.")
     changed = review.decide(database, key, role)
-    accounts.log(database, signed_in_user(), "linked a title", f"'{key}' to {role or 'no job'} ({changed} adverts)")
+    accounts.log(database, signed_in_user(), "linked a title", f"'{key}' to {role or 'no job'} ({len(changed)} adverts)")
     database.commit()
+    update_search(resources().settings.vacancy_index_dir, database, changed, [])
     return redirect(url_for("staff.review_queue", done=key), code=303)
 
 
@@ -181,6 +182,7 @@ def import_run():
         return _import_problem(f"{error}. Nothing was changed.")
     accounts.log(database, signed_in_user(), "ran an import", f"{source}: {summary.line}")
     database.commit()
+    update_search(settings.vacancy_index_dir, database, summary.changed_ids, summary.deleted_ids)
     return render_page("staff/import.html", user=me(), formats=FORMATS, summary=summary, problem=None,
                        source=source)
 

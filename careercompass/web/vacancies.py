@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from careercompass import vocabulary
 from careercompass.catalogue import queries as catalogue_queries
+from careercompass.search import vacancy_index
 from careercompass.vacancies import places
 from careercompass.vacancies.queries import DISTANCE_BANDS, Found, VacancyFilter, find
 from careercompass.web import visitor
@@ -61,6 +62,10 @@ def listing():
         near=place,
         within_km=within if place is not None and within in DISTANCE_BANDS else None,
     )
+    words = request.args.get("q", "").strip()[:vacancy_index.MAX_QUERY_LENGTH]
+    if words:
+        found_ids = vacancy_index.search(resources().settings.vacancy_index_dir, words)
+        wanted = replace(wanted, ranked_ids=found_ids if found_ids is not None else [])
     page = max(request.args.get("page", 1, type=int), 1)
     count, found = find(database, wanted, date.today(), limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     role = catalogue_queries.get_role(database, wanted.role) if wanted.role else None
@@ -69,6 +74,7 @@ def listing():
         found=found,
         count=count,
         wanted=wanted,
+        words=words,
         role=role,
         page=page,
         pages=max((count + PER_PAGE - 1) // PER_PAGE, 1),

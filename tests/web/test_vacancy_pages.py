@@ -85,3 +85,13 @@ def test_results_say_how_many_jobs_are_open_for_each_role(form_client):
     phlebotomist = phlebotomist[:phlebotomist.index("result__dismiss")]
     api = form_client.get("/api/v1/roles/phlebotomist").get_json()["open_vacancies"]
     assert f"{api} job{'s' if api != 1 else ''} open in Leeds now" in phlebotomist and api >= 1
+
+
+def test_words_search_the_jobs_best_match_first(client):
+    html = client.get("/vacancies?q=phlebotomist").get_data(as_text=True)
+    assert "for “phlebotomist”" in html
+    titles = re.findall(r'rel="external noopener">([^<]+)<', html)
+    assert titles and all("phlebotom" in t.lower() for t in titles[:3])
+    body = client.get("/api/v1/vacancies?q=porter").get_json()
+    assert body["count"] >= 1 and "porter" in body["vacancies"][0]["title"].lower()
+    assert client.get("/api/v1/vacancies?q=" + "x" * 201).status_code == 400
