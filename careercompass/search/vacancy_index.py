@@ -84,9 +84,9 @@ def search(directory: Path, words: str, limit: int = 200) -> list[int] | None:
     Every word must appear somewhere in an advert ("healthcare support worker" means all three); only when no advert
     has them all does any advert with some of them count, best first.
     """
-    if not whoosh_index.exists_in(str(directory)):
+    index = _opened(directory)
+    if index is None:
         return None
-    index = whoosh_index.open_dir(str(directory))
     text = " ".join(words.split())[:MAX_QUERY_LENGTH]
     with index.searcher() as searcher:
         for group in (AndGroup, OrGroup.factory(0.9)):
@@ -96,6 +96,26 @@ def search(directory: Path, words: str, limit: int = 200) -> list[int] | None:
             if found:
                 return found
     return []
+
+
+_open: dict[Path, object] = {}
+
+
+def _opened(directory: Path):
+    """The index, opened once per process and refreshed only when an import has written to it since."""
+    held = _open.get(directory)
+    try:
+        if held is None:
+            if not whoosh_index.exists_in(str(directory)):
+                return None
+            held = whoosh_index.open_dir(str(directory))
+        elif not held.up_to_date():
+            held = held.refresh()
+    except (OSError, whoosh_index.EmptyIndexError):  # rebuilt or removed under us: open afresh next time
+        _open.pop(directory, None)
+        return None
+    _open[directory] = held
+    return held
 
 
 class VacancyIndexUnavailable(RuntimeError):
