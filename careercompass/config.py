@@ -43,6 +43,10 @@ class Settings:
     vacancy_area_km: float = 30.0  # imports keep adverts within this distance of Leeds city centre
     vacancy_retention_days: int = 365  # a closed advert is kept (for usage figures) this long, then deleted
     staff_session_hours: int = 8  # a staff sign-in ends this long after it began
+    booking_retention_days: int = 30  # bookings (names and contacts) are deleted this long after their event
+    smtp_host: str = ""  # where booking emails go; empty: none are sent, and the page shows the cancel link
+    smtp_port: int = 25
+    mail_from: str = "Career Compass Leeds <no-reply@careercompass.invalid>"
 
     # name of the environment variable for each field: CAREERCOMPASS_<FIELD NAME IN CAPITALS>
     ENV_PREFIX = "CAREERCOMPASS_"

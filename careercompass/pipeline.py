@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careercompass.advisers import shortlists
+from careercompass.events import booking
+from careercompass.events.samples import load_sample_events
 from careercompass.catalogue.loader import Catalogue, CatalogueInvalid, load_catalogue
 from careercompass.catalogue.store import SaveSummary, save_catalogue
 from careercompass.config import Settings
@@ -67,6 +69,9 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
         with transaction(factory) as session:
             saved = save_catalogue(session, catalogue)
             feedback.delete_older_than(session, settings.feedback_retention_days)  # the retention period
+            booking.delete_after_events(session, settings.booking_retention_days)  # names and contacts, after events
+            if settings.embedded_default:
+                load_sample_events(session)
             shortlists.delete_expired(session, settings.shortlist_retention_days)  # codes past their time
         with factory() as session:
             progress("Building the search index")

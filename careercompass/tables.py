@@ -19,6 +19,7 @@ MODEL_MODULES = (
     "careercompass.data_versions",
     "careercompass.vacancies.models",
     "careercompass.staff.accounts",
+    "careercompass.events.models",
 )
 
 

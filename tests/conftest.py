@@ -274,24 +274,38 @@ def form_client(form_app):
     return form_app.test_client()
 
 
+STAFF_PASSWORD = "correct horse battery"
 STAFF_ACCOUNTS = (("admin@example.org", "admin"), ("staff@example.org", "staff"), ("adviser@example.org", "adviser"),
                   ("locked@example.org", "staff"), ("changed@example.org", "staff"))
 
 
-def staff_area_settings(tmp_path_factory, shared_models_dir, password: str) -> Settings:
-    """An app of its own (sample vacancies loaded) with one account of each role, for tests that change things
-    in the staff area: relinking or hiding adverts there changes nothing for other tests."""
+@pytest.fixture(scope="session")
+def staff_area_template(tmp_path_factory, ready_settings) -> Settings:
+    """A copy of the shared app (sample vacancies and events) with an account of each role, made once per test
+    process; tests that change things get a copy of this in turn (see staff_area_settings)."""
     from careercompass.staff import accounts
 
-    models = tmp_path_factory.mktemp("staff-models")
-    shutil.copy(shared_models_dir / "role_embeddings.npz", models / "role_embeddings.npz")
-    settings = make_settings(tmp_path_factory.mktemp("staff-instance"), models)
-    initialise(settings)
+    settings = staff_area_settings(tmp_path_factory, ready_settings)
     engine = create_engine(settings.database_uri)
     try:
         with Session(engine) as session, session.begin():
             for email, role in STAFF_ACCOUNTS:
-                accounts.add_user(session, email, role, password)
+                accounts.add_user(session, email, role, STAFF_PASSWORD)
     finally:
         engine.dispose()
     return settings
+
+
+def staff_area_settings(tmp_path_factory, template: Settings) -> Settings:
+    """A copy of an initialised app's files for one module: relinking, booking or hiding there changes nothing
+    elsewhere."""
+    import sqlite3
+
+    instance = tmp_path_factory.mktemp("staff-copy-instance")
+    models = tmp_path_factory.mktemp("staff-copy-models")
+    shutil.copytree(template.models_dir, models, dirs_exist_ok=True)
+    source = Path(template.database_uri.removeprefix("sqlite:///"))
+    # SQLite's own backup: a consistent copy even while other tests write to the original.
+    with sqlite3.connect(source) as original, sqlite3.connect(instance / source.name) as copy:
+        original.backup(copy)
+    return make_settings(instance, models)

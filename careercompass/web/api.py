@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime, time
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,12 +20,15 @@ from careercompass.matching.quiz import AnswerError, describe_quiz, parse_answer
 from careercompass.search.explore import explore
 from careercompass.search.index import MAX_QUERY_LENGTH
 from careercompass.search.lookup import lookup as lookup_title
+from careercompass.events import booking
+from careercompass.events.models import Event
+from careercompass.events.queries import EventFilter, FoundEvent, upcoming
 from careercompass.search import vacancy_index
 from careercompass.vacancies import places
 from careercompass.vacancies.queries import Found, VacancyFilter, open_counts
 from careercompass.vacancies.queries import find as find_vacancies
 from careercompass.web.resources import db, resources
-from careercompass.web.security import csrf
+from careercompass.web.security import csrf, limiter
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(blueprint)  # a JSON API for other programs: no cookies, no forms
@@ -207,6 +210,75 @@ def vacancy_json(item: Found) -> dict[str, Any]:
         "distance_km": item.distance_km,
         "url": v.url,
     }
+
+
+@blueprint.get("/events")
+def events():
+    """Upcoming taster events: ?role=&family=&near=&from=&to= (dates as YYYY-MM-DD)."""
+    known = {"role", "family", "near", "from", "to"}
+    unknown = sorted(set(request.args) - known)
+    if unknown:
+        abort(400, description=f"{unknown[0]}: not a parameter; use {', '.join(sorted(known))}.")
+    near = None
+    if request.args.get("near"):
+        near = places.find_place(request.args["near"])
+        if near is None:
+            abort(400, description="near: not a Leeds postcode district (like LS9), postcode or ward name.")
+    bounds = {}
+    for name in ("from", "to"):
+        if request.args.get(name):
+            try:
+                day = date.fromisoformat(request.args[name])
+            except ValueError:
+                abort(400, description=f"{name}: should be a date like 2027-01-31.")
+            bounds[name] = datetime.combine(day, time(0 if name == "from" else 23, 59 if name == "to" else 0),
+                                            tzinfo=UTC)
+    wanted = EventFilter(role=request.args.get("role") or None, family=request.args.get("family") or None, near=near,
+                         starting=bounds.get("from"), until=bounds.get("to"))
+    found = upcoming(db(), wanted, limit=200)
+    return jsonify({"count": len(found), "events": [event_json(item) for item in found]})
+
+
+def event_json(item: FoundEvent) -> dict[str, Any]:
+    e = item.event
+    return {
+        "id": e.id, "title": e.title, "start": _utc(e.starts_at), "end": _utc(e.ends_at), "venue": e.venue,
+        "ward": e.ward, "postcode_district": e.postcode_district, "age_min": e.age_min, "age_max": e.age_max,
+        "capacity": e.capacity, "places_left": e.places_left, "roles": [r.role_slug for r in e.roles],
+        "distance_km": item.distance_km, "sample": e.sample,
+        "url": url_for("events.show", event_id=e.id, _external=True),
+        "ics_url": url_for("events.event_ics", event_id=e.id, _external=True),
+    }
+
+
+@blueprint.post("/events/<int:event_id>/bookings")
+@limiter.limit("20 per minute")
+def book_event(event_id: int):
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        abort(400, description='Send a JSON object: {"first_name", "contact", "age_band", "consent": true}.')
+    unknown = sorted(set(body) - {"first_name", "contact", "age_band", "access_needs", "consent"})
+    if unknown:
+        abort(400, description=f"{unknown[0]}: not a field; the fields are first_name, contact, age_band, "
+                               "access_needs and consent.")
+    texts = {name: body.get(name, "") for name in ("first_name", "contact", "age_band", "access_needs")}
+    for name, value in texts.items():
+        if not isinstance(value, str):
+            abort(400, description=f"{name}: should be text.")
+    if db().get(Event, event_id) is None:
+        abort(404, description=f"No event has the id {event_id}.")
+    try:
+        made = booking.book(db(), event_id, booking.Request(consent=body.get("consent") is True, **texts))
+    except booking.BookingProblem as problem:
+        abort(400, description=f"{problem.field}: {problem}")
+    except booking.AlreadyBooked:
+        abort(409, description="contact: already booked on this event; use the link sent when it was booked.")
+    return jsonify({"status": made.status,
+                    "cancel_url": url_for("events.my_booking", token=made.token, _external=True)}), 201
+
+
+def _utc(moment: datetime) -> str:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).isoformat()
 
 
 @blueprint.get("/quiz")

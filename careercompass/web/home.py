@@ -8,6 +8,7 @@ from careercompass.catalogue import queries
 from careercompass.catalogue.facets import Selection
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
+from careercompass.events.queries import EventFilter, upcoming
 
 blueprint = Blueprint("home", __name__)
 
@@ -28,4 +29,5 @@ def home():
         no_quals=len(open_to_all),
         starter_roles=queries.spread_across_families(starters, HOME_STARTER_ROLES),
         pay=queries.PayCalculator(database),
+        next_events=upcoming(database, EventFilter(), limit=3),
     )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 from flask import render_template
 
@@ -55,6 +57,25 @@ def long_date(day) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+LONDON = ZoneInfo("Europe/London")
+
+
+def _london(moment: datetime) -> datetime:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(LONDON)
+
+
+def event_time(moment: datetime) -> str:
+    """'Tuesday 15 December, 4pm' (or 4:30pm), in Leeds time."""
+    local = _london(moment)
+    return f"{local:%A} {local.day} {local:%B}, {event_clock(moment)}"
+
+
+def event_clock(moment: datetime) -> str:
+    local = _london(moment)
+    hour = local.hour % 12 or 12
+    return f"{hour}{':' + format(local.minute, '02d') if local.minute else ''}{'am' if local.hour < 12 else 'pm'}"
+
+
 def init_app(app) -> None:
     fragments.init_app(app)
     easy_read.init_app(app)
@@ -70,3 +91,5 @@ def init_app(app) -> None:
     app.add_template_filter(quickest_route)
     app.add_template_filter(vacancy_pay)
     app.add_template_filter(long_date)
+    app.add_template_filter(event_time)
+    app.add_template_filter(event_clock)

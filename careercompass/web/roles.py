@@ -8,7 +8,7 @@ from careercompass.catalogue import queries
 from careercompass.catalogue.easy_read import easy_version
 from careercompass.catalogue.glossary import reader_texts, terms_used
 from careercompass.matching import feedback
-from careercompass.web import vacancies, visitor
+from careercompass.web import events, vacancies, visitor
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 
@@ -33,6 +33,7 @@ def role(slug: str):
     easy = easy_version(found, pay) if visitor.current().easy_read else None
     place, place_problem = vacancies.chosen_place()
     jobs_count, jobs = vacancies.open_for_role(database, slug, place)
+    tasters = events.next_for_role(database, slug)
     return render_page(
         "roles/role.html",
         role=found,
@@ -46,6 +47,7 @@ def role(slug: str):
         jobs=jobs,
         place=place,
         place_problem=place_problem,
+        tasters=tasters,
         samples=resources().settings.embedded_default,
     )
 

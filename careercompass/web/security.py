@@ -26,7 +26,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
 
 # Pages that show one person's answers, results or saved code: never kept by a browser or a shared cache
 # (a school's proxy, the back button on a shared Chromebook).
-PRIVATE_PATHS = ("/quiz", "/results", "/s", "/staff")
+PRIVATE_PATHS = ("/quiz", "/results", "/s", "/staff", "/bookings")
 
 csrf = CSRFProtect()
 # A whole class shares one school address, so limits are per address but generous.

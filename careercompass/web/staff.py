@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import wraps
 
-from flask import Blueprint, abort, g, redirect, request, session, url_for
+from flask import Blueprint, Response, abort, g, redirect, request, session, url_for
 from sqlalchemy import select
 
 from careercompass.catalogue import queries as catalogue_queries
+from careercompass.events import booking, manage, messages
+from careercompass.events.models import Event
 from careercompass.search.index import SearchIndex
 from careercompass.staff import accounts
 from careercompass.vacancies import review
@@ -32,7 +34,7 @@ from careercompass.web.security import limiter
 blueprint = Blueprint("staff", __name__, url_prefix="/staff")
 
 STAFF_KEYS = ("staff_id", "staff_version", "staff_since")
-MAY_USE = {"vacancies": ("admin", "staff"), "log": ("admin",)}
+MAY_USE = {"vacancies": ("admin", "staff"), "events": ("admin", "staff"), "log": ("admin",)}
 
 
 def signed_in_user() -> accounts.StaffUser | None:
@@ -212,6 +214,76 @@ def vacancies():
 @staff_only("log")
 def action_log():
     return render_page("staff/log.html", user=me(), actions=accounts.recent_actions(db()))
+
+
+@blueprint.get("/events")
+@staff_only("events")
+def events():
+    database = db()
+    rows = database.scalars(select(Event).order_by(Event.starts_at.desc()).limit(100)).all()
+    return render_page("staff/events.html", user=me(), rows=rows, roles=catalogue_queries.list_roles(database),
+                       access=manage.ACCESS_FEATURE_IDS, problem=None, form=None)
+
+
+@blueprint.post("/events")
+@staff_only("events")
+def add_event():
+    database = db()
+    form = manage.NewEvent(**{name: request.form.get(name, "") for name in (
+        "title", "day", "starts", "ends", "venue", "address", "postcode", "what_you_do", "age_min", "age_max",
+        "capacity", "run_by")}, roles=request.form.getlist("roles"), accessibility=request.form.getlist("accessibility"))
+    try:
+        event = manage.add_event(database, form)
+    except manage.EventProblem as problem:
+        rows = database.scalars(select(Event).order_by(Event.starts_at.desc()).limit(100)).all()
+        return render_page("staff/events.html", user=me(), rows=rows, roles=catalogue_queries.list_roles(database),
+                           access=manage.ACCESS_FEATURE_IDS, problem=problem, form=form), 400
+    accounts.log(database, signed_in_user(), "added an event", f"{event.id}: {event.title}")
+    database.commit()
+    return redirect(url_for("staff.event", event_id=event.id), code=303)
+
+
+@blueprint.get("/events/<int:event_id>")
+@staff_only("events")
+def event(event_id: int):
+    database = db()
+    found = database.get(Event, event_id)
+    if found is None:
+        abort(404)
+    places, waiting = manage.bookings_for(database, event_id)
+    return render_page("staff/event.html", user=me(), event=found, places=places, waiting=waiting,
+                       age_bands=booking.AGE_BANDS)
+
+
+@blueprint.get("/events/<int:event_id>/register.csv")
+@staff_only("events")
+def register(event_id: int):
+    database = db()
+    found = database.get(Event, event_id)
+    if found is None:
+        abort(404)
+    places, _ = manage.bookings_for(database, event_id)
+    accounts.log(database, signed_in_user(), "downloaded a register", f"{found.id}: {found.title}")
+    database.commit()
+    return Response(manage.register_csv(found, places), mimetype="text/csv",
+                    headers={"Content-Disposition": f"attachment; filename=register-{event_id}.csv"})
+
+
+@blueprint.post("/events/<int:event_id>/cancel")
+@staff_only("events")
+def cancel_event(event_id: int):
+    database = db()
+    found = database.get(Event, event_id)
+    if found is None:
+        abort(404)
+    told = manage.cancel_event(database, found)
+    accounts.log(database, signed_in_user(), "cancelled an event", f"{found.id}: {found.title} ({len(told)} told)")
+    database.commit()
+    settings = resources().settings
+    for item in told:
+        messages.send(settings.smtp_host, settings.smtp_port, settings.mail_from, item.contact,
+                      *messages.event_cancelled(item, found))
+    return redirect(url_for("staff.event", event_id=event_id), code=303)
 
 
 def _import_problem(message: str):

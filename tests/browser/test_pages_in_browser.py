@@ -31,6 +31,8 @@ PAGES = {
     "vacancies-near": "/vacancies?near=LS9&within=10",
     "vacancies-bad-place": "/vacancies?near=Narnia",
     "role-with-jobs": "/roles/phlebotomist?near=LS9",
+    "events": "/events?near=LS9",
+    "event": "/events/1",
 }
 
 

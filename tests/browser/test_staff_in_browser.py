@@ -16,8 +16,8 @@ PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="module")
-def staff_server(tmp_path_factory, shared_models_dir):
-    settings = staff_area_settings(tmp_path_factory, shared_models_dir, PASSWORD)
+def staff_server(tmp_path_factory, staff_area_template):
+    settings = staff_area_settings(tmp_path_factory, staff_area_template)
     app = create_app(settings)
     app.config.update(TESTING=True)
     server = make_server("127.0.0.1", 0, app, threaded=True)

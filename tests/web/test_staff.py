@@ -27,8 +27,8 @@ FIXTURES = Path(__file__).resolve().parent.parent / "vacancies" / "fixtures"
 
 
 @pytest.fixture(scope="module")
-def staff_settings(tmp_path_factory, shared_models_dir):
-    return staff_area_settings(tmp_path_factory, shared_models_dir, PASSWORD)
+def staff_settings(tmp_path_factory, staff_area_template):
+    return staff_area_settings(tmp_path_factory, staff_area_template)
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ SAMPLE_NOTICE = "These are sample vacancies, not real jobs."
 
 def test_a_role_page_shows_its_open_jobs_nearest_to_ls9_first(client):
     html = client.get("/roles/phlebotomist?near=LS9").get_data(as_text=True)
-    section = html[html.index('id="jobs-heading"'):html.index('id="ladder-heading"')]
+    section = html[html.index('id="jobs-heading"'):html.index('id="tasters-heading"')]
     assert SAMPLE_NOTICE in section
     assert re.search(r"\d+ jobs? (is|are) open now\. Nearest to LS9 first\.", section)
     distances = [int(km) for km in re.findall(r"about (\d+) km", section)]

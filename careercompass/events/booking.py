@@ -1,0 +1,140 @@
+"""Booking a place at a taster event, and giving it up, safely when many people book at once.
+
+A place is taken by one conditional UPDATE (`booked = booked + 1 WHERE booked < capacity`): the database lets only
+as many through as there are places, on SQLite (one writer at a time) and PostgreSQL (a row lock) alike. Everyone
+after that goes on the waiting list, and the first of them moves up when someone with a place cancels.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from careercompass.events.models import Booking, Event
+
+AGE_BANDS = {"13-15": "13 to 15", "16-18": "16 to 18", "19-24": "19 to 24", "25+": "25 or over"}
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
+MOBILE = re.compile(r"^(?:\+44|0044|0)7\d{9}$")
+BOOKED, WAITING, CANCELLED = "booked", "waiting-list", "cancelled"
+
+
+class BookingProblem(ValueError):
+    """What is wrong with a booking, said so a person can put it right; `field` names the form field."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+class AlreadyBooked(Exception):
+    """This contact already has a place (or a waiting-list place) at this event."""
+
+
+@dataclass(frozen=True)
+class Request:
+    first_name: str
+    contact: str
+    age_band: str
+    access_needs: str
+    consent: bool
+
+
+def contact_key(contact: str) -> str | None:
+    """The contact in one form, to spot the same person booking twice; None if it is not an email or UK mobile."""
+    text = contact.strip()
+    if EMAIL.match(text):
+        return text.lower()
+    digits = re.sub(r"[\s\-()]", "", text)
+    if MOBILE.match(digits):
+        return "07" + digits[-9:]
+    return None
+
+
+def check(request: Request, event: Event | None, now: datetime) -> None:
+    if event is None:
+        raise BookingProblem("event", "That event is not on our list.")
+    if event.cancelled:
+        raise BookingProblem("event", "Sorry, this event has been cancelled.")
+    if _aware(event.starts_at) <= now:
+        raise BookingProblem("event", "This event has already started, so it can no longer be booked.")
+    name = request.first_name.strip()
+    if not name or len(name) > 60 or not re.fullmatch(r"[^\d@<>{}]{1,60}", name):
+        raise BookingProblem("first_name", "Type your first name (only your first name), in 60 letters or fewer.")
+    if contact_key(request.contact) is None:
+        raise BookingProblem("contact", "Type an email address, or a mobile number starting 07.")
+    if request.age_band not in AGE_BANDS:
+        raise BookingProblem("age_band", "Choose your age.")
+    if len(request.access_needs) > 500:
+        raise BookingProblem("access_needs", "Please keep access needs to 500 letters or fewer.")
+    if not request.consent:
+        raise BookingProblem("consent", "Tick the box to say we may keep these details until after the event.")
+
+
+def book(session: Session, event_id: int, request: Request, now: datetime | None = None) -> Booking:
+    """A place (or a waiting-list place) for one person. Commits. Raises BookingProblem or AlreadyBooked."""
+    now = now or datetime.now(UTC)
+    check(request, session.get(Event, event_id), now)
+    key = contact_key(request.contact)
+    if session.scalar(select(Booking.id).where(Booking.event_id == event_id, Booking.contact_key == key,
+                                               Booking.status != CANCELLED)) is not None:
+        raise AlreadyBooked
+    session.execute(delete(Booking).where(Booking.event_id == event_id, Booking.contact_key == key,
+                                          Booking.status == CANCELLED))  # a person who cancelled may book again
+    took_place = session.execute(update(Event).where(Event.id == event_id, Event.booked < Event.capacity,
+                                                     Event.cancelled.is_(False))
+                                 .values(booked=Event.booked + 1)).rowcount == 1
+    booking = Booking(event_id=event_id, token=secrets.token_urlsafe(24), first_name=request.first_name.strip(),
+                      contact=request.contact.strip(), contact_key=key, age_band=request.age_band,
+                      access_needs=request.access_needs.strip(), status=BOOKED if took_place else WAITING,
+                      created_at=now)
+    session.add(booking)
+    try:
+        session.commit()
+    except IntegrityError:  # the same person, booking twice at the same moment: the place taken above is undone
+        session.rollback()
+        raise AlreadyBooked from None
+    return booking
+
+
+def cancel(session: Session, token: str) -> tuple[Booking | None, Booking | None]:
+    """Give up a place; the first person waiting moves up. Returns (the booking, who moved up). Commits."""
+    booking = session.scalar(select(Booking).where(Booking.token == token).with_for_update())
+    if booking is None or booking.status == CANCELLED:
+        return booking, None
+    moved_up = None
+    if booking.status == BOOKED:
+        moved_up = session.scalar(select(Booking).where(Booking.event_id == booking.event_id,
+                                                        Booking.status == WAITING)
+                                  .order_by(Booking.created_at, Booking.id).limit(1).with_for_update())
+        if moved_up is not None:
+            moved_up.status = BOOKED  # the place passes straight to them: the count of places taken stays the same
+        else:
+            session.execute(update(Event).where(Event.id == booking.event_id).values(booked=Event.booked - 1))
+    booking.status = CANCELLED
+    session.commit()
+    return booking, moved_up
+
+
+def forget(session: Session, token: str) -> bool:
+    """Delete a person's booking and details at once (after giving up any place). Commits."""
+    cancel(session, token)
+    deleted = session.execute(delete(Booking).where(Booking.token == token)).rowcount
+    session.commit()
+    return bool(deleted)
+
+
+def delete_after_events(session: Session, keep_days: int, now: datetime | None = None) -> int:
+    """Bookings for events that ended more than `keep_days` ago: deleted. Does not commit."""
+    cutoff = (now or datetime.now(UTC)) - timedelta(days=keep_days)
+    ended = select(Event.id).where(Event.ends_at < cutoff)
+    return session.execute(delete(Booking).where(Booking.event_id.in_(ended))).rowcount or 0
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -1,0 +1,114 @@
+"""What staff do with events: add one, cancel one (telling everyone booked), and the register for the day."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from careercompass.catalogue.models import Role
+from careercompass.events.booking import AGE_BANDS, BOOKED, CANCELLED, WAITING
+from careercompass.events.models import Booking, Event, EventRole
+from careercompass.vacancies.places import find_place
+
+LONDON = ZoneInfo("Europe/London")
+ACCESS_FEATURE_IDS = ("step-free", "quiet-space", "bsl-on-request")
+
+
+class EventProblem(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    title: str
+    day: str  # YYYY-MM-DD, Leeds time
+    starts: str  # HH:MM
+    ends: str  # HH:MM
+    venue: str
+    address: str
+    postcode: str
+    what_you_do: str
+    age_min: str
+    age_max: str
+    capacity: str
+    run_by: str
+    roles: list[str]
+    accessibility: list[str]
+
+
+def add_event(session: Session, new: NewEvent, now: datetime | None = None) -> Event:
+    """Check every field, then add the event. Raises EventProblem naming the first field that is wrong."""
+    now = now or datetime.now(UTC)
+    for name in ("title", "venue", "address", "what_you_do", "run_by"):
+        if not getattr(new, name).strip():
+            raise EventProblem(name, f"Fill in the {name.replace('_', ' ')}.")
+    try:
+        day = datetime.strptime(new.day, "%Y-%m-%d").date()
+        starts = datetime.combine(day, datetime.strptime(new.starts, "%H:%M").time(), tzinfo=LONDON)
+        ends = datetime.combine(day, datetime.strptime(new.ends, "%H:%M").time(), tzinfo=LONDON)
+    except ValueError:
+        raise EventProblem("day", "Give the date as 2027-01-31 and the times as 16:00.") from None
+    if ends <= starts:
+        raise EventProblem("ends", "The event must end after it starts.")
+    if starts <= now:
+        raise EventProblem("day", "The event must be in the future.")
+    place = find_place(new.postcode)
+    if place is None:
+        raise EventProblem("postcode", "Give a Leeds postcode, like LS9 7TF.")
+    try:
+        age_min, age_max, capacity = int(new.age_min), int(new.age_max), int(new.capacity)
+    except ValueError:
+        raise EventProblem("capacity", "Ages and places must be whole numbers.") from None
+    if not 11 <= age_min <= age_max <= 99:
+        raise EventProblem("age_min", "Give an age range between 11 and 99, youngest first.")
+    if not 1 <= capacity <= 1000:
+        raise EventProblem("capacity", "Give between 1 and 1,000 places.")
+    roles = session.scalars(select(Role).where(Role.slug.in_(new.roles))).all()
+    event = Event(title=new.title.strip()[:200], starts_at=starts.astimezone(UTC), ends_at=ends.astimezone(UTC),
+                  venue=new.venue.strip()[:200], address=new.address.strip()[:300], postcode_district=place.district,
+                  ward=place.ward, lat=place.lat, lon=place.lon, what_you_do=new.what_you_do.strip(), age_min=age_min,
+                  age_max=age_max, capacity=capacity, booked=0,
+                  accessibility=[a for a in new.accessibility if a in ACCESS_FEATURE_IDS],
+                  run_by=new.run_by.strip()[:200], families=sorted({r.family_slug for r in roles}), cancelled=False,
+                  sample=False, created_at=now)
+    event.roles = [EventRole(role_slug=role.slug, position=i) for i, role in enumerate(roles)]
+    session.add(event)
+    session.flush()
+    return event
+
+
+def cancel_event(session: Session, event: Event) -> list[Booking]:
+    """Cancel an event; returns the bookings to tell (their places are given up). Flushes."""
+    event.cancelled = True
+    told = list(session.scalars(select(Booking).where(Booking.event_id == event.id, Booking.status != CANCELLED)))
+    for item in told:
+        item.status = CANCELLED
+    event.booked = 0
+    session.flush()
+    return told
+
+
+def bookings_for(session: Session, event_id: int) -> tuple[list[Booking], list[Booking]]:
+    """(places, waiting list), each in the order they booked."""
+    rows = list(session.scalars(select(Booking).where(Booking.event_id == event_id)
+                                .order_by(Booking.created_at, Booking.id)))
+    return [b for b in rows if b.status == BOOKED], [b for b in rows if b.status == WAITING]
+
+
+def register_csv(event: Event, places: list[Booking]) -> str:
+    """The register for the day: first names, age bands and access needs; contacts are left off the printout."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([f"{event.title}", event.starts_at.astimezone(LONDON).strftime("%d %B %Y %H:%M")])
+    writer.writerow(["First name", "Age", "Access needs", "Here"])
+    for item in places:
+        writer.writerow([item.first_name, AGE_BANDS.get(item.age_band, item.age_band), item.access_needs, ""])
+    return out.getvalue()

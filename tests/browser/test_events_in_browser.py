@@ -1,0 +1,74 @@
+"""Taster events in a real browser at 360 px: a pupil finds a taster near LS9 from a job page and books it; staff
+add an event and cancel it."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+from playwright.sync_api import expect
+from werkzeug.serving import make_server
+
+from careercompass import create_app
+from tests.browser.conftest import DEVICES, axe_violations
+from tests.conftest import staff_area_settings
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, staff_area_template):
+    app = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
+    app.config.update(TESTING=True)
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+def test_a_pupil_goes_from_a_job_to_a_taster_near_ls9_and_books_it(server, browser):
+    context = browser.new_context(**DEVICES["phone"])
+    page = context.new_page()
+    page.goto(server + "/roles/healthcare-support-worker")
+    page.get_by_label(re.compile("^Near where")).first.fill("LS9")
+    page.get_by_role("button", name="Show").first.click()
+    taster = page.locator("section[aria-labelledby=tasters-heading]")
+    expect(taster).to_contain_text("km away")
+    taster.get_by_role("link", name=re.compile("Have a go")).first.click()
+    expect(page.get_by_role("heading", name="Book a place")).to_be_visible()
+    assert axe_violations(page) == []
+    page.get_by_label("Your first name").fill("Sam")
+    page.get_by_label(re.compile("^Email or mobile")).fill("sam@example.org")
+    page.get_by_label("16 to 18").check()
+    page.get_by_label(re.compile("You may keep my first name")).check()
+    page.get_by_role("button", name=re.compile("Book my place|Join the waiting list")).click()
+    expect(page.get_by_role("heading", name="Your booking")).to_be_visible()
+    expect(page.locator(".notice")).to_contain_text("You have a place")
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()
+
+
+def test_staff_add_an_event_and_cancel_it_in_the_browser(server, browser):
+    context = browser.new_context(**DEVICES["desktop"])
+    page = context.new_page()
+    page.goto(server + "/staff/sign-in")
+    page.get_by_label("Email").fill("staff@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.goto(server + "/staff/events")
+    for label, value in [("Title", "Try radiography"), ("Date (like 2027-01-31)", "2030-05-20"),
+                         ("Starts (like 16:00)", "15:30"), ("Ends (like 18:00)", "17:00"), ("Venue", "St James's"),
+                         ("Address", "Beckett Street, Leeds"), ("Postcode", "LS9 7TF"), ("Youngest age", "14"),
+                         ("Oldest age", "19"), ("Places", "12"), ("Run by", "Leeds Teaching Hospitals")]:
+        page.get_by_label(label, exact=True).fill(value)
+    page.get_by_label("What people will do").fill("See an X-ray room and how images are taken.")
+    page.get_by_label(re.compile("^Jobs it shows")).select_option("diagnostic-radiographer")
+    page.get_by_role("button", name="Add the event").click()
+    expect(page.get_by_role("heading", name="Try radiography")).to_be_visible()
+    page.get_by_role("button", name=re.compile("Cancel this event")).click()
+    expect(page.locator("main")).to_contain_text("Cancelled.")
+    page.goto(server + "/events")
+    expect(page.get_by_role("link", name="Try radiography")).to_have_count(0)
+    context.close()

@@ -1,0 +1,152 @@
+"""Taster events on the web: the list, an event's page and booking without JavaScript, a person's own link, the API,
+calendar files, and the staff pages. On a database of their own (sample events loaded), so bookings made here
+change nothing for other tests."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from icalendar import Calendar
+
+from careercompass import create_app
+from tests.conftest import staff_area_settings
+from tests.web.test_api import response_schema
+
+PASSWORD = "correct horse battery"
+SAMPLE = "These are sample events, not real ones."
+
+
+@pytest.fixture(scope="module")
+def events_app(tmp_path_factory, staff_area_template):
+    app = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
+    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
+    return app
+
+
+@pytest.fixture
+def visitor(events_app):
+    return events_app.test_client()
+
+
+def first_event_id(client) -> int:
+    return int(re.search(r'href="/events/(\d+)"', client.get("/events").get_data(as_text=True)).group(1))
+
+
+def book(client, event_id: int, **changes):
+    form = {"first_name": "Sam", "contact": "sam@example.org", "age_band": "16-18", "consent": "yes"}
+    form.update(changes)
+    return client.post(f"/events/{event_id}/book", data=form)
+
+
+def test_the_list_says_its_events_are_samples_and_sorts_by_distance(visitor):
+    html = visitor.get("/events?near=LS14").get_data(as_text=True)
+    assert SAMPLE in html and "nearest to LS14 first" in html
+    distances = [int(km) for km in re.findall(r"about (\d+) km away", html)]
+    assert distances == sorted(distances)
+
+
+def test_an_event_page_has_event_json_ld(visitor):
+    event_id = first_event_id(visitor)
+    html = visitor.get(f"/events/{event_id}").get_data(as_text=True)
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.+?)</script>', html, re.S).group(1))
+    assert data["@type"] == "Event" and data["url"].endswith(f"/events/{event_id}")
+    assert "T Level" in html and SAMPLE in html
+
+
+def test_booking_without_javascript_then_cancelling_from_the_link(visitor):
+    event_id = first_event_id(visitor)
+    response = book(visitor, event_id, contact="alex@example.org")
+    assert response.status_code == 303
+    page = visitor.get(response.headers["Location"])
+    assert page.headers["Cache-Control"] == "no-store"
+    html = page.get_data(as_text=True)
+    assert "You have a place" in html and "Keep this page's address" in html  # no mail server: the link is shown
+    token = response.headers["Location"].split("/bookings/")[1].split("?")[0]
+    assert book(visitor, event_id, contact="ALEX@example.org").status_code == 409
+    visitor.post(f"/bookings/{token}/cancel")
+    assert "This booking is cancelled" in visitor.get(f"/bookings/{token}").get_data(as_text=True)
+    assert "Your details are deleted" in visitor.post(f"/bookings/{token}/delete").get_data(as_text=True)
+    assert visitor.get(f"/bookings/{token}").status_code == 404
+
+
+def test_a_bad_booking_is_explained_and_keeps_what_was_typed(visitor):
+    response = book(visitor, first_event_id(visitor), contact="not a contact", first_name="Jo")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "Type an email address, or a mobile number starting 07." in html
+    assert 'value="Jo"' in html and 'aria-invalid="true"' in html
+
+
+def test_the_events_api_and_booking_by_api(visitor):
+    body = visitor.get("/api/v1/events?near=LS9").get_json()
+    response_schema("/api/v1/events", "200").validate(body)
+    event_id = body["events"][0]["id"]
+    made = visitor.post(f"/api/v1/events/{event_id}/bookings",
+                        json={"first_name": "Kim", "contact": "07700 900456", "age_band": "13-15", "consent": True})
+    assert made.status_code == 201 and made.get_json()["status"] == "booked"
+    again = visitor.post(f"/api/v1/events/{event_id}/bookings",
+                         json={"first_name": "Kim", "contact": "+447700900456", "age_band": "13-15", "consent": True})
+    assert again.status_code == 409
+    bad = visitor.post(f"/api/v1/events/{event_id}/bookings",
+                       json={"first_name": "Kim", "contact": "kim@example.org", "age_band": "13-15"})
+    assert bad.status_code == 400 and bad.get_json()["error"]["message"].startswith("consent:")
+    assert visitor.post("/api/v1/events/99999/bookings", json={}).status_code in (400, 404)
+    assert visitor.get("/api/v1/events?from=soon").status_code == 400
+
+
+def test_calendar_files_for_one_event_and_for_all(visitor):
+    event_id = first_event_id(visitor)
+    one = Calendar.from_ical(visitor.get(f"/events/{event_id}.ics").data)
+    assert len(one.walk("VEVENT")) == 1
+    feed = Calendar.from_ical(visitor.get("/events.ics").data)
+    assert len(feed.walk("VEVENT")) >= 4
+
+
+def test_a_role_page_and_the_home_page_show_the_next_tasters(visitor):
+    assert "Have a go: blood pressure" in visitor.get("/roles/healthcare-support-worker").get_data(as_text=True)
+    assert "Have a go: taster events" in visitor.get("/").get_data(as_text=True)
+
+
+def staff(app, email="staff@example.org"):
+    client = app.test_client()
+    assert client.post("/staff/sign-in", data={"email": email, "password": PASSWORD}).status_code == 303
+    return client
+
+
+def test_staff_add_an_event_see_bookings_export_the_register_and_cancel_it(events_app):
+    client = staff(events_app)
+    form = {"title": "Try physiotherapy", "day": "2030-03-14", "starts": "16:00", "ends": "17:30",
+            "venue": "Chapel Allerton Hospital", "address": "Chapeltown Road, Leeds", "postcode": "LS7 4SA",
+            "what_you_do": "Try the exercises physiotherapists use.", "age_min": "14", "age_max": "19",
+            "capacity": "2", "run_by": "Leeds Teaching Hospitals", "roles": ["physiotherapist"],
+            "accessibility": ["step-free"]}
+    made = client.post("/staff/events", data=form)
+    assert made.status_code == 303
+    event_id = int(made.headers["Location"].rsplit("/", 1)[1])
+    public = events_app.test_client()
+    book(public, event_id, contact="one@example.org", access_needs="wheelchair user")
+    book(public, event_id, contact="two@example.org")
+    book(public, event_id, contact="three@example.org")
+    page = client.get(f"/staff/events/{event_id}").get_data(as_text=True)
+    assert "2 of 2 places taken; 1 on the waiting list" in page
+    register = client.get(f"/staff/events/{event_id}/register.csv").get_data(as_text=True)
+    assert "wheelchair user" in register and "@" not in register  # contacts stay off the printout
+    client.post(f"/staff/events/{event_id}/cancel")
+    assert "This event has been cancelled." in public.get(f"/events/{event_id}").get_data(as_text=True)
+    assert book(public, event_id, contact="four@example.org").status_code == 400
+
+
+def test_a_new_event_with_a_mistake_is_refused_with_the_field_named(events_app):
+    client = staff(events_app)
+    response = client.post("/staff/events", data={"title": "X", "day": "2030-03-14", "starts": "16:00",
+                                                  "ends": "15:00", "venue": "V", "address": "A", "postcode": "LS7",
+                                                  "what_you_do": "W", "age_min": "14", "age_max": "19",
+                                                  "capacity": "2", "run_by": "R"})
+    assert response.status_code == 400 and "The event must end after it starts." in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/staff/events", "/staff/events/1", "/staff/events/1/register.csv"])
+def test_only_staff_see_event_bookings(events_app, path):
+    assert events_app.test_client().get(path).status_code == 302
+    assert staff(events_app, "adviser@example.org").get(path).status_code == 403
