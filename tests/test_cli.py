@@ -12,7 +12,7 @@ from careercompass.cli import main
 from careercompass.database import make_engine
 from careercompass.pipeline import follow, initialise, reindex
 from careercompass.search.index import SearchIndex, describe
-from tests.conftest import dump_database
+from tests.conftest import dump_database, staff_area_settings
 
 
 def run(settings, *args):
@@ -117,13 +117,13 @@ def test_review_catalogue_says_plainly_when_it_cannot_write(settings_for, small_
     assert "Could not write" in result.output and "No such file or directory" in result.output
 
 
-def test_import_vacancies_reports_what_it_did_and_refuses_a_broken_file_whole(settings_for):
-    settings = settings_for()
-    assert run(settings, "init").exit_code == 0
+def test_import_vacancies_reports_what_it_did_and_refuses_a_broken_file_whole(tmp_path_factory, ready_settings):
+    settings = staff_area_settings(tmp_path_factory, ready_settings)  # a copy of an initialised app: no init to wait for
     fixtures = "tests/vacancies/fixtures/"
     first = run(settings, "import-vacancies", "--format", "nhs-jobs-xml", fixtures + "nhs_jobs_search.xml")
     assert first.exit_code == 0, first.output
     assert "10 new, 0 updated, 0 unchanged, 2 expired, 0 skipped, 2 outside the area" in first.output
+    assert "search index: 10 adverts written" in first.output
     before = dump_database(settings.database_uri)
     broken = run(settings, "import-vacancies", "--format", "nhs-jobs-xml", fixtures + "broken.xml")
     assert broken.exit_code == 1 and "is not readable XML" in broken.output and "Nothing was changed." in broken.output
@@ -136,9 +136,8 @@ def test_import_vacancies_reports_what_it_did_and_refuses_a_broken_file_whole(se
     assert bad_area.exit_code == 2 and "give a number of kilometres, or 'all'" in bad_area.output
 
 
-def test_staff_accounts_are_made_reset_listed_and_removed_from_the_command_line(settings_for):
-    settings = settings_for()
-    assert run(settings, "init").exit_code == 0
+def test_staff_accounts_are_made_reset_listed_and_removed_from_the_command_line(tmp_path_factory, ready_settings):
+    settings = staff_area_settings(tmp_path_factory, ready_settings)
     environment = {"CAREERCOMPASS_INSTANCE_DIR": str(settings.instance_dir),
                    "CAREERCOMPASS_MODELS_DIR": str(settings.models_dir)}
 
