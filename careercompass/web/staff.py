@@ -24,6 +24,7 @@ from careercompass.staff import accounts
 from careercompass.vacancies import review
 from careercompass.vacancies.feeds import FORMATS, FeedUnreadable
 from careercompass.vacancies.importer import Area
+from careercompass.vacancies.edits import VacancyEdit
 from careercompass.vacancies.models import Vacancy
 from careercompass.vacancies.service import ImportRequest, run_import, update_search
 from careercompass.vacancies.sources import MAX_BYTES, SourceUnavailable
@@ -200,6 +201,35 @@ def hide(vacancy_id: int):
     accounts.log(database, signed_in_user(), "hid a vacancy" if vacancy.hidden else "showed a vacancy",
                  f"{vacancy.id}: {vacancy.title}")
     database.commit()
+    return redirect(url_for("staff.vacancies"), code=303)
+
+
+@blueprint.get("/vacancies/<int:vacancy_id>")
+@staff_only("vacancies")
+def vacancy(vacancy_id: int):
+    found = db().get(Vacancy, vacancy_id)
+    if found is None:
+        abort(404)
+    return render_page("staff/vacancy.html", user=me(), vacancy=found, problem=None)
+
+
+@blueprint.post("/vacancies/<int:vacancy_id>")
+@staff_only("vacancies")
+def edit_vacancy(vacancy_id: int):
+    """Put right what a feed got wrong: the title, employer, pay words or closing date. The next import of the same
+    advert only changes it again if the feed itself changes."""
+    database = db()
+    found = database.get(Vacancy, vacancy_id)
+    if found is None:
+        abort(404)
+    try:
+        edited = VacancyEdit.from_form(request.form)
+    except ValueError as problem:
+        return render_page("staff/vacancy.html", user=me(), vacancy=found, problem=str(problem)), 400
+    edited.apply(found)
+    accounts.log(database, signed_in_user(), "edited a vacancy", f"{found.id}: {found.title}")
+    database.commit()
+    update_search(resources().settings.vacancy_index_dir, database, [found.id], [])
     return redirect(url_for("staff.vacancies"), code=303)
 
 

@@ -21,8 +21,8 @@ from careercompass.vacancies.models import TitleMapping, Vacancy
 from tests.conftest import staff_area_settings
 
 PASSWORD = "correct horse battery"
-STAFF_PAGES = ["/staff", "/staff/review", "/staff/import", "/staff/vacancies", "/staff/log"]
-STAFF_POSTS = ["/staff/review", "/staff/import", "/staff/vacancies/1/hide"]
+STAFF_PAGES = ["/staff", "/staff/review", "/staff/import", "/staff/vacancies", "/staff/vacancies/1", "/staff/log"]
+STAFF_POSTS = ["/staff/review", "/staff/import", "/staff/vacancies/1/hide", "/staff/vacancies/1"]
 FIXTURES = Path(__file__).resolve().parent.parent / "vacancies" / "fixtures"
 
 
@@ -202,3 +202,20 @@ def test_a_hidden_vacancy_leaves_the_public_pages(staff_app, staff_settings):
 
 def test_staff_pages_are_never_cached(staff_app):
     assert signed_in(staff_app, "staff@example.org").get("/staff").headers["Cache-Control"] == "no-store"
+
+
+def test_staff_put_right_an_advert_and_a_bad_date_is_refused(staff_app, staff_settings):
+    client = signed_in(staff_app, "staff@example.org")
+    with sessions(staff_settings)() as session:
+        vacancy = session.scalars(select(Vacancy).where(Vacancy.title == "Ward Clerk")).first()
+    bad = client.post(f"/staff/vacancies/{vacancy.id}", data={"title": "Ward Clerk", "employer": vacancy.employer,
+                                                              "salary_text": "", "closing": "next week"})
+    assert bad.status_code == 400 and "Give the closing date like 2027-01-31" in bad.get_data(as_text=True)
+    good = client.post(f"/staff/vacancies/{vacancy.id}", data={"title": "Ward Clerk - Maternity",
+                                                               "employer": vacancy.employer, "salary_text": "Band 3",
+                                                               "closing": "2030-01-31"})
+    assert good.status_code == 303
+    with sessions(staff_settings)() as session:
+        edited = session.get(Vacancy, vacancy.id)
+        assert (edited.title, edited.band_from, str(edited.closing)) == ("Ward Clerk - Maternity", "3", "2030-01-31")
+        assert any(a.action == "edited a vacancy" for a in accounts.recent_actions(session))
