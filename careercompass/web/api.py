@@ -149,10 +149,7 @@ def _whole_number(name: str, default: int, low: int, high: int) -> int:
 @blueprint.get("/vacancies")
 def vacancies():
     """Open vacancies: ?role=&family=&near=&within_km=&band=&limit=&offset= (near is a Leeds district or ward)."""
-    known = {"q", "role", "family", "near", "within_km", "band", "limit", "offset"}
-    unknown = sorted(set(request.args) - known)
-    if unknown:
-        abort(400, description=f"{unknown[0]}: not a parameter; use {', '.join(sorted(known))}.")
+    _only_parameters({"q", "role", "family", "near", "within_km", "band", "limit", "offset"})
     limit, offset = _whole_number("limit", 20, 1, MAX_LIMIT), _whole_number("offset", 0, 0, 100_000)
     database = db()
     role = request.args.get("role") or None
@@ -164,11 +161,7 @@ def vacancies():
     band = request.args.get("band") or None
     if band is not None and band not in vocabulary.ids(vocabulary.BANDS):
         abort(400, description=f"band: should be one of {', '.join(vocabulary.ids(vocabulary.BANDS))}.")
-    near = None
-    if request.args.get("near"):
-        near = places.find_place(request.args["near"])
-        if near is None:
-            abort(400, description="near: not a Leeds postcode district (like LS9), postcode or ward name.")
+    near = _near_parameter()
     within = request.args.get("within_km")
     if within is not None:
         if near is None:
@@ -215,15 +208,8 @@ def vacancy_json(item: Found) -> dict[str, Any]:
 @blueprint.get("/events")
 def events():
     """Upcoming taster events: ?role=&family=&near=&from=&to= (dates as YYYY-MM-DD)."""
-    known = {"role", "family", "near", "from", "to"}
-    unknown = sorted(set(request.args) - known)
-    if unknown:
-        abort(400, description=f"{unknown[0]}: not a parameter; use {', '.join(sorted(known))}.")
-    near = None
-    if request.args.get("near"):
-        near = places.find_place(request.args["near"])
-        if near is None:
-            abort(400, description="near: not a Leeds postcode district (like LS9), postcode or ward name.")
+    _only_parameters({"role", "family", "near", "from", "to"})
+    near = _near_parameter()
     bounds = {}
     for name in ("from", "to"):
         if request.args.get(name):
@@ -275,6 +261,21 @@ def book_event(event_id: int):
         abort(409, description="contact: already booked on this event; use the link sent when it was booked.")
     return jsonify({"status": made.status,
                     "cancel_url": url_for("events.my_booking", token=made.token, _external=True)}), 201
+
+
+def _only_parameters(known: set[str]) -> None:
+    unknown = sorted(set(request.args) - known)
+    if unknown:
+        abort(400, description=f"{unknown[0]}: not a parameter; use {', '.join(sorted(known))}.")
+
+
+def _near_parameter() -> places.Place | None:
+    if not request.args.get("near"):
+        return None
+    near = places.find_place(request.args["near"])
+    if near is None:
+        abort(400, description="near: not a Leeds postcode district (like LS9), postcode or ward name.")
+    return near
 
 
 def _utc(moment: datetime) -> str:

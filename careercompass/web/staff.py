@@ -194,9 +194,7 @@ def import_run():
 @staff_only("vacancies")
 def hide(vacancy_id: int):
     database = db()
-    vacancy = database.get(Vacancy, vacancy_id)
-    if vacancy is None:
-        abort(404)
+    vacancy = _found(Vacancy, vacancy_id)
     vacancy.hidden = request.form.get("hidden", "1") == "1"
     accounts.log(database, signed_in_user(), "hid a vacancy" if vacancy.hidden else "showed a vacancy",
                  f"{vacancy.id}: {vacancy.title}")
@@ -207,9 +205,7 @@ def hide(vacancy_id: int):
 @blueprint.get("/vacancies/<int:vacancy_id>")
 @staff_only("vacancies")
 def vacancy(vacancy_id: int):
-    found = db().get(Vacancy, vacancy_id)
-    if found is None:
-        abort(404)
+    found = _found(Vacancy, vacancy_id)
     return render_page("staff/vacancy.html", user=me(), vacancy=found, problem=None)
 
 
@@ -219,9 +215,7 @@ def edit_vacancy(vacancy_id: int):
     """Put right what a feed got wrong: the title, employer, pay words or closing date. The next import of the same
     advert only changes it again if the feed itself changes."""
     database = db()
-    found = database.get(Vacancy, vacancy_id)
-    if found is None:
-        abort(404)
+    found = _found(Vacancy, vacancy_id)
     try:
         edited = VacancyEdit.from_form(request.form)
     except ValueError as problem:
@@ -277,9 +271,7 @@ def add_event():
 @staff_only("events")
 def event(event_id: int):
     database = db()
-    found = database.get(Event, event_id)
-    if found is None:
-        abort(404)
+    found = _found(Event, event_id)
     places, waiting = manage.bookings_for(database, event_id)
     return render_page("staff/event.html", user=me(), event=found, places=places, waiting=waiting,
                        age_bands=booking.AGE_BANDS)
@@ -289,9 +281,7 @@ def event(event_id: int):
 @staff_only("events")
 def register(event_id: int):
     database = db()
-    found = database.get(Event, event_id)
-    if found is None:
-        abort(404)
+    found = _found(Event, event_id)
     places, _ = manage.bookings_for(database, event_id)
     accounts.log(database, signed_in_user(), "downloaded a register", f"{found.id}: {found.title}")
     database.commit()
@@ -303,9 +293,7 @@ def register(event_id: int):
 @staff_only("events")
 def cancel_event(event_id: int):
     database = db()
-    found = database.get(Event, event_id)
-    if found is None:
-        abort(404)
+    found = _found(Event, event_id)
     told = manage.cancel_event(database, found)
     accounts.log(database, signed_in_user(), "cancelled an event", f"{found.id}: {found.title} ({len(told)} told)")
     database.commit()
@@ -314,6 +302,14 @@ def cancel_event(event_id: int):
         messages.send(settings.smtp_host, settings.smtp_port, settings.mail_from, item.contact,
                       *messages.event_cancelled(item, found))
     return redirect(url_for("staff.event", event_id=event_id), code=303)
+
+
+def _found(model, row_id: int):
+    """The row with this id, or a 404 page."""
+    row = db().get(model, row_id)
+    if row is None:
+        abort(404)
+    return row
 
 
 def _import_problem(message: str):
