@@ -31,6 +31,7 @@ DIVERSITY_LAMBDA = 0.85
 MAX_PER_FAMILY = 3
 
 STUDY_ROUTE_FIT = explain.STUDY_ROUTE_FIT
+LEFT_EDUCATION_NUDGE = 0.6  # "i left school": ways in that start now come a little higher (see practical_scores)
 
 # Weights of the parts of the score, found on the persona set (careercompass evaluate). "topic" lifts the real
 # work nearest to a wish that has no job here (animals, cars), in place of words that match nothing.
@@ -195,8 +196,13 @@ def interest_profile(answers: Answers) -> np.ndarray:
     return total / norm if norm else total
 
 
-def practical_scores(data: MatchData, answers: Answers) -> np.ndarray:
-    """Practical fit per role, in rough standard units (positive is better)."""
+def practical_scores(data: MatchData, answers: Answers, left_education: bool = False) -> np.ndarray:
+    """Practical fit per role, in rough standard units (positive is better).
+
+    `left_education`: they said they have left school or college ("i left school"). Unless the quiz's study question
+    says otherwise, ways in that start now (a job or an apprenticeship) come a little higher. No reason claims they
+    asked for that: the words only nudge the order.
+    """
     roles = data.roles
     score = np.zeros(len(roles), dtype=np.float32)
     facing = np.array([r.patient_facing for r in roles], dtype=np.float32)
@@ -224,6 +230,9 @@ def practical_scores(data: MatchData, answers: Answers) -> np.ndarray:
         stage = answers.one("stage")
         best = np.array([explain.study_fit(study, stage, view.kinds) for view in data._views], dtype=np.float32)
         score += (1.4 if study == "asap" else 0.8) * best
+    elif left_education:
+        best = np.array([explain.study_fit("asap", None, view.kinds) for view in data._views], dtype=np.float32)
+        score += LEFT_EDUCATION_NUDGE * best
 
     chosen_values = {o.id for o in answers.chosen("values")}
     if "earn" in chosen_values:
@@ -263,7 +272,7 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
         parts["text"] = _standardise(data.vectors @ text_vector)
     if words.topics:
         parts["topic"] = topic_lift(data, [topic for topic, _ in words.topics])
-    practical = practical_scores(data, answers)
+    practical = practical_scores(data, answers, left_education=read.left_education)
     if practical.any():
         parts["practical"] = practical
     # Nothing else to go on (no answers, or only a wish with no job here): the breadth of the sector, jobs anyone

@@ -321,3 +321,15 @@ def test_liking_fixing_things_finds_jobs_that_fix_things_not_surgeons(match_data
     assert not any(m.slug.endswith("surgeon") for m in result.matches)
     assert result.matches[0].slug == "estates-maintenance-technician"
     assert result.matches[0].strength_why == "You said you like fixing things, and this job is about that."
+
+
+def test_having_left_school_brings_jobs_you_can_start_now_higher_without_claiming_you_asked(match_data):
+    def start_now_share(text: str) -> float:
+        found = match(match_data, Answers(text=text), limit=10).matches
+        roles = {r.slug: r for r in match_data.roles}
+        return sum(bool({"no-qualifications", "apprenticeship"} & set(roles[m.slug].route_types)) for m in found) / 10
+
+    assert start_now_share("i like science and helping people, i left school") > start_now_share(
+        "i like science and helping people")
+    result = match(match_data, Answers(text="i like science and helping people, i left school"), limit=10)
+    assert not any("start soon" in reason for m in result.matches for reason in m.reasons)
