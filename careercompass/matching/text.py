@@ -35,13 +35,21 @@ FEELING_NO = re.compile(
     r"\b(?:hate|hates|dislike|dislikes|afraid|scared|scary|scares?|frighten\w*|phobia|queasy|faint\w*|sick|"
     r"squeamish|gross|grossed|allergic|terrif\w*|freak\w*|horrible|yuck|ew+|dizzy|woozy|nope|ick|icky|panic\w*|"
     r"anxious|anxiety|overwhelm\w*|puke|throw up|pass out|grim|nightmare|get stressed|stresse?s? me|heave|"
-    r"stomach|do(?:es)? my head in|gets? on my nerves|rude|annoying|awkward|smell\w*|cringe|not for me|"
-    r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope)\b",
+    r"stomach|do(?:es)? my head in|gets? on my nerves|rude|annoy\w*|awkward|smell\w*|cringe|not for me|"
+    r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope|creeps|hated|hurl|freeze|"
+    r"passed out|passing out|went green|embarrass\w*|depress\w*|too much|mardy|send me mad|"
+    r"(?:is|are)n'?t (?:my thing|for me|happening|an option)|is a no|no[ -]go|off the cards|out of the question|"
+    r"(?:would|i'd|id) cry|wreck|draw the line|never again|worst|keel\w* over|white as a sheet|"
+    r"(?:is|are)n'?t (?:something|anything) (?:i'd|i would|i) (?:ever )?(?:want|like|do|fancy))\b",
     re.I,
 )
 # A "no" said after the thing: "taking them to the toilet no", "bodily fluids = absolutely not".
 TRAILING_NO = re.compile(r"\b(?:no|nope|nah|never|absolutely not|no way|no thanks|not happening|not a chance)\W*$",
                          re.I)
+# "old people tho i just dont know how to talk to them": a "no" after "though" is about what came before it.
+CONTRAST_THEN_NO = re.compile(r"\b(?:tho|though)\b", re.I)
+# Sayings that mention a limit's word without meaning it: "they'd drive me mad" is not about driving.
+IDIOMS = re.compile(r"\bdrives? (?:me|us|you) (?:mad|crazy|nuts|up the wall|round the bend|insane)\b", re.I)
 # A preference that rules the other thing out: "i'd rather work with young people than oldies".
 RATHER_THAN = re.compile(r"\brather\b.*?\bthan\b", re.I)
 # Said with a "no" in it, but not a no: "I don't mind blood", "not bad at science", "needles don't bother me".
@@ -79,7 +87,8 @@ HAVE_CHILDREN = re.compile(
     re.I,
 )
 # Words that carry nothing to match on: "idk" alone must not be matched as something the person likes.
-FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?| what to do)?\b|\bto be honest\b"
+FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?| what to do)?\b(?! how\b)"
+                    r"|\bto be honest\b"
                     r"|\bhonestly\b|\bnot sure what\b", re.I)
 # A limit said without a "no": "need school hours", "monday to friday only", "too young to drive".
 LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
@@ -87,11 +96,16 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
         r"\b(?:school hours|9 ?(?:to|-) ?5|nine to five|mon(?:day)? ?(?:to|-) ?fri(?:day)?|weekdays? only|"
         r"only (?:on )?weekdays|only (?:in the )?day(?:time|s)?|day(?:time|s)? only|(?:weekends?|nights?) off|"
         r"free (?:weekends|evenings)|(?:weekends|evenings) free|(?:finish|home|done) by (?:\d|six|five|four|three)|"
-        r"bed (?:by|at) (?:\d|nine|ten))\b", re.I),
+        r"bed (?:by|at) (?:\d|nine|ten)|school run|(?:drop|take|pick) (?:my|me|our) \w+ (?:up )?(?:at|to|off at|from) "
+        r"(?:school|nursery)|home by (?:tea|teatime|dinner|\d)|in every (?:night|evening)|(?:weekends|nights) are out|"
+        r"(?:mosque|church|gurdwara|synagogue|temple) (?:at|on) (?:weekends|saturdays|sundays|fridays))\b", re.I),
     "heavy-lifting": re.compile(
         r"\b(?:bad back|back (?:problems?|injury|pain)|my back (?:is|was|couldn'?t|can'?t|won'?t|would)|"
-        r"(?:bad|dodgy|weak) (?:knees?|shoulders?))\b", re.I),
-    "driving": re.compile(r"\btoo young to drive\b|\b(?:learning|learner) (?:to )?driv\w*\b", re.I),
+        r"(?:bad|dodgy|weak|knackered|wrecked) (?:knees?|shoulders?|wrists?|joints|back)|wheelchair user|"
+        r"hypermobility|manual labour|hard on (?:your|my) body|physical (?:stuff|work|jobs?)|"
+        r"back'?s? (?:been |is )?(?:knackered|wrecked|bad))\b", re.I),
+    "driving": re.compile(r"\btoo young to drive\b|\b(?:learning|learner) (?:to )?driv\w*\b|\bfailed (?:my|me|the) "
+                          r"(?:driving )?test\b|\bnever be allowed (?:behind|to drive)\b|\bno licen[cs]e\b", re.I),
 }
 # Said in words, the quiz's "people" answer: "dont want to deal with patients" is "behind the scenes".
 BEHIND_THE_SCENES = re.compile(r"\bbehind the scenes\b|\bnot (?:patient|people)[ -]facing\b", re.I)
@@ -182,6 +196,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     set_aside = frozenset(set_aside)
     kept_words = {key.removeprefix("word:") for key in set_aside if key.startswith("word:")}
     tidied, fixes = tidy((text or "")[:MAX_READ_LENGTH], spelling, keep=kept_words)
+    tidied = IDIOMS.sub("annoy me", tidied)
 
     stage, left_education, about_me, tidied = _facts(tidied)
     if STAGE_SET_ASIDE in set_aside:
@@ -225,6 +240,9 @@ def _split_no(clause: str) -> tuple[str | None, str | None]:
     """(the part that is a like, the part that says no) of one clause; either may be None."""
     searched = NOT_A_NO.sub(lambda m: " " * len(m.group(0)), clause)
     if FEELING_NO.search(searched) or TRAILING_NO.search(searched):
+        return None, clause
+    contrast = CONTRAST_THEN_NO.search(searched)
+    if contrast and FORWARD_NO.search(searched, contrast.end()):
         return None, clause
     if rather := RATHER_THAN.search(searched):
         before = clause[:rather.end()].strip()[:-len("than")].strip()

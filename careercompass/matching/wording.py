@@ -41,6 +41,8 @@ TEXT_SPEAK: dict[str, str] = {
     "deffo": "definitely", "defo": "definitely", "def": "definitely", "rly": "really", "v": "very",
     "gd": "good", "gr8": "great", "b4": "before", "l8": "late", "uni": "university",
     "lol": "", "lmao": "", "omg": "", "innit": "",
+    # Yorkshire: "nowt like that", "owt heavy", "summat with kids", "young uns".
+    "owt": "anything", "nowt": "nothing", "summat": "something", "uns": "ones", "em": "them",
 }
 # "rn" after "a", "an" or "be" is a registered nurse, not "right now".
 KEEP_AFTER = {"rn": {"a", "an", "be", "the", "as"}}
@@ -181,9 +183,9 @@ def tidy(text: str, spelling: Spelling = NO_SPELLING, keep: Iterable[str] = ()) 
         if lowered in kept:
             return typed
         # "fixin", "takin", "workin'": a dropped g, said the way it sounds.
-        if lowered.endswith(("in", "in'")) and lowered not in spelling.known:
+        if len(lowered) >= 5 and lowered.endswith(("in", "in'")) and lowered not in spelling.known:
             full = lowered.rstrip("'") + "g"
-            if full in spelling.known:
+            if full in spelling.known or full in english_words():
                 return full
         fixed = spelling.correct(lowered)
         if fixed is None:

@@ -18,6 +18,7 @@ from careercompass import vocabulary
 from careercompass.matching.text import read_text
 
 SET = yaml.safe_load(Path(__file__).with_name("limits_in_words.yaml").read_text(encoding="utf-8"))
+MORE = yaml.safe_load(Path(__file__).with_name("limits_in_words_more.yaml").read_text(encoding="utf-8"))
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,8 @@ class Reading:
         return self.found / (self.found + self.invented)
 
 
-def reading(split: str) -> Reading:
-    lines = [entry for entry in SET if entry["split"] == split]
+def reading(split: str, lines: list | None = None) -> Reading:
+    lines = lines if lines is not None else [entry for entry in SET if entry["split"] == split]
     found = missed = invented = exact = 0
     for entry in lines:
         read, said = set(read_text(entry["text"]).dealbreakers), set(entry["limits"])
@@ -59,7 +60,12 @@ def test_every_development_line_is_read_right():
     assert dev.exact == dev.lines, dev
 
 
-@pytest.mark.parametrize(("measure", "floor"), [("recall", 0.75), ("precision", 0.95)])
+def test_the_second_development_set_is_read_at_its_measured_level():
+    more = reading("dev", MORE)
+    assert len(MORE) == 120 and more.exact >= 110 and more.precision >= 0.95, more
+
+
+@pytest.mark.parametrize(("measure", "floor"), [("recall", 0.83), ("precision", 0.95)])
 def test_the_held_out_half_stays_at_its_measured_level(measure, floor):
     held_out = reading("held_out")
     print(f"held out: {held_out.exact} of {held_out.lines} lines read exactly; recall {held_out.recall:.2f}, "
