@@ -107,8 +107,32 @@ def register_csv(event: Event, places: list[Booking]) -> str:
     """The register for the day: first names, age bands and access needs; contacts are left off the printout."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow([f"{event.title}", event.starts_at.astimezone(LONDON).strftime("%d %B %Y %H:%M")])
+    writer.writerow([f"{event.title}", _leeds(event.starts_at).strftime("%d %B %Y %H:%M")])
     writer.writerow(["First name", "Age", "Access needs", "Here"])
     for item in places:
         writer.writerow([item.first_name, AGE_BANDS.get(item.age_band, item.age_band), item.access_needs, ""])
     return out.getvalue()
+
+
+def mark_attendance(session: Session, event_id: int, came: set[int]) -> int:
+    """Tick who came (booking ids in `came`) and untick everyone else with a place; returns how many came."""
+    places, _ = bookings_for(session, event_id)
+    for item in places:
+        item.attended = item.id in came
+    session.flush()
+    return sum(item.attended for item in places)
+
+
+def copy_of(event: Event) -> NewEvent:
+    """A new event's form filled in from an old one, for staff to change the date and save."""
+    local_start, local_end = _leeds(event.starts_at), _leeds(event.ends_at)
+    return NewEvent(title=event.title, day="", starts=f"{local_start:%H:%M}", ends=f"{local_end:%H:%M}",
+                    venue=event.venue, address=event.address, postcode=event.postcode_district or "",
+                    what_you_do=event.what_you_do, age_min=str(event.age_min), age_max=str(event.age_max),
+                    capacity=str(event.capacity), run_by=event.run_by, roles=[r.role_slug for r in event.roles],
+                    accessibility=list(event.accessibility or []))
+
+
+def _leeds(moment: datetime) -> datetime:
+    """Leeds time; a time read back from SQLite has no zone, and every stored time is UTC."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(LONDON)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from careercompass.database import Base
@@ -70,4 +70,5 @@ class Booking(Base):
     age_band: Mapped[str] = mapped_column(String(10))
     access_needs: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(12), index=True)  # "booked", "waiting-list" or "cancelled"
+    attended: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # ticked by staff on the day
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

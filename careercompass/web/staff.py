@@ -274,7 +274,29 @@ def event(event_id: int):
     found = _found(Event, event_id)
     places, waiting = manage.bookings_for(database, event_id)
     return render_page("staff/event.html", user=me(), event=found, places=places, waiting=waiting,
-                       age_bands=booking.AGE_BANDS)
+                       age_bands=booking.AGE_BANDS, saved=request.args.get("saved"))
+
+
+@blueprint.post("/events/<int:event_id>/attendance")
+@staff_only("events")
+def attendance(event_id: int):
+    database = db()
+    found = _found(Event, event_id)
+    came = {int(value) for value in request.form.getlist("came") if value.isdigit()}
+    count = manage.mark_attendance(database, event_id, came)
+    accounts.log(database, signed_in_user(), "marked attendance", f"{found.id}: {count} came")
+    database.commit()
+    return redirect(url_for("staff.event", event_id=event_id, saved=1), code=303)
+
+
+@blueprint.get("/events/<int:event_id>/copy")
+@staff_only("events")
+def copy_event(event_id: int):
+    database = db()
+    form = manage.copy_of(_found(Event, event_id))
+    rows = database.scalars(select(Event).order_by(Event.starts_at.desc()).limit(100)).all()
+    return render_page("staff/events.html", user=me(), rows=rows, roles=catalogue_queries.list_roles(database),
+                       access=manage.ACCESS_FEATURE_IDS, problem=None, form=form)
 
 
 @blueprint.get("/events/<int:event_id>/register.csv")

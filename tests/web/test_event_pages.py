@@ -150,3 +150,16 @@ def test_a_new_event_with_a_mistake_is_refused_with_the_field_named(events_app):
 def test_only_staff_see_event_bookings(events_app, path):
     assert events_app.test_client().get(path).status_code == 302
     assert staff(events_app, "adviser@example.org").get(path).status_code == 403
+
+
+def test_staff_tick_who_came_and_copy_an_event(events_app):
+    client = staff(events_app)
+    public = events_app.test_client()
+    event_id = first_event_id(public)
+    book(public, event_id, contact="came@example.org", first_name="Ali")
+    page = client.get(f"/staff/events/{event_id}").get_data(as_text=True)
+    booking_id = int(re.search(r'name="came" value="(\d+)"', page).group(1))
+    client.post(f"/staff/events/{event_id}/attendance", data={"came": [str(booking_id)]})
+    assert re.search(rf'value="{booking_id}" checked', client.get(f"/staff/events/{event_id}").get_data(as_text=True))
+    copy = client.get(f"/staff/events/{event_id}/copy").get_data(as_text=True)
+    assert "Have a go" in copy and 'name="day" value=""' in copy
