@@ -118,6 +118,28 @@ ROUTE_TYPES: tuple[RouteType, ...] = (
     RouteType("experience", "Experience in another job first", "Experience in another job", 5),
 )
 
+# Kinds of shared route (roles_catalogue/routes.yaml and the apprenticeship standards): the study and training
+# types above, plus first steps that lead to many jobs rather than to one.
+ROUTE_KINDS: tuple[Term, ...] = (
+    Term("t-level", "T Level"),
+    Term("apprenticeship", "Apprenticeship"),
+    Term("college-course", "College course"),
+    Term("degree", "Degree"),
+    Term("short-course", "Free short course"),
+    Term("cadets", "Cadets"),
+    Term("volunteering", "Volunteering"),
+)
+
+# Where a person is now, for "your route from here": the page lays out the steps from this point.
+STAGES: tuple[Term, ...] = (
+    Term("year-9-11", "In Year 9, 10 or 11 at school"),
+    Term("16-18-learning", "16 to 18, at school or college"),
+    Term("16-18-not-learning", "16 to 18, not at school, college or work"),
+    Term("19-plus", "19 or older"),
+    Term("working-in-care", "Already working in care or health"),
+)
+STAGES_BY_ID = by_id(STAGES)
+
 # What a role is: a paid job, or a way in that pays nothing (volunteering, cadets). The matcher and filters
 # treat unpaid roles differently, so the data says which is which rather than leaving it to the pay note.
 ROLE_KINDS: tuple[Term, ...] = (

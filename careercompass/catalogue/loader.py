@@ -19,7 +19,18 @@ from pydantic import BaseModel, ValidationError
 from careercompass.catalogue.glossary import acronyms_in, reader_texts
 from careercompass.catalogue.onet import ONET_FILE, InterestProfile, agreement, load_profiles
 from careercompass.catalogue.readability import reading_age
-from careercompass.catalogue.schema import BAND_ORDER, Employer, Family, Glossary, PayBand, Role, Source
+from careercompass.catalogue.routes import ROUTES_FILE, apprenticeship_routes, route_id_for
+from careercompass.catalogue.schema import (
+    BAND_ORDER,
+    Employer,
+    Family,
+    Glossary,
+    PayBand,
+    Role,
+    RoutesFile,
+    SharedRoute,
+    Source,
+)
 
 ROLES_SUBDIR = "roles"
 FAMILIES_FILE = "families.yaml"
@@ -79,6 +90,15 @@ class Catalogue:
     glossary: dict[str, str]
     roles: list[Role] = field(default_factory=list)
     onet: dict[str, InterestProfile] = field(default_factory=dict)
+    routes: dict[str, SharedRoute] = field(default_factory=dict)  # by id: routes.yaml's and the apprenticeships
+
+    @property
+    def t_level_routes(self) -> dict[str, str]:
+        """A T Level's name, as role files give it, to its route id."""
+        return {route.t_level: route.id for route in self.routes.values() if route.t_level}
+
+    def route_id_for(self, entry) -> str | None:
+        return route_id_for(entry, self.t_level_routes)
 
     @property
     def fingerprint(self) -> str:
@@ -102,6 +122,8 @@ def load_catalogue(directory: Path) -> Catalogue:
     glossary = _validate(Glossary, _read_yaml(directory / GLOSSARY_FILE, problems, GLOSSARY_FILE), GLOSSARY_FILE,
                          problems)
     onet = _load_onet(directory / ONET_FILE, problems)
+    routes_file = _validate(RoutesFile, _read_yaml(directory / ROUTES_FILE, problems, ROUTES_FILE), ROUTES_FILE,
+                            problems)
     roles = [role for path in sorted((directory / ROLES_SUBDIR).glob("*.y*ml")) if (role := _load_role(path, problems))]
     if not roles and not problems:
         problems.append(Problem(f"{ROLES_SUBDIR}/", "", "there are no role files (*.yaml)"))
@@ -109,8 +131,12 @@ def load_catalogue(directory: Path) -> Catalogue:
         raise CatalogueInvalid(problems)
     assert pay is not None
     assert glossary is not None
+    assert routes_file is not None
+    made = apprenticeship_routes(roles, {code: (s.name, s.level) for code, s in standards.items()})
     catalogue = Catalogue(families=families, employers=employers, pay=pay, standards=standards,
-                          glossary=dict(glossary.terms), roles=roles, onet=onet)
+                          glossary=dict(glossary.terms), roles=roles, onet=onet,
+                          routes={route.id: route for route in [*routes_file.routes, *made]})
+    problems.extend(_route_problems(routes_file.routes, catalogue))
     problems.extend(cross_check(catalogue))
     if problems:
         raise CatalogueInvalid(problems)
@@ -155,6 +181,13 @@ def cross_check(catalogue: Catalogue) -> list[Problem]:
                 if slug not in role_slugs:
                     problems.append(Problem(where, f"{name}[{i}]", f"no role has the slug '{slug}'"))
         for i, route in enumerate(role.entry_routes):
+            followed = catalogue.route_id_for(route)
+            # An apprenticeship's route comes from its standard code, which is checked just below.
+            by_standard = route.type == "apprenticeship" and route.route is None
+            if followed is not None and followed not in catalogue.routes and not by_standard:
+                field_name = "t_level" if route.type == "t-level" and route.route is None else "route"
+                problems.append(Problem(where, f"entry_routes[{i}].{field_name}",
+                                        f"'{route.route or route.t_level}' is not a route in {ROUTES_FILE}"))
             if route.standard_code is None:
                 continue
             standard = catalogue.standards.get(route.standard_code)
@@ -178,6 +211,29 @@ def cross_check(catalogue: Catalogue) -> list[Problem]:
                                                       "use shorter sentences and everyday words"))
     problems.extend(_ladder_cycles(catalogue.roles))
     problems.extend(_former_slug_clashes(catalogue.roles))
+    return problems
+
+
+def _route_problems(written: list[SharedRoute], catalogue: Catalogue) -> list[Problem]:
+    """Ids used once, T Level names used once, employers that exist, summaries a young reader can follow."""
+    problems = []
+    employer_slugs = {e.slug for e in catalogue.employers}
+    seen: set[str] = set()
+    names: set[str] = set()
+    for i, route in enumerate(written):
+        where = f"routes[{i}]"
+        if route.id in seen:
+            problems.append(Problem(ROUTES_FILE, f"{where}.id", f"'{route.id}' is used by another route too"))
+        seen.add(route.id)
+        if route.t_level in names:
+            problems.append(Problem(ROUTES_FILE, f"{where}.t_level", f"'{route.t_level}' is named by another route"))
+        names.add(route.t_level or "")
+        for j, slug in enumerate(route.employers):
+            if slug not in employer_slugs:
+                problems.append(Problem(ROUTES_FILE, f"{where}.employers[{j}]", f"unknown employer '{slug}'"))
+        age = reading_age(route.summary)
+        if age > READING_AGE_LIMIT:
+            problems.append(Problem(ROUTES_FILE, f"{where}.summary", f"reading age {age} is above {READING_AGE_LIMIT}"))
     return problems
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, text
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from careercompass import vocabulary
@@ -172,6 +172,33 @@ class EntryRoute(Base):
     level: Mapped[int | None] = mapped_column(Integer)
     t_level: Mapped[str | None] = mapped_column(String(200))
     specialism: Mapped[str | None] = mapped_column(String(200))
+    # The shared route this way in follows (see catalogue/routes.py); not a foreign key, so the catalogue can be
+    # saved routes-first or roles-first in one transaction without a table rebuild on SQLite.
+    route_id: Mapped[str | None] = mapped_column(String(80), index=True)
+
+
+class Route(Base):
+    """A way in that many jobs share (routes.yaml, and the apprenticeships made from the standards)."""
+
+    __tablename__ = "routes"
+
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    type: Mapped[str] = mapped_column(String(30), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    summary: Mapped[str] = mapped_column(Text)
+    t_level: Mapped[str | None] = mapped_column(String(200))
+    level: Mapped[int | None] = mapped_column(Integer)
+    length: Mapped[str] = mapped_column(String(200))
+    years: Mapped[float] = mapped_column(Float)
+    minimum_age: Mapped[int | None] = mapped_column(Integer)
+    entry: Mapped[str] = mapped_column(Text)
+    needs_english_maths: Mapped[bool] = mapped_column(Boolean)
+    cost: Mapped[str] = mapped_column(Text)
+    starts: Mapped[str | None] = mapped_column(String(200))
+    providers: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    employers: Mapped[list[str]] = mapped_column(JSON)
+    sources: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    position: Mapped[int] = mapped_column(Integer)
 
 
 class RoleEmployer(Base):

@@ -31,6 +31,8 @@ Involvement = Literal[*vocabulary.ids(vocabulary.INVOLVEMENTS)]
 Band = Literal[*vocabulary.ids(vocabulary.BANDS)]
 RouteType = Literal[*vocabulary.ids(vocabulary.ROUTE_TYPES)]
 RoleKind = Literal[*vocabulary.ids(vocabulary.ROLE_KINDS)]
+RouteKind = Literal[*vocabulary.ids(vocabulary.ROUTE_KINDS)]
+RouteId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 # O*NET-SOC 2019 occupation code, e.g. 31-1131.00; UK SOC 2020 unit group, four digits, e.g. 6135.
 OnetCode = Annotated[str, StringConstraints(pattern=r"^\d\d-\d{4}\.\d\d$")]
 SocCode = Annotated[str, StringConstraints(pattern=r"^\d{4}$")]
@@ -115,6 +117,9 @@ class EntryRoute(Strict):
     level: int | None = Field(default=None, ge=1, le=8)
     t_level: ShortText | None = None
     specialism: ShortText | None = None
+    # The shared route this way in follows (routes.yaml). A T Level route is found from `t_level` and an
+    # apprenticeship from `standard_code`, so only other ways in name one.
+    route: RouteId | None = None
 
     @model_validator(mode="after")
     def route_has_its_details(self) -> EntryRoute:
@@ -234,6 +239,43 @@ class Role(Strict):
     @property
     def earn_while_you_learn(self) -> bool:
         return any(route.earn_while_you_learn for route in self.entry_routes)
+
+
+class RouteProvider(Strict):
+    name: ShortText
+    place: ShortText
+    url: HttpUrl
+
+
+class SharedRoute(Strict):
+    """A way in that many jobs share: a T Level, a course, cadets, volunteering (routes.yaml)."""
+
+    id: RouteId
+    type: RouteKind
+    title: ShortText
+    summary: Sentence
+    t_level: ShortText | None = None  # a T Level's own name, as role files give it
+    level: int | None = Field(default=None, ge=1, le=8)
+    length: ShortText
+    years: float = Field(ge=0, le=8)  # how long, as a number, to put the quickest ways first
+    minimum_age: int | None = Field(default=None, ge=11, le=25)
+    entry: Sentence
+    needs_english_maths: bool
+    cost: Sentence
+    starts: ShortText | None = None
+    providers: list[RouteProvider] = Field(default_factory=list)  # who teaches or runs it in Leeds
+    employers: list[Slug] = Field(default_factory=list)  # Leeds employers that take people on it (employers.yaml)
+    sources: list[Source] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def t_level_is_named(self) -> SharedRoute:
+        if (self.type == "t-level") != (self.t_level is not None):
+            raise ValueError("a T Level route, and only a T Level route, gives 't_level' (its name)")
+        return self
+
+
+class RoutesFile(Strict):
+    routes: list[SharedRoute] = Field(min_length=1)
 
 
 class Family(Strict):

@@ -58,6 +58,9 @@ def save_catalogue(session: Session, catalogue: Catalogue) -> SaveSummary:
     for term, meaning in catalogue.glossary.items():
         session.merge(models.GlossaryTerm(term=term, meaning=meaning))
     session.execute(delete(models.GlossaryTerm).where(models.GlossaryTerm.term.not_in(list(catalogue.glossary))))
+    for position, route in enumerate(catalogue.routes.values()):
+        session.merge(models.Route(position=position, **route.model_dump(mode="json")))
+    session.execute(delete(models.Route).where(models.Route.id.not_in(list(catalogue.routes))))
     session.flush()
 
     # Pay figures depend on the band table too, so a new pay year rewrites every NHS role.
@@ -70,7 +73,10 @@ def save_catalogue(session: Session, catalogue: Catalogue) -> SaveSummary:
     # No autoflush while filling rows: a link may point at a role that is added later in this loop.
     with session.no_autoflush:
         for role in catalogue.roles:
-            digest = hashlib.sha256(f"{role_content_hash(role)}{catalogue.pay.year}{pay_table}".encode()).hexdigest()
+            # Which shared routes its ways in follow can change without the role file changing (a T Level added).
+            followed = [catalogue.route_id_for(route) for route in role.entry_routes]
+            digest = hashlib.sha256(
+                f"{role_content_hash(role)}{catalogue.pay.year}{pay_table}{followed}".encode()).hexdigest()
             if existing.get(role.slug) == digest:
                 unchanged += 1
                 continue
@@ -139,7 +145,9 @@ def _fill_role_row(row: models.Role, role: Role, digest: str, catalogue: Catalog
     row.sectors = [models.RoleSector(sector=s, position=i) for i, s in enumerate(role.sectors)]
     row.shift_patterns = [models.RoleShiftPattern(pattern=p, position=i) for i, p in enumerate(role.shift_patterns)]
     row.entry_routes = [
-        models.EntryRoute(position=i, **route.model_dump(mode="json")) for i, route in enumerate(role.entry_routes)
+        models.EntryRoute(position=i, route_id=catalogue.route_id_for(route),
+                          **route.model_dump(mode="json", exclude={"route"}))
+        for i, route in enumerate(role.entry_routes)
     ]
     row.employer_links = [
         models.RoleEmployer(employer_slug=slug, position=i) for i, slug in enumerate(role.leeds_employers)
