@@ -139,6 +139,7 @@ STAGES: tuple[Term, ...] = (
     Term("working-in-care", "Already working in care or health"),
 )
 STAGES_BY_ID = by_id(STAGES)
+ROUTE_KINDS_BY_ID = by_id(ROUTE_KINDS)
 
 # What a role is: a paid job, or a way in that pays nothing (volunteering, cadets). The matcher and filters
 # treat unpaid roles differently, so the data says which is which rather than leaving it to the pay note.

@@ -177,3 +177,19 @@ def data_stamp(session: Session) -> str:
 def family_colours(session: Session) -> dict[str, str]:
     """Each family's colour, in the order families are listed."""
     return dict(session.execute(select(models.Family.slug, models.Family.colour).order_by(models.Family.position)).all())
+
+
+def shared_routes(session: Session, route_type: str | None = None,
+                  role_slug: str | None = None) -> list[models.Route]:
+    """Shared routes in catalogue order: all, one type's, or those a role's ways in follow (or both)."""
+    query = select(models.Route).order_by(models.Route.position)
+    if route_type:
+        query = query.where(models.Route.type == route_type)
+    if role_slug:
+        query = query.where(models.Route.id.in_(select(models.EntryRoute.route_id)
+                                                .where(models.EntryRoute.role_slug == role_slug)))
+    return list(session.scalars(query))
+
+
+def routes_by_id(session: Session, ids: set[str]) -> dict[str, models.Route]:
+    return {route.id: route for route in session.scalars(select(models.Route).where(models.Route.id.in_(ids)))}

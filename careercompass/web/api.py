@@ -17,6 +17,7 @@ from careercompass.catalogue.facets import Condition, Selection, degree_answer
 from careercompass.catalogue.pay import PayFigures
 from careercompass.matching.engine import match as run_match
 from careercompass.matching.quiz import AnswerError, describe_quiz, parse_answers
+from careercompass.pathway import Where, route_from_here, route_ids_needed
 from careercompass.search.explore import explore
 from careercompass.search.index import MAX_QUERY_LENGTH
 from careercompass.search.lookup import lookup as lookup_title
@@ -235,6 +236,45 @@ def event_json(item: FoundEvent) -> dict[str, Any]:
         "url": url_for("events.show", event_id=e.id, _external=True),
         "ics_url": url_for("events.event_ics", event_id=e.id, _external=True),
     }
+
+
+@blueprint.get("/routes")
+def routes():
+    """Shared routes in: ?role= (the routes its ways in follow), ?type=, and ?stage=&english_maths= with a role for
+    that role's route from here, step by step."""
+    _only_parameters({"role", "type", "stage", "english_maths"})
+    route_type = request.args.get("type") or None
+    if route_type is not None and route_type not in vocabulary.ROUTE_KINDS_BY_ID:
+        abort(400, description=f"type: not a route type; use {', '.join(vocabulary.ids(vocabulary.ROUTE_KINDS))}.")
+    slug = request.args.get("role") or None
+    role = None
+    if slug is not None and (role := queries.get_role(db(), slug)) is None:
+        abort(400, description=f"role: no role has the slug '{slug}'.")
+    where = None
+    if request.args.get("stage"):
+        where = Where.chosen(request.args["stage"], request.args.get("english_maths"))
+        if where is None:
+            abort(400, description=f"stage: use {', '.join(vocabulary.ids(vocabulary.STAGES))}.")
+        if role is None:
+            abort(400, description="stage: give a role too, to get the route from that stage to it.")
+    found = queries.shared_routes(db(), route_type, slug)
+    body: dict[str, Any] = {"count": len(found), "routes": [route_json(route) for route in found]}
+    if where is not None and role is not None:
+        plan = route_from_here(where, role.entry_routes,
+                               queries.routes_by_id(db(), route_ids_needed(role.entry_routes)), role.minimum_age)
+        body["from_here"] = [{"title": way.title, "type": way.type, "paid_while_learning": way.paid,
+                              "years": way.years,
+                              "steps": [{"title": step.title, "time": step.time, "money": step.money,
+                                         "detail": step.detail, "route": step.route_id} for step in way.steps]}
+                             for way in plan.ways]
+    return jsonify(body)
+
+
+def route_json(route) -> dict[str, Any]:
+    return {"id": route.id, "type": route.type, "title": route.title, "summary": route.summary,
+            "level": route.level, "length": route.length, "minimum_age": route.minimum_age, "entry": route.entry,
+            "cost": route.cost, "starts": route.starts, "providers": route.providers, "employers": route.employers,
+            "sources": route.sources}
 
 
 @blueprint.post("/events/<int:event_id>/bookings")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, abort, redirect, request, url_for
 
+from careercompass import vocabulary
 from careercompass.catalogue import queries
 from careercompass.catalogue.easy_read import easy_version
 from careercompass.catalogue.glossary import reader_texts, terms_used
 from careercompass.matching import feedback
+from careercompass.pathway import RouteFromHere, Where, route_from_here, route_ids_needed
 from careercompass.web import events, vacancies, visitor
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
@@ -34,6 +38,11 @@ def role(slug: str):
     place, place_problem = vacancies.chosen_place()
     jobs_count, jobs = vacancies.open_for_role(database, slug, place)
     tasters = events.next_for_role(database, slug)
+    where = chosen_where()
+    plan = None
+    if where is not None:
+        plan = route_from_here(where, found.entry_routes,
+                               queries.routes_by_id(database, route_ids_needed(found.entry_routes)), found.minimum_age)
     return render_page(
         "roles/role.html",
         role=found,
@@ -49,7 +58,27 @@ def role(slug: str):
         place_problem=place_problem,
         tasters=tasters,
         samples=resources().settings.embedded_default,
+        plan=plan,
+        apprenticeships_open=_apprenticeships_open(database, slug, plan),
+        stages=vocabulary.STAGES,
     )
+
+
+def chosen_where() -> Where | None:
+    """Where the visitor is now, for "your route from here": from the one-tap form when sent (then remembered),
+    else from the cookie."""
+    current = visitor.current()
+    if "stage" not in request.args:
+        return current.where
+    where = Where.chosen(request.args.get("stage"), request.args.get("english_maths"))
+    visitor.remember(replace(current, where=where))
+    return where
+
+
+def _apprenticeships_open(database, slug: str, plan: RouteFromHere | None) -> int:
+    if plan is None or not any(way.apprenticeship_adverts for way in plan.ways):
+        return 0
+    return vacancies.open_apprenticeships(database, slug)
 
 
 @blueprint.get("/families/<slug>")

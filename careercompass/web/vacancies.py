@@ -44,6 +44,12 @@ def chosen_place() -> tuple[places.Place | None, str | None]:
     return (places.find_place(current.near) if current.near else None), None
 
 
+def open_apprenticeships(database: Session, slug: str) -> int:
+    """How many apprenticeships for the role are open now, for the apprenticeship step of a route from here."""
+    count, _ = find(database, VacancyFilter(role=slug, apprenticeship=True), date.today(), limit=0)
+    return count
+
+
 def open_for_role(database: Session, slug: str, place: places.Place | None) -> tuple[int, list[Found]]:
     """How many jobs are open for the role, and the first few (nearest first when the visitor gave a place)."""
     return find(database, VacancyFilter(role=slug, near=place), date.today(), limit=ROLE_PAGE_SHOWS)

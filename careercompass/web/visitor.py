@@ -24,6 +24,7 @@ from careercompass.matching import feedback
 from careercompass.matching.engine import MatchData, MatchResult
 from careercompass.matching.engine import match as run_match
 from careercompass.matching.quiz import AnswerError, Answers
+from careercompass.pathway import Where
 
 # The cookie's keys; the names are kept from earlier versions so that their cookies still read.
 ANSWERS_KEY = "quiz_answers"
@@ -32,7 +33,8 @@ EASY_KEY = "easy_read"
 FEEDBACK_KEY = "feedback_ref"
 SET_ASIDE_KEY = "words_set_aside"  # added later: cookies without it read as before
 NEAR_KEY = "near"  # a postcode district or ward the person chose for "near me": never stored on the server
-KEYS = (ANSWERS_KEY, DISMISSED_KEY, EASY_KEY, FEEDBACK_KEY, SET_ASIDE_KEY, NEAR_KEY)
+WHERE_KEY = "where_now"  # {"stage", "english_maths"} for "your route from here": never stored on the server
+KEYS = (ANSWERS_KEY, DISMISSED_KEY, EASY_KEY, FEEDBACK_KEY, SET_ASIDE_KEY, NEAR_KEY, WHERE_KEY)
 MAX_NEAR_LENGTH = 60
 
 MAX_DISMISSED = 100  # the oldest are forgotten first, so the cookie stays small
@@ -57,6 +59,7 @@ class Visitor:
     set_aside: tuple[str, ...] = ()  # what the person took back from what was read in their words...
     set_aside_for: str = ""  # ...and a digest of the words it was about: new words start afresh
     near: str | None = None  # "LS9" or a ward name; a full postcode is cut to its district before it gets here
+    where: Where | None = None  # the stage they chose for "your route from here"
 
     @property
     def started(self) -> bool:
@@ -113,6 +116,8 @@ def remember(visitor: Visitor) -> Visitor:
         SET_ASIDE_KEY: {"for": visitor.set_aside_for, "keys": sorted(visitor.words_set_aside)}
         if visitor.words_set_aside else None,
         NEAR_KEY: visitor.near,
+        WHERE_KEY: {"stage": visitor.where.stage, "english_maths": visitor.where.english_maths}
+        if visitor.where else None,
     }
     for key, value in stored.items():
         if value is None:
@@ -177,7 +182,15 @@ def _read(cookie) -> Visitor:
     near = cookie.get(NEAR_KEY)
     if near is not None and not (isinstance(near, str) and 0 < len(near) <= MAX_NEAR_LENGTH):
         raise UnexpectedCookie("near")
-    return Visitor(answers, tuple(dismissed), easy_read, reference, tuple(set_aside["keys"]), set_aside["for"], near)
+    where = None
+    if (stored_where := cookie.get(WHERE_KEY)) is not None:
+        if not (isinstance(stored_where, dict) and set(stored_where) == {"stage", "english_maths"}):
+            raise UnexpectedCookie("where now")
+        where = Where.chosen(stored_where["stage"], stored_where["english_maths"])
+        if where is None:
+            raise UnexpectedCookie("where now")
+    return Visitor(answers, tuple(dismissed), easy_read, reference, tuple(set_aside["keys"]), set_aside["for"], near,
+                   where)
 
 
 def is_set_aside_list(value: Any) -> bool:
