@@ -101,6 +101,19 @@ class Way:
     def type_label(self) -> str:
         return vocabulary.ROUTE_TYPES_BY_ID[self.type].label
 
+    @property
+    def in_short(self) -> str:
+        """How long and whether it pays, in a few words, for one line on a list of jobs."""
+        if self.type == "no-qualifications":
+            return f"{self.steps[-1].time[0].lower()}{self.steps[-1].time[1:]}, paid from the start"
+        if self.years < 0.5:
+            length = "a short time"
+        elif self.years < 1.5:
+            length = "about a year"
+        else:
+            length = f"about {round(self.years)} years"
+        return f"{length}, paid while you learn" if self.paid else length
+
 
 @dataclass(frozen=True)
 class RouteFromHere:
@@ -123,6 +136,16 @@ def route_from_here(where: Where, entries: Sequence[EntryFacts], routes: Mapping
     first = tuple(routes[route_id] for route_id, stages in FIRST_STEPS
                   if where.stage in stages and route_id in routes)
     return RouteFromHere(where, tuple(ways), first)
+
+
+def best_ways(where: Where, roles: Sequence, routes: Mapping[str, RouteFacts]) -> dict[str, Way]:
+    """Each role's first way in from here (by slug), for a one-line summary on a list of jobs."""
+    best = {}
+    for role in roles:
+        ways = route_from_here(where, role.entry_routes, routes, role.minimum_age).ways
+        if ways:
+            best[role.slug] = ways[0]
+    return best
 
 
 def _way(where: Where, entry: EntryFacts, routes: Mapping[str, RouteFacts], minimum_age: int | None) -> Way:

@@ -15,6 +15,7 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from careercompass.catalogue import queries
 from careercompass.matching import feedback
 from careercompass.matching.quiz import QUESTIONS, QUESTIONS_BY_ID, Answers
+from careercompass.pathway import best_ways, route_ids_needed
 from careercompass.vacancies.queries import open_counts
 from careercompass.web import fragments, visitor
 from careercompass.web.fragments import fragment_view, wants_fragment
@@ -62,6 +63,11 @@ def _render_results(asked_why: str | None = None, reason_taken: str | None = Non
     database = db()
     roles = {r.slug: r for r in queries.roles_by_slug(database, [m.slug for m in result.matches])}
     asked_role = queries.get_role(database, asked_why) if asked_why else None
+    where = current.visitor.where
+    ways_for_you = {}
+    if where is not None:  # they told a job page where they are: each card says their own first way in
+        needed = set().union(*(route_ids_needed(role.entry_routes) for role in roles.values()))
+        ways_for_you = best_ways(where, list(roles.values()), queries.routes_by_id(database, needed))
     return render_page(
         "results/results.html",
         fragment="results/_list.html",
@@ -80,6 +86,7 @@ def _render_results(asked_why: str | None = None, reason_taken: str | None = Non
         answers_text=current.visitor.answers.text,
         answered_quiz=bool(current.visitor.answers.choices),
         jobs_open=open_counts(database, [m.slug for m in result.matches], date.today()),
+        ways_for_you=ways_for_you,
     )
 
 

@@ -27,12 +27,27 @@ def server(tmp_path_factory, staff_area_template):
     httpd.shutdown()
 
 
-def test_a_pupil_goes_from_a_job_to_a_taster_near_ls9_and_books_it(server, browser):
+def test_a_pupil_goes_from_results_to_a_job_sees_the_route_from_year_10_and_books_a_taster_near_ls9(server, browser):
     context = browser.new_context(**DEVICES["phone"])
     page = context.new_page()
+    page.goto(server + "/quiz/1")
+    page.get_by_text("Looking after people or animals").click()
+    page.get_by_role("button", name="Next").click()
+    page.goto(server + "/results")
+    page.locator("a[href*='/roles/']").first.click()
+    expect(page.get_by_role("heading", name="Your route from here")).to_be_visible()
     page.goto(server + "/roles/healthcare-support-worker")
+    plan = page.locator("section[aria-labelledby=plan-heading]")
+    plan.get_by_label("In Year 9, 10 or 11 at school").check()
+    plan.get_by_label("No, or not yet").check()
+    plan.get_by_role("button", name="Show my route").click()
+    expect(plan).to_contain_text("Finish Year 11 and take your GCSEs")
+    expect(plan.locator(".route-plan__way").first).to_contain_text("Paid while you learn")
+    expect(plan).to_contain_text("NHS Cadets")
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.get_by_label(re.compile("^Near where")).first.fill("LS9")
-    page.get_by_role("button", name="Show").first.click()
+    page.get_by_role("button", name="Show", exact=True).first.click()
     taster = page.locator("section[aria-labelledby=tasters-heading]")
     expect(taster).to_contain_text("km away")
     taster.get_by_role("link", name=re.compile("Have a go")).first.click()

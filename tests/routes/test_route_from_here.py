@@ -159,3 +159,16 @@ def test_the_routes_api_names_a_bad_parameter(client, query, names):
     answer = client.get(f"/api/v1/routes?{query}")
     assert answer.status_code == 400
     assert answer.get_json()["error"]["message"].startswith(names)
+
+
+def test_results_give_each_job_the_first_way_in_from_the_stage_chosen(client):
+    with client.session_transaction() as cookie:
+        cookie["quiz_answers"] = {"activities": ["caring"]}
+    before = client.get("/results").get_data(as_text=True)
+    assert "Your best way in" not in before
+    client.get("/roles/porter?stage=year-9-11&english_maths=yes")
+    after = client.get("/results").get_data(as_text=True)
+    lines = re.findall(r"Your best way in</span>([^<]*)", after)
+    assert len(lines) >= 5
+    assert all(("paid" in line or "about" in line or "short time" in line) for line in lines), lines
+    assert not any("apply now" in line for line in lines)  # a Year 10 pupil is never told to apply now
