@@ -125,6 +125,28 @@ def pay_rules(settings: Settings) -> PayRules:
     return PayRules(current_year=settings.current_pay_year, living_wage=settings.national_living_wage)
 
 
+@main.command("send-reminders", help="Email a reminder to everyone with a place at an event that starts soon, once "
+                                      "each. Run it from a scheduler, for example every hour.")
+@click.option("--hours", type=click.IntRange(1, 24 * 14), default=None,
+              help="Remind about events starting within this many hours. Default: CAREERCOMPASS_REMINDER_HOURS.")
+def send_reminders(hours: int | None) -> None:
+    from careercompass.database import open_session
+    from careercompass.events.messages import Mail, send_reminders as remind
+
+    settings = Settings.from_environment()
+    if not settings.smtp_host:
+        raise click.ClickException("No mail server is set: set CAREERCOMPASS_SMTP_HOST. Nothing was sent.")
+    if not settings.public_url.startswith(("https://", "http://")):
+        raise click.ClickException("Set CAREERCOMPASS_PUBLIC_URL to the site's address (https://...) so the emails "
+                                   "can link to each booking. Nothing was sent.")
+    with open_session(settings.database_uri) as session:
+        sent, failed = remind(session, Mail.from_settings(settings), settings.public_url,
+                              hours or settings.reminder_hours)
+    click.echo(f"Reminders: {sent} sent, {failed} not sent (they will be tried again next time).")
+    if failed:
+        sys.exit(1)
+
+
 @main.command("check-catalogue", help="Check every catalogue file and report problems; writes nothing.")
 def check_catalogue() -> None:
     from careercompass.catalogue.quality import family_table, readability_report

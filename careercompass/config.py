@@ -47,6 +47,8 @@ class Settings:
     smtp_host: str = ""  # where booking emails go; empty: none are sent, and the page shows the cancel link
     smtp_port: int = 25
     mail_from: str = "Career Compass Leeds <no-reply@careercompass.invalid>"
+    public_url: str = ""  # the site's address as people reach it (https://...), for links in emails sent by commands
+    reminder_hours: int = 48  # `send-reminders` reminds everyone with a place at an event starting this soon
 
     # name of the environment variable for each field: CAREERCOMPASS_<FIELD NAME IN CAPITALS>
     ENV_PREFIX = "CAREERCOMPASS_"

@@ -5,11 +5,14 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message
 from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.orm import Session
 
@@ -309,3 +312,26 @@ def staff_area_settings(tmp_path_factory, template: Settings) -> Settings:
     with sqlite3.connect(source) as original, sqlite3.connect(instance / source.name) as copy:
         original.backup(copy)
     return make_settings(instance, models)
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on loopback: (port, the messages it received so far)."""
+    class Keep(Message):
+        def __init__(self):
+            super().__init__()
+            self.received = []
+
+        def handle_message(self, message):
+            self.received.append(message)
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    handler = Keep()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield port, handler.received
+    controller.stop()
+
+

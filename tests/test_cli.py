@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from careercompass.catalogue import models
 from careercompass.cli import main
@@ -15,13 +15,13 @@ from careercompass.search.index import SearchIndex, describe
 from tests.conftest import dump_database, staff_area_settings
 
 
-def run(settings, *args):
+def run(settings, *args, extra: dict[str, str] | None = None):
     environment = {
         "CAREERCOMPASS_INSTANCE_DIR": str(settings.instance_dir),
         "CAREERCOMPASS_MODELS_DIR": str(settings.models_dir),
         "CAREERCOMPASS_DATABASE_URL": settings.database_url,
         "CAREERCOMPASS_CATALOGUE_DIR": str(settings.catalogue_dir),
-    }
+    } | (extra or {})
     return CliRunner().invoke(main, list(args), env=environment, catch_exceptions=False)
 
 
@@ -158,3 +158,37 @@ def test_staff_accounts_are_made_reset_listed_and_removed_from_the_command_line(
     assert "staff@example.org  staff" in users("list").output
     assert users("remove", "nobody@example.org").exit_code == 1
     assert users("remove", "staff@example.org").exit_code == 0 and "0 accounts." in users("list").output
+
+
+def test_send_reminders_needs_a_mail_server_and_an_address_then_sends_each_once(tmp_path_factory, ready_settings,
+                                                                                smtp_server):
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from careercompass.events import booking
+    from careercompass.events.models import Event
+
+    port, received = smtp_server
+    settings = staff_area_settings(tmp_path_factory, ready_settings)
+    engine = create_engine(settings.database_uri)
+    with Session(engine) as session:
+        event_id = session.scalar(select(Event.id).order_by(Event.starts_at).limit(1))
+        session.execute(update(Event).where(Event.id == event_id)
+                        .values(starts_at=datetime.now(UTC) + timedelta(hours=20),
+                                ends_at=datetime.now(UTC) + timedelta(hours=22)))
+        session.commit()
+        booking.book(session, event_id, booking.Request("Sam", "sam@example.org", "16-18", "", True))
+    engine.dispose()
+    no_server = run(settings, "send-reminders")
+    assert no_server.exit_code == 1 and "CAREERCOMPASS_SMTP_HOST" in no_server.output
+    mail = {"CAREERCOMPASS_SMTP_HOST": "127.0.0.1", "CAREERCOMPASS_SMTP_PORT": str(port)}
+    no_address = run(settings, "send-reminders", extra=mail)
+    assert no_address.exit_code == 1 and "CAREERCOMPASS_PUBLIC_URL" in no_address.output
+    mail["CAREERCOMPASS_PUBLIC_URL"] = "https://careers.example.org"
+    first = run(settings, "send-reminders", extra=mail)
+    assert first.exit_code == 0 and "1 sent, 0 not sent" in first.output
+    assert "0 sent, 0 not sent" in run(settings, "send-reminders", extra=mail).output
+    [sent] = received
+    assert sent["To"] == "sam@example.org" and "https://careers.example.org/bookings/" in sent.get_payload(decode=True).decode()

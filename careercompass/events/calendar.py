@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from careercompass.events.leeds_time import in_leeds
 from careercompass.events.models import Event
 
-LONDON = ZoneInfo("Europe/London")
 PRODUCT = "-//Career Compass Leeds//Taster events//EN"
 
 
@@ -27,8 +26,8 @@ def ics(events: Iterable[Event], url_for_event, domain: str, name: str) -> bytes
         entry = CalendarEvent()
         entry.add("uid", f"event-{event.id}@{domain}")
         entry.add("dtstamp", stamp)
-        entry.add("dtstart", _local(event.starts_at))
-        entry.add("dtend", _local(event.ends_at))
+        entry.add("dtstart", in_leeds(event.starts_at))
+        entry.add("dtend", in_leeds(event.ends_at))
         entry.add("summary", event.title)
         entry.add("location", f"{event.venue}, {event.address}")
         entry.add("description", event.what_you_do)
@@ -45,8 +44,8 @@ def json_ld(event: Event, url: str, organiser_url: str) -> dict:
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "startDate": _local(event.starts_at).isoformat(),
-        "endDate": _local(event.ends_at).isoformat(),
+        "startDate": in_leeds(event.starts_at).isoformat(),
+        "endDate": in_leeds(event.ends_at).isoformat(),
         "eventStatus": "https://schema.org/EventCancelled" if event.cancelled else "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": {"@type": "Place", "name": event.venue,
@@ -62,6 +61,3 @@ def json_ld(event: Event, url: str, organiser_url: str) -> dict:
     }
 
 
-def _local(moment: datetime) -> datetime:
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(LONDON)

@@ -1,4 +1,4 @@
-"""Emails about bookings: the confirmation, a place coming free from the waiting list, an event cancelled.
+"""Emails about bookings: the confirmation, a reminder, a place coming free, an event changed or cancelled.
 
 Sent through the SMTP server in config (CAREERCOMPASS_SMTP_HOST). Without one, nothing is sent and the page itself
 shows what the email would have said, with the cancel link. A text message to a mobile is not sent yet: the page
@@ -8,17 +8,36 @@ says so and shows the link.
 from __future__ import annotations
 
 import smtplib
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from email.message import EmailMessage
 
-from careercompass.events.booking import BOOKED, EMAIL
+from sqlalchemy.orm import Session
+
+from careercompass.config import Settings
+from careercompass.events.booking import BOOKED, BOOKING_PATH, EMAIL, due_reminders
+from careercompass.events.leeds_time import in_leeds
 from careercompass.events.models import Booking, Event
 
 MAIL_TIMEOUT_SECONDS = 10
 
 
+@dataclass(frozen=True)
+class Mail:
+    """Where emails go: the SMTP server and the sender, from config."""
+
+    host: str
+    port: int
+    sender: str
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Mail:
+        return cls(settings.smtp_host, settings.smtp_port, settings.mail_from)
+
+
 def confirmation(booking: Booking, event: Event, cancel_url: str) -> tuple[str, str]:
     """(subject, text) for a booking just made."""
-    when = event.starts_at.strftime("%A %d %B %Y at %H:%M")
+    when = _when(event)
     if booking.status == BOOKED:
         subject = f"You are booked: {event.title}"
         first = f"Hi {booking.first_name}, you have a place at {event.title}."
@@ -32,28 +51,68 @@ def confirmation(booking: Booking, event: Event, cancel_url: str) -> tuple[str, 
     return subject, text
 
 
+def reminder(booking: Booking, event: Event, cancel_url: str) -> tuple[str, str]:
+    """(subject, text) sent a day or two before the event to everyone with a place."""
+    group = f" for {booking.places} people" if booking.places > 1 else ""
+    return (f"See you soon: {event.title}",
+            f"Hi {booking.first_name}, this is a reminder that you have a place{group} at {event.title}.\n\n"
+            f"When: {_when(event)}\nWhere: {event.venue}, {event.address}\n\n"
+            f"If you cannot come now, please give your place to someone else with this link: {cancel_url}\n")
+
+
+def event_changed(booking: Booking, event: Event, cancel_url: str) -> tuple[str, str]:
+    """(subject, text) when staff change the time or place of an event someone has booked."""
+    return (f"Changed: {event.title}",
+            f"Hi {booking.first_name}, the time or place of {event.title} has changed. Your place is still yours.\n\n"
+            f"When: {_when(event)}\nWhere: {event.venue}, {event.address}\n\n"
+            f"If you cannot come now, use this link: {cancel_url}\n")
+
+
 def moved_up(booking: Booking, event: Event, cancel_url: str) -> tuple[str, str]:
     return (f"A place came free: {event.title}",
             f"Hi {booking.first_name}, a place came free at {event.title}, and it is yours.\n\n"
-            f"When: {event.starts_at.strftime('%A %d %B %Y at %H:%M')}\nWhere: {event.venue}\n\n"
+            f"When: {_when(event)}\nWhere: {event.venue}\n\n"
             f"If you cannot come now, use this link: {cancel_url}\n")
 
 
 def event_cancelled(booking: Booking, event: Event) -> tuple[str, str]:
     return (f"Cancelled: {event.title}",
-            f"Hi {booking.first_name}, sorry: {event.title} on {event.starts_at.strftime('%A %d %B')} has been "
+            f"Hi {booking.first_name}, sorry: {event.title} on {in_leeds(event.starts_at):%A %d %B} has been "
             "cancelled. You do not need to do anything. We have deleted your place.\n")
 
 
-def send(host: str, port: int, sender: str, to: str, subject: str, text: str) -> bool:
+def send_reminders(session: Session, mail: Mail, public_url: str, within_hours: int,
+                   now: datetime | None = None) -> tuple[int, int]:
+    """Remind everyone with a place at an event starting within `within_hours`, once each; (sent, failed).
+
+    Each booking is marked as reminded as soon as its email is taken, so a run that stops half way, or a second run,
+    never sends anyone two reminders. A failed send is tried again on the next run.
+    """
+    sent = failed = 0
+    for booking in due_reminders(session, within_hours, now):
+        link = public_url.rstrip("/") + BOOKING_PATH.format(token=booking.token)
+        if send(mail, booking.contact, *reminder(booking, session.get(Event, booking.event_id), link)):
+            booking.reminded_at = now or datetime.now(UTC)
+            session.commit()
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+def _when(event: Event) -> str:
+    return in_leeds(event.starts_at).strftime("%A %d %B %Y at %H:%M")
+
+
+def send(mail: Mail, to: str, subject: str, text: str) -> bool:
     """Send one email; True if the server took it. An address that is not an email (a mobile) is not sent."""
-    if not host or not EMAIL.match(to):
+    if not mail.host or not EMAIL.match(to):
         return False
     message = EmailMessage()
-    message["From"], message["To"], message["Subject"] = sender, to, subject
+    message["From"], message["To"], message["Subject"] = mail.sender, to, subject
     message.set_content(text)
     try:
-        with smtplib.SMTP(host, port, timeout=MAIL_TIMEOUT_SECONDS) as server:
+        with smtplib.SMTP(mail.host, mail.port, timeout=MAIL_TIMEOUT_SECONDS) as server:
             server.send_message(message)
     except (OSError, smtplib.SMTPException):
         return False

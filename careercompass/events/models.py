@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import JSON, Boolean, DateTime, Float, ForeignKey, Integer, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from careercompass.database import Base
@@ -71,4 +71,8 @@ class Booking(Base):
     access_needs: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(12), index=True)  # "booked", "waiting-list" or "cancelled"
     attended: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # ticked by staff on the day
+    places: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))  # more than 1 for a group
+    # The adviser who booked for a group; their account's email is the contact, so no pupil's details are kept.
+    booked_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"), index=True)
+    reminded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

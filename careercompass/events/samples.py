@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import yaml
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from careercompass.catalogue.models import Role
+from careercompass.events.leeds_time import LEEDS
 from careercompass.events.models import Booking, Event, EventRole
 from careercompass.vacancies.places import advert_place
 
 SAMPLE_EVENTS_FILE = Path(__file__).resolve().parent.parent.parent / "sample_data" / "events.yaml"
-LONDON = ZoneInfo("Europe/London")
 
 
 def load_sample_events(session: Session, today: datetime | None = None, path: Path = SAMPLE_EVENTS_FILE) -> int:
@@ -31,8 +30,8 @@ def load_sample_events(session: Session, today: datetime | None = None, path: Pa
         if item["title"] in current:
             continue
         hour, minute = map(int, item["starts"].split(":"))
-        day = (today.astimezone(LONDON) + timedelta(days=item["days_from_now"])).date()
-        starts = datetime.combine(day, time(hour, minute), tzinfo=LONDON).astimezone(UTC)  # stored as UTC everywhere
+        day = (today.astimezone(LEEDS) + timedelta(days=item["days_from_now"])).date()
+        starts = datetime.combine(day, time(hour, minute), tzinfo=LEEDS).astimezone(UTC)  # stored as UTC everywhere
         place = advert_place(item["postcode"], item["address"], None, None)
         event = Event(title=item["title"], starts_at=starts, ends_at=starts + timedelta(hours=item["hours"]),
                       venue=item["venue"], address=item["address"], postcode_district=place.district if place else None,

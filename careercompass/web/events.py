@@ -85,9 +85,9 @@ def cancel(token: str):
     cancelled, moved_up = booking.cancel(database, token)
     if cancelled is None:
         abort(404)
-    if moved_up is not None:
-        event = database.get(Event, moved_up.event_id)
-        _send(moved_up.contact, messages.moved_up(moved_up, event, _cancel_url(moved_up)))
+    event = database.get(Event, cancelled.event_id)
+    for person in moved_up:
+        send_email(person.contact, messages.moved_up(person, event, cancel_url(person)))
     return redirect(url_for("events.my_booking", token=token), code=303)
 
 
@@ -143,17 +143,18 @@ def _ics(events: list[Event], name: str) -> Response:
     return Response(body, mimetype="text/calendar", headers={"Content-Disposition": "inline; filename=events.ics"})
 
 
-def _cancel_url(made: Booking) -> str:
+def cancel_url(made: Booking) -> str:
+    """The private link where a person sees, gives up or deletes their booking; no account needed."""
     return url_for("events.my_booking", token=made.token, _external=True)
 
 
 def _email_confirmation(made: Booking, event: Event) -> bool:
-    return _send(made.contact, messages.confirmation(made, event, _cancel_url(made)))
+    return send_email(made.contact, messages.confirmation(made, event, cancel_url(made)))
 
 
-def _send(to: str, message: tuple[str, str]) -> bool:
-    settings = resources().settings
-    return messages.send(settings.smtp_host, settings.smtp_port, settings.mail_from, to, *message)
+def send_email(to: str, message: tuple[str, str]) -> bool:
+    """Send a (subject, text) message through the SMTP server in config; False if none is set or it failed."""
+    return messages.send(messages.Mail.from_settings(resources().settings), to, *message)
 
 
 def _samples(found) -> bool:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 from flask import render_template
 
 from careercompass import vocabulary
 from careercompass.catalogue.glossary import explain
 from careercompass.catalogue.queries import quickest_route
+from careercompass.events.leeds_time import in_leeds
 from careercompass.vacancies.pay_text import pay_words
 from careercompass.web import easy_read, family_colours, fragments
 from careercompass.web.resources import release_database
@@ -57,21 +57,14 @@ def long_date(day) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-LONDON = ZoneInfo("Europe/London")
-
-
-def _london(moment: datetime) -> datetime:
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(LONDON)
-
-
 def event_time(moment: datetime) -> str:
     """'Tuesday 15 December, 4pm' (or 4:30pm), in Leeds time."""
-    local = _london(moment)
+    local = in_leeds(moment)
     return f"{local:%A} {local.day} {local:%B}, {event_clock(moment)}"
 
 
 def event_clock(moment: datetime) -> str:
-    local = _london(moment)
+    local = in_leeds(moment)
     hour = local.hour % 12 or 12
     return f"{hour}{':' + format(local.minute, '02d') if local.minute else ''}{'am' if local.hour < 12 else 'pm'}"
 

@@ -28,6 +28,7 @@ from careercompass.vacancies.edits import VacancyEdit
 from careercompass.vacancies.models import Vacancy
 from careercompass.vacancies.service import ImportRequest, run_import, update_search
 from careercompass.vacancies.sources import MAX_BYTES, SourceUnavailable
+from careercompass.web.events import cancel_url, send_email
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 from careercompass.web.security import limiter
@@ -35,7 +36,8 @@ from careercompass.web.security import limiter
 blueprint = Blueprint("staff", __name__, url_prefix="/staff")
 
 STAFF_KEYS = ("staff_id", "staff_version", "staff_since")
-MAY_USE = {"vacancies": ("admin", "staff"), "events": ("admin", "staff"), "log": ("admin",)}
+MAY_USE = {"vacancies": ("admin", "staff"), "events": ("admin", "staff"), "log": ("admin",),
+           "group-bookings": ("admin", "staff", "adviser")}
 
 
 def signed_in_user() -> accounts.StaffUser | None:
@@ -253,9 +255,7 @@ def events():
 @staff_only("events")
 def add_event():
     database = db()
-    form = manage.NewEvent(**{name: request.form.get(name, "") for name in (
-        "title", "day", "starts", "ends", "venue", "address", "postcode", "what_you_do", "age_min", "age_max",
-        "capacity", "run_by")}, roles=request.form.getlist("roles"), accessibility=request.form.getlist("accessibility"))
+    form = _event_form()
     try:
         event = manage.add_event(database, form)
     except manage.EventProblem as problem:
@@ -289,6 +289,66 @@ def attendance(event_id: int):
     return redirect(url_for("staff.event", event_id=event_id, saved=1), code=303)
 
 
+@blueprint.get("/events/<int:event_id>/edit")
+@staff_only("events")
+def edit_event_form(event_id: int):
+    found = _found(Event, event_id)
+    return render_page("staff/event_edit.html", user=me(), event=found, form=manage.form_of(found),
+                       roles=catalogue_queries.list_roles(db()), access=manage.ACCESS_FEATURE_IDS, problem=None)
+
+
+@blueprint.post("/events/<int:event_id>/edit")
+@staff_only("events")
+def edit_event(event_id: int):
+    database = db()
+    found = _found(Event, event_id)
+    form = _event_form()
+    try:
+        told = manage.update_event(database, found, form)
+    except manage.EventProblem as problem:  # raised before anything is changed
+        return render_page("staff/event_edit.html", user=me(), event=found, form=form,
+                           roles=catalogue_queries.list_roles(database), access=manage.ACCESS_FEATURE_IDS,
+                           problem=problem), 400
+    accounts.log(database, signed_in_user(), "changed an event", f"{found.id}: {found.title} ({len(told)} told)")
+    database.commit()
+    for item in told:
+        send_email(item.contact, messages.event_changed(item, found, cancel_url(item)))
+    return redirect(url_for("staff.event", event_id=event_id), code=303)
+
+
+@blueprint.route("/events/<int:event_id>/group", methods=["GET", "POST"])
+@staff_only("group-bookings")
+def group_booking(event_id: int):
+    """An adviser books places for a class: the group's name and size only, with their own email as the contact."""
+    database = db()
+    found = _found(Event, event_id)
+    user = signed_in_user()
+    form = booking.GroupRequest(group_name=request.form.get("group_name", ""), places=request.form.get("places", ""),
+                                age_band=request.form.get("age_band", ""),
+                                access_needs=request.form.get("access_needs", ""),
+                                consent=request.form.get("consent") == "yes")
+    page = dict(user=me(), event=found, form=form, age_bands=booking.AGE_BANDS, most=booking.MOST_GROUP_PLACES,
+                made=None, sent=False, problem=None)
+    if request.method == "GET":
+        return render_page("staff/group_booking.html", **page)
+    try:
+        made = booking.book_group(database, event_id, form, adviser_id=user.id, adviser_email=user.email)
+    except booking.BookingProblem as problem:
+        return render_page("staff/group_booking.html", **page | {"problem": problem}), 400
+    except booking.NotEnoughPlaces as short:
+        problem = booking.BookingProblem("places", f"Only {short.left} places are left. Book {short.left} or fewer, "
+                                                   "or choose another event.")
+        return render_page("staff/group_booking.html", **page | {"problem": problem, "event": db().get(Event, event_id)}), 409
+    except booking.AlreadyBooked:
+        problem = booking.BookingProblem("group_name", "You have already booked a group for this event. Give up "
+                                                       "those places first to book a different number.")
+        return render_page("staff/group_booking.html", **page | {"problem": problem}), 409
+    accounts.log(database, user, "booked for a group", f"{found.id}: {made.places} places")
+    database.commit()
+    sent = send_email(made.contact, messages.confirmation(made, found, cancel_url(made)))
+    return render_page("staff/group_booking.html", **page | {"made": made, "sent": sent})
+
+
 @blueprint.get("/events/<int:event_id>/copy")
 @staff_only("events")
 def copy_event(event_id: int):
@@ -319,11 +379,15 @@ def cancel_event(event_id: int):
     told = manage.cancel_event(database, found)
     accounts.log(database, signed_in_user(), "cancelled an event", f"{found.id}: {found.title} ({len(told)} told)")
     database.commit()
-    settings = resources().settings
     for item in told:
-        messages.send(settings.smtp_host, settings.smtp_port, settings.mail_from, item.contact,
-                      *messages.event_cancelled(item, found))
+        send_email(item.contact, messages.event_cancelled(item, found))
     return redirect(url_for("staff.event", event_id=event_id), code=303)
+
+
+def _event_form() -> manage.NewEvent:
+    return manage.NewEvent(**{name: request.form.get(name, "") for name in (
+        "title", "day", "starts", "ends", "venue", "address", "postcode", "what_you_do", "age_min", "age_max",
+        "capacity", "run_by")}, roles=request.form.getlist("roles"), accessibility=request.form.getlist("accessibility"))
 
 
 def _found(model, row_id: int):

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from careercompass.catalogue.loader import load_catalogue
 from careercompass.catalogue.store import save_catalogue
 from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
-from careercompass.events import booking
+from careercompass.events import booking, messages
 from careercompass.events.models import Booking, Event
 from tests.conftest import SMALL_CATALOGUE_DIR
 
@@ -102,7 +102,7 @@ def test_a_place_given_up_goes_to_the_first_person_waiting(factory):
         third = booking.book(session, event_id, request(3))
         assert (first.status, second.status, third.status) == ("booked", "waiting-list", "waiting-list")
         cancelled, moved = booking.cancel(session, first.token)
-        assert cancelled.status == "cancelled" and moved.id == second.id
+        assert cancelled.status == "cancelled" and [m.id for m in moved] == [second.id]
     assert sorted(statuses(factory, event_id)) == ["booked", "cancelled", "waiting-list"]
     with factory() as session:
         assert session.get(Event, event_id).booked == 1
@@ -149,3 +149,84 @@ def test_a_started_or_cancelled_event_cannot_be_booked(factory):
         session.get(Event, cancelled).cancelled = True
     with factory() as session, pytest.raises(booking.BookingProblem, match="cancelled"):
         booking.book(session, cancelled, request())
+
+
+def group(places: str = "12", **changes) -> booking.GroupRequest:
+    values = {"group_name": "Year 10, Park View", "places": places, "age_band": "13-15", "access_needs": "",
+              "consent": True}
+    values.update(changes)
+    return booking.GroupRequest(**values)
+
+
+def test_a_group_takes_all_its_places_or_none_and_is_told_how_many_are_left(factory):
+    event_id = add_event(factory, capacity=20)
+    with factory() as session:
+        made = booking.book_group(session, event_id, group("12"), adviser_id=None, adviser_email="adviser@school.org")
+        assert (made.status, made.places, made.contact) == ("booked", 12, "adviser@school.org")
+        with pytest.raises(booking.NotEnoughPlaces) as short:
+            booking.book_group(session, event_id, group("9"), adviser_id=None, adviser_email="other@school.org")
+        assert short.value.left == 8
+        with pytest.raises(booking.AlreadyBooked):
+            booking.book_group(session, event_id, group("2"), adviser_id=None, adviser_email="adviser@school.org")
+    with factory() as session:
+        assert session.get(Event, event_id).booked == 12  # the refused group took nothing
+
+
+@pytest.mark.parametrize(("changes", "field"), [({"places": "1"}, "places"), ({"places": "41"}, "places"),
+                                                ({"places": "ten"}, "places"), ({"group_name": ""}, "group_name"),
+                                                ({"group_name": "sam@example.org"}, "group_name"),
+                                                ({"consent": False}, "consent"), ({"age_band": "5-9"}, "age_band")])
+def test_a_bad_group_booking_names_the_field(factory, changes, field):
+    event_id = add_event(factory, capacity=50)
+    with factory() as session, pytest.raises(booking.BookingProblem) as problem:
+        booking.book_group(session, event_id, group(**changes), adviser_id=None, adviser_email="a@school.org")
+    assert problem.value.field == field
+
+
+def test_a_group_that_gives_up_its_places_moves_up_as_many_people_as_fit(factory):
+    event_id = add_event(factory, capacity=5)
+    with factory() as session:
+        made = booking.book_group(session, event_id, group("4"), adviser_id=None, adviser_email="a@school.org")
+        booking.book(session, event_id, request(1))
+        waiting = [booking.book(session, event_id, request(n)) for n in (2, 3)]
+        assert [w.status for w in waiting] == ["waiting-list", "waiting-list"]
+        _, moved = booking.cancel(session, made.token)
+        assert sorted(m.id for m in moved) == sorted(w.id for w in waiting)
+    with factory() as session:
+        assert session.get(Event, event_id).booked == 3  # 1 + the 2 who moved up; the other 2 places are free
+
+
+def test_reminders_are_due_once_for_places_at_events_starting_soon(factory):
+    soon, later = add_event(factory, capacity=1, days=1), add_event(factory, days=5)
+    with factory() as session:
+        placed = booking.book(session, soon, request(1))
+        booking.book(session, soon, request(2))  # waiting list: no reminder
+        booking.book(session, soon, request(3, contact="07700 900123"))  # waiting, and a mobile: no email to send
+        booking.book(session, later, request(4))  # too far off
+        assert [b.id for b in booking.due_reminders(session, within_hours=48)] == [placed.id]
+        placed.reminded_at = NOW
+        session.commit()
+        assert booking.due_reminders(session, within_hours=48) == []
+
+
+def test_reminder_emails_reach_a_real_smtp_server_once_and_a_failed_send_is_tried_again(factory, smtp_server):
+    port, received = smtp_server
+    event_id = add_event(factory, days=1)
+    with factory() as session:
+        made = booking.book(session, event_id, request(1))
+        nowhere = messages.Mail("127.0.0.1", free_port(), "Career Compass <no-reply@example.org>")
+        assert messages.send_reminders(session, nowhere, "https://careers.example.org", 48) == (0, 1)
+        mail = messages.Mail("127.0.0.1", port, "Career Compass <no-reply@example.org>")
+        assert messages.send_reminders(session, mail, "https://careers.example.org/", 48) == (1, 0)
+        assert messages.send_reminders(session, mail, "https://careers.example.org/", 48) == (0, 0)
+    [sent] = received
+    assert sent["To"] == "person1@example.org" and sent["Subject"].startswith("See you soon:")
+    assert f"https://careers.example.org/bookings/{made.token}" in sent.get_payload(decode=True).decode()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import socket
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
 
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from icalendar import Calendar
 
 from careercompass.events import calendar, messages
@@ -45,38 +42,21 @@ def test_a_cancelled_event_says_so_in_the_calendar_and_in_its_json_ld():
     assert data["startDate"].endswith("+01:00") and data["remainingAttendeeCapacity"] == 17
 
 
-@pytest.fixture
-def smtp_server():
-    class Keep(Message):
-        def __init__(self):
-            super().__init__()
-            self.received = []
-
-        def handle_message(self, message):
-            self.received.append(message)
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    handler = Keep()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield port, handler.received
-    controller.stop()
-
-
 def test_the_confirmation_email_reaches_a_real_smtp_server(smtp_server):
     port, received = smtp_server
     made = SimpleNamespace(first_name="Sam", status="booked")
     subject, text = messages.confirmation(made, an_event(), "https://example.org/bookings/abc")
-    assert messages.send("127.0.0.1", port, "Career Compass <no-reply@example.org>", "sam@example.org", subject, text)
+    assert messages.send(messages.Mail("127.0.0.1", port, "Career Compass <no-reply@example.org>"), "sam@example.org",
+                         subject, text)
     [mail] = received
     assert mail["To"] == "sam@example.org" and mail["Subject"].startswith("You are booked:")
-    assert "https://example.org/bookings/abc" in mail.get_payload(decode=True).decode()
+    body = mail.get_payload(decode=True).decode()
+    assert "https://example.org/bookings/abc" in body
+    assert "at 16:00" in body  # Leeds time (summer time), not the UTC the event is stored in
 
 
 def test_no_email_goes_to_a_mobile_number_or_without_a_server(smtp_server):
     port, received = smtp_server
-    assert not messages.send("127.0.0.1", port, "a@b.org", "07700900123", "Subject", "Text")
-    assert not messages.send("", port, "a@b.org", "sam@example.org", "Subject", "Text")
+    assert not messages.send(messages.Mail("127.0.0.1", port, "a@b.org"), "07700900123", "Subject", "Text")
+    assert not messages.send(messages.Mail("", port, "a@b.org"), "sam@example.org", "Subject", "Text")
     assert received == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 from icalendar import Calendar
@@ -163,3 +164,64 @@ def test_staff_tick_who_came_and_copy_an_event(events_app):
     assert re.search(rf'value="{booking_id}" checked', client.get(f"/staff/events/{event_id}").get_data(as_text=True))
     copy = client.get(f"/staff/events/{event_id}/copy").get_data(as_text=True)
     assert "Have a go" in copy and 'name="day" value=""' in copy
+
+
+@pytest.fixture
+def mailing_app(tmp_path_factory, staff_area_template, smtp_server):
+    """An app of its own that sends its emails to a real SMTP server on loopback: (app, what the server received)."""
+    port, received = smtp_server
+    settings = replace(staff_area_settings(tmp_path_factory, staff_area_template), smtp_host="127.0.0.1",
+                       smtp_port=port)
+    app = create_app(settings)
+    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
+    return app, received
+
+
+def test_staff_change_an_event_and_everyone_booked_is_told_the_new_time(mailing_app):
+    app, received = mailing_app
+    client, public = staff(app), app.test_client()
+    event_id = first_event_id(public)
+    book(public, event_id, contact="booked@example.org")
+    received.clear()
+    form = client.get(f"/staff/events/{event_id}/edit").get_data(as_text=True)
+    values = dict(re.findall(r'name="(\w+)" value="([^"]*)"', form))
+    values.update(starts="17:00", ends="18:30", what_you_do="Try it, then ask the team anything.",
+                  roles=re.findall(r'<option value="([\w-]+)" selected', form))
+    assert client.post(f"/staff/events/{event_id}/edit", data=values).status_code == 303
+    page = public.get(f"/events/{event_id}").get_data(as_text=True)
+    assert "5pm" in page and "ask the team anything" in page
+    [told] = received
+    assert told["To"] == "booked@example.org" and "Changed:" in told["Subject"]
+    assert "at 17:00" in told.get_payload(decode=True).decode()
+    too_few = client.post(f"/staff/events/{event_id}/edit", data=values | {"capacity": "0"})
+    assert too_few.status_code == 400 and 'aria-invalid="true"' in too_few.get_data(as_text=True)
+
+
+def test_an_adviser_books_a_class_with_no_pupils_details_and_gets_the_email(mailing_app):
+    app, received = mailing_app
+    adviser, public = staff(app, "adviser@example.org"), app.test_client()
+    event_id = first_event_id(public)
+    assert f"/staff/events/{event_id}/group" in public.get(f"/events/{event_id}").get_data(as_text=True)
+    form = {"group_name": "Year 10, Park View", "places": "6", "age_band": "13-15", "consent": "yes"}
+    made = adviser.post(f"/staff/events/{event_id}/group", data=form)
+    html = made.get_data(as_text=True)
+    assert made.status_code == 200 and "Booked: 6 places for Year 10, Park View" in html
+    [mail] = received
+    assert mail["To"] == "adviser@example.org" and "Year 10, Park View" in mail.get_payload(decode=True).decode()
+    assert adviser.post(f"/staff/events/{event_id}/group", data=form).status_code == 409  # one group each
+    too_many = staff(app).post(f"/staff/events/{event_id}/group", data=form | {"places": "40"})
+    assert too_many.status_code == 409 and "places are left" in too_many.get_data(as_text=True)
+    page = staff(app).get(f"/staff/events/{event_id}").get_data(as_text=True)
+    assert "Year 10, Park View (6 places)" in page
+
+
+def test_group_booking_is_for_signed_in_staff_and_advisers_only(events_app):
+    event_id = first_event_id(events_app.test_client())
+    path = f"/staff/events/{event_id}/group"
+    assert events_app.test_client().get(path).status_code == 302
+    assert events_app.test_client().post(path, data={"group_name": "X", "places": "3"}).status_code == 302
+    adviser = staff(events_app, "adviser@example.org")
+    assert adviser.get(path).status_code == 200
+    assert adviser.get(f"/staff/events/{event_id}/edit").status_code == 403  # an adviser cannot change events
+    assert adviser.post(f"/staff/events/{event_id}/edit", data={}).status_code == 403
+    assert adviser.get(f"/staff/events/{event_id}").status_code == 403  # nor see who else booked
