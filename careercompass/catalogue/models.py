@@ -201,6 +201,24 @@ class Route(Base):
     position: Mapped[int] = mapped_column(Integer)
 
 
+class RouteChange(Base):
+    """A fact about a shared route that Academy staff put right in the staff area (a start date, a provider).
+
+    It holds until the catalogue file itself changes that fact: `file_value` is what the file said when staff made
+    the change, so an edited file (newer, reviewed, sourced) takes over again. See catalogue/route_changes.py.
+    """
+
+    __tablename__ = "route_changes"
+
+    route_id: Mapped[str] = mapped_column(String(80), primary_key=True)  # no foreign key: init replaces routes
+    field: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    file_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    source_url: Mapped[str] = mapped_column(String(500))
+    changed_by: Mapped[str] = mapped_column(String(254))  # the staff account's email, kept if the account goes
+    changed_on: Mapped[date] = mapped_column(Date)
+
+
 class RoleEmployer(Base):
     __tablename__ = "role_employers"
 

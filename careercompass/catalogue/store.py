@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from careercompass.catalogue import models
+from careercompass.catalogue import models, route_changes
 from careercompass.catalogue.loader import Catalogue, role_content_hash
 from careercompass.catalogue.pay import pay_figures
 from careercompass.catalogue.schema import BAND_ORDER, Role
@@ -62,6 +62,7 @@ def save_catalogue(session: Session, catalogue: Catalogue) -> SaveSummary:
         session.merge(models.Route(position=position, **route.model_dump(mode="json")))
     session.execute(delete(models.Route).where(models.Route.id.not_in(list(catalogue.routes))))
     session.flush()
+    route_changes.reapply(session, catalogue.routes)  # staff's corrections stay on until the file changes that fact
 
     # Pay figures depend on the band table too, so a new pay year rewrites every NHS role.
     pay_table = json.dumps({b: v.model_dump() for b, v in sorted(catalogue.pay.bands.items())}, sort_keys=True)

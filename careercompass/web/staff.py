@@ -16,15 +16,18 @@ from functools import wraps
 from flask import Blueprint, Response, abort, g, redirect, request, session, url_for
 from sqlalchemy import select
 
+from careercompass import vocabulary
 from careercompass.catalogue import queries as catalogue_queries
+from careercompass.catalogue import route_changes
+from careercompass.catalogue.models import Route, RouteChange
 from careercompass.events import booking, manage, messages
 from careercompass.events.models import Event
 from careercompass.search.index import SearchIndex
 from careercompass.staff import accounts
 from careercompass.vacancies import review
+from careercompass.vacancies.edits import VacancyEdit
 from careercompass.vacancies.feeds import FORMATS, FeedUnreadable
 from careercompass.vacancies.importer import Area
-from careercompass.vacancies.edits import VacancyEdit
 from careercompass.vacancies.models import Vacancy
 from careercompass.vacancies.service import ImportRequest, run_import, update_search
 from careercompass.vacancies.sources import MAX_BYTES, SourceUnavailable
@@ -36,8 +39,8 @@ from careercompass.web.security import limiter
 blueprint = Blueprint("staff", __name__, url_prefix="/staff")
 
 STAFF_KEYS = ("staff_id", "staff_version", "staff_since")
-MAY_USE = {"vacancies": ("admin", "staff"), "events": ("admin", "staff"), "log": ("admin",),
-           "group-bookings": ("admin", "staff", "adviser")}
+MAY_USE = {"vacancies": ("admin", "staff"), "events": ("admin", "staff"), "routes": ("admin", "staff"),
+           "log": ("admin",), "group-bookings": ("admin", "staff", "adviser")}
 
 
 def signed_in_user() -> accounts.StaffUser | None:
@@ -327,8 +330,8 @@ def group_booking(event_id: int):
                                 age_band=request.form.get("age_band", ""),
                                 access_needs=request.form.get("access_needs", ""),
                                 consent=request.form.get("consent") == "yes")
-    page = dict(user=me(), event=found, form=form, age_bands=booking.AGE_BANDS, most=booking.MOST_GROUP_PLACES,
-                made=None, sent=False, problem=None)
+    page = {"user": me(), "event": found, "form": form, "age_bands": booking.AGE_BANDS,
+            "most": booking.MOST_GROUP_PLACES, "made": None, "sent": False, "problem": None}
     if request.method == "GET":
         return render_page("staff/group_booking.html", **page)
     try:
@@ -382,6 +385,43 @@ def cancel_event(event_id: int):
     for item in told:
         send_email(item.contact, messages.event_cancelled(item, found))
     return redirect(url_for("staff.event", event_id=event_id), code=303)
+
+
+@blueprint.get("/routes")
+@staff_only("routes")
+def routes():
+    database = db()
+    changed = {change.route_id for change in database.scalars(select(RouteChange))}
+    return render_page("staff/routes.html", user=me(), routes=catalogue_queries.shared_routes(database),
+                       changed=changed, kinds=vocabulary.ROUTE_KINDS_BY_ID)
+
+
+@blueprint.route("/routes/<route_id>", methods=["GET", "POST"])
+@staff_only("routes")
+def route(route_id: str):
+    """Put right a route's start dates, cost, entry or Leeds providers, with the page that states the new facts."""
+    database = db()
+    found = _found(Route, route_id)
+    form = {field: request.form.get(field, "") for field in (*route_changes.EDITABLE, "source_url")}
+    saved = request.args.get("saved", "")
+    page = {"user": me(), "route": found, "editable": route_changes.EDITABLE, "problem": None,
+            "saved": [label for field, label in route_changes.EDITABLE.items() if field in saved.split(",")],
+            "saved_nothing": saved == "nothing", "changes": route_changes.changes_for(database, route_id)}
+    if request.method == "GET":
+        form = {"starts": found.starts or "", "cost": found.cost, "entry": found.entry,
+                "providers": route_changes.providers_text(found.providers), "source_url": ""}
+        return render_page("staff/route.html", form=form, **page)
+    try:
+        values = {"starts": form["starts"], "cost": form["cost"], "entry": form["entry"],
+                  "providers": route_changes.read_providers(form["providers"])}
+        saved = route_changes.change_route(database, route_id, values, form["source_url"].strip(),
+                                           by=signed_in_user().email)
+    except route_changes.RouteChangeProblem as problem:  # raised before anything is changed
+        return render_page("staff/route.html", form=form, **page | {"problem": problem}), 400
+    if saved:
+        accounts.log(database, signed_in_user(), "changed a route", f"{route_id}: {', '.join(saved)}")
+    database.commit()
+    return redirect(url_for("staff.route", route_id=route_id, saved=",".join(saved) or "nothing"), code=303)
 
 
 def _event_form() -> manage.NewEvent:

@@ -82,8 +82,35 @@ def test_staff_add_an_event_and_cancel_it_in_the_browser(server, browser):
     page.get_by_label(re.compile("^Jobs it shows")).select_option("diagnostic-radiographer")
     page.get_by_role("button", name="Add the event").click()
     expect(page.get_by_role("heading", name="Try radiography")).to_be_visible()
+    page.get_by_role("link", name="Change this event").click()
+    page.get_by_label("Places", exact=True).fill("15")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Save the changes").click()
+    expect(page.locator("main")).to_contain_text("0 of 15 places taken")
     page.get_by_role("button", name=re.compile("Cancel this event")).click()
     expect(page.locator("main")).to_contain_text("Cancelled.")
     page.goto(server + "/events")
     expect(page.get_by_role("link", name="Try radiography")).to_have_count(0)
+    context.close()
+
+
+def test_an_adviser_books_places_for_a_class_on_a_phone(server, browser):
+    context = browser.new_context(**DEVICES["phone"])
+    page = context.new_page()
+    page.goto(server + "/events")
+    page.locator("main a[href^='/events/']").first.click()
+    page.get_by_role("link", name="book places for a group").click()
+    page.get_by_label("Email").fill("adviser@example.org")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", name="Book places for a group")).to_be_visible()
+    page.get_by_label(re.compile("^Name of the group")).fill("Year 9, Leeds East Academy")
+    page.get_by_label(re.compile("^How many places")).fill("5")
+    page.get_by_label("13 to 15").check()
+    page.get_by_role("button", name="Book the places").click()
+    page.get_by_label(re.compile("^The school or college knows")).check()  # first try without: refused, kept
+    page.get_by_role("button", name="Book the places").click()
+    expect(page.get_by_role("status")).to_contain_text("Booked: 5 places for Year 9, Leeds East Academy")
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
