@@ -110,7 +110,7 @@ def test_an_adviser_books_places_for_a_class_on_a_phone(server, browser):
     page.get_by_role("button", name="Book the places").click()
     page.get_by_label(re.compile("^The school or college knows")).check()  # first try without: refused, kept
     page.get_by_role("button", name="Book the places").click()
-    expect(page.get_by_role("status")).to_contain_text("Booked: 5 places for Year 9, Leeds East Academy")
+    expect(page.locator(".notice")).to_contain_text("Booked: 5 places for Year 9, Leeds East Academy")
     assert axe_violations(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     context.close()
