@@ -65,6 +65,7 @@ class Where:
 
     stage: str
     english_maths: str | None = None  # "yes", "no", or None when not said
+    guessed: bool = False  # worked out from the quiz, not chosen on a job page: the page says so
 
     @classmethod
     def chosen(cls, stage: str | None, english_maths: str | None) -> Where | None:
@@ -72,6 +73,16 @@ class Where:
         if stage not in vocabulary.STAGES_BY_ID:
             return None
         return cls(stage, english_maths if english_maths in ENGLISH_MATHS_CHOICES else None)
+
+    @classmethod
+    def from_quiz(cls, stage_answer: str | None, left_education: bool) -> Where | None:
+        """From the quiz's "where are you now?" (and "i left school" in their words); English and maths unknown.
+
+        The quiz asks by age, so "16 to 18" is read as still in school or college unless they said they had left.
+        """
+        stage = {"pupil": "year-9-11", "16-18": "16-18-not-learning" if left_education else "16-18-learning",
+                 "19-plus": "19-plus"}.get(stage_answer or "")
+        return cls(stage, None, guessed=True) if stage else None
 
     @property
     def label(self) -> str:

@@ -63,7 +63,7 @@ def _render_results(asked_why: str | None = None, reason_taken: str | None = Non
     database = db()
     roles = {r.slug: r for r in queries.roles_by_slug(database, [m.slug for m in result.matches])}
     asked_role = queries.get_role(database, asked_why) if asked_why else None
-    where = current.visitor.where
+    where = current.visitor.where_now
     ways_for_you = {}
     if where is not None:  # they told a job page where they are: each card says their own first way in
         needed = set().union(*(route_ids_needed(role.entry_routes) for role in roles.values()))

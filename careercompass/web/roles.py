@@ -69,7 +69,7 @@ def chosen_where() -> Where | None:
     else from the cookie."""
     current = visitor.current()
     if "stage" not in request.args:
-        return current.where
+        return current.where_now
     where = Where.chosen(request.args.get("stage"), request.args.get("english_maths"))
     visitor.remember(replace(current, where=where))
     return where

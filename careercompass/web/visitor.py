@@ -24,6 +24,7 @@ from careercompass.matching import feedback
 from careercompass.matching.engine import MatchData, MatchResult
 from careercompass.matching.engine import match as run_match
 from careercompass.matching.quiz import AnswerError, Answers
+from careercompass.matching.text import read_text
 from careercompass.pathway import Where
 
 # The cookie's keys; the names are kept from earlier versions so that their cookies still read.
@@ -64,6 +65,16 @@ class Visitor:
     @property
     def started(self) -> bool:
         return bool(self.answers.to_stored())
+
+    @property
+    def where_now(self) -> Where | None:
+        """Where they are for "your route from here": chosen on a job page, else worked out from the quiz."""
+        if self.where is not None:
+            return self.where
+        if not self.started:
+            return None
+        read = read_text(self.answers.text, set_aside=self.words_set_aside)
+        return Where.from_quiz(read.filling_in(self.answers).one("stage"), read.left_education)
 
     @property
     def words_set_aside(self) -> frozenset[str]:

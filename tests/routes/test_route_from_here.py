@@ -172,3 +172,25 @@ def test_results_give_each_job_the_first_way_in_from_the_stage_chosen(client):
     assert len(lines) >= 5
     assert all(("paid" in line or "about" in line or "short time" in line) for line in lines), lines
     assert not any("apply now" in line for line in lines)  # a Year 10 pupil is never told to apply now
+
+
+@pytest.mark.parametrize(("answers", "stage"), [
+    ({"stage": "pupil", "activities": ["caring"]}, "year-9-11"),
+    ({"stage": "16-18", "interests": "i left school in june and want a job"}, "16-18-not-learning"),
+    ({"stage": "16-18"}, "16-18-learning"),
+    ({"interests": "im in year 10 and like helping people"}, "year-9-11"),
+])
+def test_the_stage_comes_from_the_quiz_until_the_person_chooses_one(client, answers, stage):
+    with client.session_transaction() as cookie:
+        cookie["quiz_answers"] = answers
+    from_quiz = section(client.get("/roles/porter").get_data(as_text=True))
+    assert f'value="{stage}" checked' in from_quiz and "from your quiz answers" in from_quiz
+    assert "Your best way in" in client.get("/results").get_data(as_text=True)
+    chosen = section(client.get("/roles/porter?stage=19-plus&english_maths=yes").get_data(as_text=True))
+    assert 'value="19-plus" checked' in chosen and "from your quiz answers" not in chosen
+
+
+def test_no_stage_is_guessed_when_the_quiz_did_not_say(client):
+    with client.session_transaction() as cookie:
+        cookie["quiz_answers"] = {"activities": ["caring"]}
+    assert "Time:" not in section(client.get("/roles/porter").get_data(as_text=True))
