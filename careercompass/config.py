@@ -48,6 +48,7 @@ class Settings:
     smtp_port: int = 25
     mail_from: str = "Career Compass Leeds <no-reply@careercompass.invalid>"
     public_url: str = ""  # the site's address as people reach it (https://...), for links in emails sent by commands
+    class_session_retention_days: int = 30  # a class session and its nicknames' results are deleted this long after
     reminder_hours: int = 48  # `send-reminders` reminds everyone with a place at an event starting this soon
 
     # name of the environment variable for each field: CAREERCOMPASS_<FIELD NAME IN CAPITALS>

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careercompass.advisers import shortlists
+from careercompass.classroom import sessions as class_sessions
 from careercompass.events import booking
 from careercompass.events.samples import load_sample_events
 from careercompass.catalogue.loader import Catalogue, CatalogueInvalid, load_catalogue
@@ -73,6 +74,7 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
             if settings.embedded_default:
                 load_sample_events(session)
             shortlists.delete_expired(session, settings.shortlist_retention_days)  # codes past their time
+            class_sessions.delete_older_than(session, settings.class_session_retention_days)
         with factory() as session:
             progress("Building the search index")
             indexed = build_index(settings.index_dir, sources.all_documents(session), synonyms,

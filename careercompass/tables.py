@@ -20,6 +20,7 @@ MODEL_MODULES = (
     "careercompass.vacancies.models",
     "careercompass.staff.accounts",
     "careercompass.events.models",
+    "careercompass.classroom.models",
 )
 
 

@@ -68,6 +68,15 @@ def get_family(session: Session, slug: str) -> models.Family | None:
     return session.get(models.Family, slug)
 
 
+def role_titles(session: Session) -> dict[str, str]:
+    """Every role's title by slug, in one light query."""
+    return dict(session.execute(select(models.Role.slug, models.Role.title)).all())
+
+
+def family_names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(models.Family.slug, models.Family.name)).all())
+
+
 def families_with_counts(session: Session) -> list[tuple[models.Family, int]]:
     query = (
         select(models.Family, func.count(models.Role.slug))

@@ -16,9 +16,11 @@ QUIZ = "quiz"  # the question on a quiz step
 RESULTS_LIST = "results-list"  # the explained results, swapped after "not for me" or "why not"
 BROWSE_RESULTS = "results"  # the jobs found on the find-jobs page
 FACETS = "facets"  # the filters with their counts, refreshed out of band beside the jobs found
+CLASS_BOARD = "class-board"  # a class session's figures on the projector, polled every few seconds
 
 # For templates: `hx-target="#{{ fragments.QUIZ }}"`.
-TEMPLATE_NAMES = SimpleNamespace(QUIZ=QUIZ, RESULTS_LIST=RESULTS_LIST, BROWSE_RESULTS=BROWSE_RESULTS, FACETS=FACETS)
+TEMPLATE_NAMES = SimpleNamespace(QUIZ=QUIZ, RESULTS_LIST=RESULTS_LIST, BROWSE_RESULTS=BROWSE_RESULTS, FACETS=FACETS,
+                                 CLASS_BOARD=CLASS_BOARD)
 ALL = frozenset(vars(TEMPLATE_NAMES).values())
 
 VARY_HEADERS = ("HX-Request", "HX-Target")

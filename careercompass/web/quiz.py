@@ -12,7 +12,7 @@ from dataclasses import replace
 from flask import Blueprint, Response, abort, redirect, request, url_for
 
 from careercompass.matching.quiz import QUESTIONS, AnswerError, Answers, parse_answers
-from careercompass.web import fragments, visitor
+from careercompass.web import classroom, fragments, visitor
 from careercompass.web.fragments import fragment_view, wants_fragment
 from careercompass.web.rendering import render_page
 
@@ -68,6 +68,7 @@ def step(number: int):
         if error is None:
             visitor.remember(replace(visitor.current(), answers=Answers.from_stored(stored)))
             if number == len(QUESTIONS):
+                classroom.note_results()  # a pupil in a class session: their results reach the adviser's board
                 return _go(url_for("results.show"))
             return _go(_step_url(number + 1), render_next=number + 1)
     return _render_step(number, error)

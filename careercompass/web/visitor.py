@@ -35,7 +35,9 @@ FEEDBACK_KEY = "feedback_ref"
 SET_ASIDE_KEY = "words_set_aside"  # added later: cookies without it read as before
 NEAR_KEY = "near"  # a postcode district or ward the person chose for "near me": never stored on the server
 WHERE_KEY = "where_now"  # {"stage", "english_maths"} for "your route from here": never stored on the server
-KEYS = (ANSWERS_KEY, DISMISSED_KEY, EASY_KEY, FEEDBACK_KEY, SET_ASIDE_KEY, NEAR_KEY, WHERE_KEY)
+CLASS_SEAT_KEY = "class_seat"  # the secret that finds this pupil's seat in a class session (classroom package)
+KEYS = (ANSWERS_KEY, DISMISSED_KEY, EASY_KEY, FEEDBACK_KEY, SET_ASIDE_KEY, NEAR_KEY, WHERE_KEY, CLASS_SEAT_KEY)
+SEAT_PATTERN = re.compile(r"[A-Za-z0-9_\-]{20,64}")
 MAX_NEAR_LENGTH = 60
 
 MAX_DISMISSED = 100  # the oldest are forgotten first, so the cookie stays small
@@ -61,6 +63,7 @@ class Visitor:
     set_aside_for: str = ""  # ...and a digest of the words it was about: new words start afresh
     near: str | None = None  # "LS9" or a ward name; a full postcode is cut to its district before it gets here
     where: Where | None = None  # the stage they chose for "your route from here"
+    class_seat: str | None = None  # set when they joined a class session with a code
 
     @property
     def started(self) -> bool:
@@ -129,6 +132,7 @@ def remember(visitor: Visitor) -> Visitor:
         NEAR_KEY: visitor.near,
         WHERE_KEY: {"stage": visitor.where.stage, "english_maths": visitor.where.english_maths}
         if visitor.where else None,
+        CLASS_SEAT_KEY: visitor.class_seat,
     }
     for key, value in stored.items():
         if value is None:
@@ -200,8 +204,11 @@ def _read(cookie) -> Visitor:
         where = Where.chosen(stored_where["stage"], stored_where["english_maths"])
         if where is None:
             raise UnexpectedCookie("where now")
+    seat = cookie.get(CLASS_SEAT_KEY)
+    if seat is not None and not (isinstance(seat, str) and SEAT_PATTERN.fullmatch(seat)):
+        raise UnexpectedCookie("class seat")
     return Visitor(answers, tuple(dismissed), easy_read, reference, tuple(set_aside["keys"]), set_aside["for"], near,
-                   where)
+                   where, seat)
 
 
 def is_set_aside_list(value: Any) -> bool:

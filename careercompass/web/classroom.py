@@ -1,0 +1,168 @@
+"""Classroom mode: pupils join with a code and a nickname; the adviser starts, projects, reads and closes a session.
+
+Only the adviser who runs a session (or an admin) can see its board, its figures or its pupils.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from flask import Blueprint, Response, abort, redirect, request, url_for
+
+from careercompass import vocabulary
+from careercompass.catalogue import queries as catalogue_queries
+from careercompass.classroom import sessions
+from careercompass.classroom.board import board_for
+from careercompass.classroom.models import ClassSession
+from careercompass.events.queries import EventFilter, upcoming
+from careercompass.web import fragments, visitor
+from careercompass.web.rendering import render_page
+from careercompass.web.resources import db, resources
+from careercompass.web.security import limiter
+from careercompass.web.staff import me, signed_in_user, staff_only
+
+blueprint = Blueprint("classroom", __name__)
+BOARD_REFRESH_SECONDS = 5
+
+
+@blueprint.get("/join")
+def join_form():
+    return render_page("classroom/join.html", problem=None, code=request.args.get("code", ""), nickname="")
+
+
+@blueprint.post("/join")
+@limiter.limit("120 per minute")  # a whole class shares one school address: a few classes a minute must get in
+def join():
+    code, nickname = request.form.get("code", "")[:20], request.form.get("nickname", "")[:40]
+    try:
+        pupil = sessions.join(db(), code, nickname)
+    except sessions.JoinProblem as problem:
+        return render_page("classroom/join.html", problem=problem, code=code, nickname=nickname), 400
+    # A fresh quiz for the lesson: their earlier answers on this device are not the class's business.
+    visitor.remember(replace(visitor.current(), answers=type(visitor.current().answers)(), dismissed=(),
+                             class_seat=pupil.seat))
+    return redirect(url_for("quiz.step", number=1, joined=1), code=303)
+
+
+def note_results() -> None:
+    """When a pupil in a class finishes the quiz: what their results showed goes into the session."""
+    person = visitor.current()
+    pupil = sessions.seat(db(), person.class_seat)
+    if pupil is None:
+        return
+    result = visitor.current_result(resources().matcher.data()).result
+    sessions.record_results(db(), pupil, person.answers.to_stored(), [(m.slug, m.family) for m in result.matches],
+                            list(result.dealbreakers))
+
+
+def note_not_for_me(slug: str) -> None:
+    pupil = sessions.seat(db(), visitor.current().class_seat)
+    if pupil is not None:
+        sessions.record_not_for_me(db(), pupil, slug)
+
+
+@blueprint.get("/adviser/sessions")
+@staff_only("classroom")
+def session_list():
+    user = signed_in_user()
+    return render_page("classroom/sessions.html", user=me(),
+                       rows=sessions.for_adviser(db(), user.id, every_one=user.role == "admin"))
+
+
+@blueprint.post("/adviser/sessions")
+@staff_only("classroom")
+def start_session():
+    database = db()
+    made = sessions.start(database, request.form.get("name", ""), signed_in_user().id)
+    database.commit()
+    return redirect(url_for("classroom.session_view", session_id=made.id), code=303)
+
+
+@blueprint.get("/adviser/sessions/<int:session_id>")
+@staff_only("classroom")
+def session_view(session_id: int):
+    """The adviser's own view (not for the projector): each nickname's results, answers and "not for me"."""
+    found = _own(session_id)
+    titles = _titles()
+    return render_page("classroom/session.html", user=me(), found=found, code=sessions.shown_code(found.code),
+                       titles=titles, join_url=url_for("classroom.join_form", code=found.code, _external=True),
+                       dealbreaker_names=_dealbreaker_names(),
+                       retention_days=resources().settings.class_session_retention_days)
+
+
+@blueprint.get("/adviser/sessions/<int:session_id>/board")
+@staff_only("classroom")
+def board(session_id: int):
+    """The projector page; its figures refresh by htmx polling, which works behind school proxies."""
+    found = _own(session_id)
+    return render_page("classroom/board.html", fragment="classroom/_board.html", target_id=fragments.CLASS_BOARD,
+                       found=found, figures=board_for(found), code=sessions.shown_code(found.code),
+                       titles=_titles(), families=_family_names(), dealbreaker_names=_dealbreaker_names(),
+                       join_url=url_for("classroom.join_form", _external=True), refresh=BOARD_REFRESH_SECONDS)
+
+
+@blueprint.get("/adviser/sessions/<int:session_id>/board.json")
+@staff_only("classroom")
+def board_json(session_id: int):
+    response = Response(_json(board_for(_own(session_id)).as_json()), mimetype="application/json")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@blueprint.post("/adviser/sessions/<int:session_id>/close")
+@staff_only("classroom")
+def close(session_id: int):
+    database = db()
+    sessions.close(database, _own(session_id))
+    database.commit()
+    return redirect(url_for("classroom.session_view", session_id=session_id), code=303)
+
+
+@blueprint.get("/adviser/sessions/<int:session_id>/participation.csv")
+@staff_only("classroom")
+def participation(session_id: int):
+    found = _own(session_id)
+    return Response(sessions.participation_csv(found, _titles()), mimetype="text/csv", headers={
+        "Content-Disposition": f"attachment; filename=class-session-{session_id}.csv", "Cache-Control": "no-store"})
+
+
+@blueprint.get("/adviser/sessions/<int:session_id>/summary")
+@staff_only("classroom")
+def summary(session_id: int):
+    """One printable page for the school's careers leader: totals only, and the next tasters."""
+    found = _own(session_id)
+    return render_page("classroom/summary.html", user=me(), found=found, figures=board_for(found),
+                       titles=_titles(), families=_family_names(), dealbreaker_names=_dealbreaker_names(),
+                       tasters=upcoming(db(), EventFilter(), limit=3))
+
+
+@blueprint.get("/adviser/lesson-plan")
+@staff_only("classroom")
+def lesson_plan():
+    return render_page("classroom/lesson_plan.html", user=me(), tasters=upcoming(db(), EventFilter(), limit=3))
+
+
+def _own(session_id: int) -> ClassSession:
+    """The session, if the signed-in adviser runs it (or is an admin); otherwise a 404, so ids reveal nothing."""
+    found = db().get(ClassSession, session_id)
+    user = signed_in_user()
+    if found is None or (found.adviser_id != user.id and user.role != "admin"):
+        abort(404)
+    return found
+
+
+def _titles() -> dict[str, str]:
+    return catalogue_queries.role_titles(db())
+
+
+def _family_names() -> dict[str, str]:
+    return catalogue_queries.family_names(db())
+
+
+def _dealbreaker_names() -> dict[str, str]:
+    return {item.id: item.label for item in vocabulary.DEALBREAKERS}
+
+
+def _json(value) -> str:
+    return json.dumps(value, sort_keys=True)
