@@ -1,0 +1,72 @@
+"""Classroom mode in a real browser: an adviser starts a session and projects the board; 30 pupils join on phones
+(360 px) and finish the quiz; the board counts them by itself, without a reload, and names nobody."""
+
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+from playwright.sync_api import expect
+from werkzeug.serving import make_server
+
+from careercompass import create_app
+from careercompass.matching.quiz import QUESTIONS
+from tests.browser.conftest import DEVICES, axe_violations
+from tests.conftest import STAFF_PASSWORD, staff_area_settings
+
+CLASS_SIZE = 30
+LIKES = ("helping people and science", "science and sport", "helping people and art")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, staff_area_template):
+    app = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
+    app.config.update(TESTING=True)
+    httpd = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+
+
+def test_an_adviser_runs_a_class_of_thirty_on_phones_and_the_board_keeps_count(server, browser):
+    projector = browser.new_context(**DEVICES["desktop"]).new_page()
+    projector.goto(server + "/staff/sign-in")
+    projector.get_by_label("Email").fill("adviser@example.org")
+    projector.get_by_label("Password").fill(STAFF_PASSWORD)
+    projector.get_by_role("button", name="Sign in").click()
+    projector.goto(server + "/adviser/sessions")
+    projector.get_by_label(re.compile("^A name for your own list")).fill("Year 9 careers hour")
+    projector.get_by_role("button", name="Start a session").click()
+    code = projector.locator(".board__code").first.inner_text()
+    projector.get_by_role("link", name="Show the board on the projector").click()
+    expect(projector.locator(".board__counts")).to_contain_text("0 joined")
+    assert axe_violations(projector) == []
+
+    phone = browser.new_context(**DEVICES["phone"])
+    for number in range(CLASS_SIZE):
+        pupil = phone.new_page()
+        pupil.context.clear_cookies()
+        pupil.goto(server + "/join")
+        pupil.get_by_label(re.compile("^The code on the board")).fill(code.lower())
+        pupil.get_by_label(re.compile("^Your nickname")).fill(f"Fox {number}")
+        pupil.get_by_role("button", name="Join and start the quiz").click()
+        expect(pupil).to_have_url(re.compile(r"/quiz/1"))
+        if number == 0:
+            assert axe_violations(pupil) == []
+            assert pupil.evaluate("document.documentElement.scrollWidth") <= 360
+        pupil.goto(server + f"/quiz/{len(QUESTIONS)}")
+        pupil.locator("textarea").fill(LIKES[number % len(LIKES)])
+        pupil.get_by_role("button", name=re.compile("See my jobs")).click()
+        expect(pupil).to_have_url(re.compile(r"/results"))
+        pupil.close()
+    phone.close()
+
+    expect(projector.locator(".board__counts")).to_contain_text(f"{CLASS_SIZE} joined", timeout=15_000)
+    expect(projector.locator(".board__counts")).to_contain_text(f"{CLASS_SIZE} finished")
+    board = projector.locator("main").inner_text()
+    assert "Fox 1" not in board and "helping" in board
+    figures = projector.request.get(projector.url + ".json").json()
+    assert figures["joined"] == figures["finished"] == CLASS_SIZE
+    assert axe_violations(projector) == []
+    projector.context.close()
