@@ -120,6 +120,24 @@ def next_for_role(database, slug: str, limit: int = 3):
     return found[:limit]
 
 
+def next_for_results(database, matches: list[tuple[str, str]], limit: int = 3):
+    """The next tasters that show a job from the results (slug, family), best-placed job first, then nearest (when
+    the visitor gave a place) or soonest."""
+    place, _ = chosen_place()
+    rank = {}
+    for position, (slug, family) in enumerate(matches):
+        rank.setdefault(slug, position)
+        rank.setdefault(family, position + 0.5)  # an event for the whole family comes after one for the job itself
+    found = []
+    for item in upcoming(database, EventFilter(near=place)):
+        shown = [rank[r.role_slug] for r in item.event.roles if r.role_slug in rank]
+        shown += [rank[f] for f in item.event.families or [] if f in rank]
+        if shown:
+            found.append((min(shown), item.distance_km if place is not None else 0.0, item))
+    found.sort(key=lambda entry: (entry[0], entry[1] or 0.0))
+    return [item for *_, item in found[:limit]]
+
+
 def _event(event_id: int) -> Event:
     event = db().get(Event, event_id)
     if event is None:

@@ -18,6 +18,7 @@ from careercompass.matching.quiz import QUESTIONS, QUESTIONS_BY_ID, Answers
 from careercompass.pathway import best_ways, route_ids_needed
 from careercompass.vacancies.queries import open_counts
 from careercompass.web import classroom, fragments, visitor
+from careercompass.web.events import next_for_results
 from careercompass.web.fragments import fragment_view, wants_fragment
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
@@ -87,6 +88,7 @@ def _render_results(asked_why: str | None = None, reason_taken: str | None = Non
         answered_quiz=bool(current.visitor.answers.choices),
         jobs_open=open_counts(database, [m.slug for m in result.matches], date.today()),
         ways_for_you=ways_for_you,
+        tasters=next_for_results(database, [(m.slug, m.family) for m in result.matches]),
     )
 
 

@@ -225,3 +225,11 @@ def test_group_booking_is_for_signed_in_staff_and_advisers_only(events_app):
     assert adviser.get(f"/staff/events/{event_id}/edit").status_code == 403  # an adviser cannot change events
     assert adviser.post(f"/staff/events/{event_id}/edit", data={}).status_code == 403
     assert adviser.get(f"/staff/events/{event_id}").status_code == 403  # nor see who else booked
+
+
+def test_results_show_the_next_tasters_for_the_jobs_found(visitor):
+    with visitor.session_transaction() as cookie:
+        cookie["quiz_answers"] = {"activities": ["caring"], "interests": "helping people who are ill"}
+    html = visitor.get("/results").get_data(as_text=True)
+    section = re.search(r'<section aria-labelledby="tasters-heading">.*?</section>', html, re.S).group(0)
+    assert 'href="/events/' in section and SAMPLE in section
