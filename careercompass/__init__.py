@@ -9,9 +9,9 @@ from careercompass.config import PROJECT_ROOT, Settings
 
 def create_app(settings: Settings | None = None) -> Flask:
     """Build the web app. With no arguments it serves the embedded database that `careercompass init` made."""
-    from careercompass.web import (about, api, classroom, delivery, errors, events, explore, family_colours, health,
-                                   home, quiz, rendering, resources, results, roles, security, shortlists, staff,
-                                   vacancies)
+    from careercompass.web import (about, api, classroom, delivery, errors, events, explore, family_colours,
+                                   handoffs, health, home, quiz, rendering, resources, results, roles, security,
+                                   shortlists, staff, vacancies)
 
     settings = settings or Settings.from_environment()
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"), static_folder=str(PROJECT_ROOT / "static"))
@@ -27,8 +27,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     resources.init_app(app, settings)
     security.init_app(app)
     rendering.init_app(app)
-    for feature in (home, explore, roles, quiz, results, shortlists, vacancies, events, staff, classroom, about,
-                    health, api, family_colours):
+    for feature in (home, explore, roles, quiz, results, shortlists, vacancies, events, staff, classroom, handoffs,
+                    about, health, api, family_colours):
         app.register_blueprint(feature.blueprint)
     errors.init_app(app)
     return app

@@ -15,6 +15,7 @@ from careercompass.database import Base
 MODEL_MODULES = (
     "careercompass.catalogue.models",
     "careercompass.advisers.shortlists",
+    "careercompass.advisers.handoffs",
     "careercompass.matching.feedback",
     "careercompass.data_versions",
     "careercompass.vacancies.models",

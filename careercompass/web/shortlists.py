@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, redirect, request, url_for
 from markupsafe import Markup
 
+from careercompass.advisers import handoffs
 from careercompass.advisers.shortlists import (Shortlist, delete_shortlist, find_shortlist, normalise_code, qr_svg,
                                                save_shortlist)
 from careercompass.catalogue import queries
@@ -86,6 +87,7 @@ def _page(template: str, shortlist: Shortlist, with_words: bool):
         link=link,
         qr=Markup(qr_svg(link)),
         expires_at=shortlist.expires_at(keep_days()),
+        adviser_notes=handoffs.for_person(database, shortlist.code),
     )
 
 
