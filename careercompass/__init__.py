@@ -10,8 +10,8 @@ from careercompass.config import PROJECT_ROOT, Settings
 def create_app(settings: Settings | None = None) -> Flask:
     """Build the web app. With no arguments it serves the embedded database that `careercompass init` made."""
     from careercompass.web import (about, api, classroom, delivery, errors, events, explore, family_colours,
-                                   handoffs, health, home, quiz, rendering, resources, results, roles, security,
-                                   shortlists, staff, vacancies)
+                                   handoffs, health, home, quiz, referrals, rendering, resources, results, roles,
+                                   security, shortlists, staff, vacancies)
 
     settings = settings or Settings.from_environment()
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"), static_folder=str(PROJECT_ROOT / "static"))
@@ -28,7 +28,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     security.init_app(app)
     rendering.init_app(app)
     for feature in (home, explore, roles, quiz, results, shortlists, vacancies, events, staff, classroom, handoffs,
-                    about, health, api, family_colours):
+                    referrals, about, health, api, family_colours):
         app.register_blueprint(feature.blueprint)
     errors.init_app(app)
     return app

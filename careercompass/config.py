@@ -48,6 +48,7 @@ class Settings:
     smtp_port: int = 25
     mail_from: str = "Career Compass Leeds <no-reply@careercompass.invalid>"
     public_url: str = ""  # the site's address as people reach it (https://...), for links in emails sent by commands
+    referral_retention_days: int = 365  # a request for help is deleted this long after staff last worked on it
     class_session_retention_days: int = 30  # a class session and its nicknames' results are deleted this long after
     reminder_hours: int = 48  # `send-reminders` reminds everyone with a place at an event starting this soon
 

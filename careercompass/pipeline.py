@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from careercompass.advisers import shortlists
+from careercompass.advisers import referrals, shortlists
 from careercompass.classroom import sessions as class_sessions
 from careercompass.events import booking
 from careercompass.events.samples import load_sample_events
@@ -75,6 +75,7 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
                 load_sample_events(session)
             shortlists.delete_expired(session, settings.shortlist_retention_days)  # codes past their time
             class_sessions.delete_older_than(session, settings.class_session_retention_days)
+            referrals.delete_old(session, settings.referral_retention_days)
         with factory() as session:
             progress("Building the search index")
             indexed = build_index(settings.index_dir, sources.all_documents(session), synonyms,

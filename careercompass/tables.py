@@ -16,6 +16,7 @@ MODEL_MODULES = (
     "careercompass.catalogue.models",
     "careercompass.advisers.shortlists",
     "careercompass.advisers.handoffs",
+    "careercompass.advisers.referrals",
     "careercompass.matching.feedback",
     "careercompass.data_versions",
     "careercompass.vacancies.models",

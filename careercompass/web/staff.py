@@ -41,7 +41,7 @@ blueprint = Blueprint("staff", __name__, url_prefix="/staff")
 STAFF_KEYS = ("staff_id", "staff_version", "staff_since")
 MAY_USE = {"vacancies": ("admin", "staff"), "events": ("admin", "staff"), "routes": ("admin", "staff"),
            "log": ("admin",), "group-bookings": ("admin", "staff", "adviser"),
-           "classroom": ("admin", "staff", "adviser")}
+           "classroom": ("admin", "staff", "adviser"), "referrals": ("admin", "staff")}
 
 
 def signed_in_user() -> accounts.StaffUser | None:

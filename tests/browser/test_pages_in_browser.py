@@ -33,6 +33,9 @@ PAGES = {
     "role-with-jobs": "/roles/phlebotomist?near=LS9",
     "events": "/events?near=LS9",
     "event": "/events/1",
+    "ask-for-help": "/help",
+    "privacy": "/privacy",
+    "join-a-class": "/join",
 }
 
 
