@@ -299,6 +299,15 @@ def staff_area_template(tmp_path_factory, ready_settings) -> Settings:
     return settings
 
 
+@pytest.fixture(scope="session")
+def people_app(tmp_path_factory, staff_area_template):
+    """One app (a copy of the staff area's files) for the tests of classroom mode, hand-offs, referrals and route
+    changes, made once per test process: each of those writes only rows of its own, so they can share it."""
+    app = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
+    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
+    return app
+
+
 def staff_area_settings(tmp_path_factory, template: Settings) -> Settings:
     """A copy of an initialised app's files for one module: relinking, booking or hiding there changes nothing
     elsewhere."""

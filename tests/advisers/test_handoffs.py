@@ -7,15 +7,12 @@ import re
 
 import pytest
 
-from careercompass import create_app
-from tests.conftest import STAFF_PASSWORD, staff_area_settings
+from tests.conftest import STAFF_PASSWORD
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory, staff_area_template):
-    made = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
-    made.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
-    return made
+@pytest.fixture
+def app(people_app):
+    return people_app
 
 
 def signed_in(app, email):

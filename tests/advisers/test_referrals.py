@@ -9,20 +9,17 @@ import re
 import pytest
 from sqlalchemy import func, select
 
-from careercompass import create_app
 from careercompass.advisers.referrals import Referral
 from careercompass.web.resources import resources
-from tests.conftest import STAFF_PASSWORD, staff_area_settings
+from tests.conftest import STAFF_PASSWORD
 
 FORM = {"first_name": "Kai", "contact": "kai@example.org", "area": "LS9", "age_band": "16-18",
         "help_with": "apprenticeship", "more": "I want to be a nurse one day", "needs": "", "consent": "yes"}
 
 
-@pytest.fixture(scope="module")
-def app(tmp_path_factory, staff_area_template):
-    made = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
-    made.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
-    return made
+@pytest.fixture
+def app(people_app):
+    return people_app
 
 
 def stored_count(app) -> int:

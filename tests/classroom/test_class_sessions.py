@@ -8,12 +8,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from careercompass import create_app
 from careercompass.classroom import sessions
 from careercompass.classroom.models import ClassSession
 from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
 from careercompass.matching.quiz import QUESTIONS
-from tests.conftest import STAFF_PASSWORD, staff_area_settings
+from tests.conftest import STAFF_PASSWORD
 
 LAST_STEP = len(QUESTIONS)
 LIKES = ["i like helping people and science", "science and animals", "helping people, football", "art and helping",
@@ -64,11 +63,9 @@ def test_joining_names_each_problem_and_a_closed_or_old_session_is_gone(factory)
         assert sessions.delete_older_than(database, 30, now=datetime.now(UTC) + timedelta(days=31)) == 1
 
 
-@pytest.fixture(scope="module")
-def class_app(tmp_path_factory, staff_area_template):
-    app = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
-    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
-    return app
+@pytest.fixture
+def class_app(people_app):
+    return people_app
 
 
 def signed_in(app, email):

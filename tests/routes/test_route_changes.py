@@ -7,13 +7,12 @@ from dataclasses import replace
 
 import pytest
 
-from careercompass import create_app
 from careercompass.catalogue import route_changes
 from careercompass.catalogue.loader import load_catalogue
 from careercompass.catalogue.models import Route, RouteChange
 from careercompass.catalogue.store import save_catalogue
 from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
-from tests.conftest import SMALL_CATALOGUE_DIR, STAFF_PASSWORD, staff_area_settings
+from tests.conftest import SMALL_CATALOGUE_DIR, STAFF_PASSWORD
 
 COLLEGE = {"name": "Leeds City College", "place": "Quarry Hill", "url": "https://example.ac.uk/health-t-level"}
 PAGE = "https://example.ac.uk/health-t-level"
@@ -81,11 +80,9 @@ def test_provider_lines_read_back_to_the_same_text():
     assert route_changes.providers_text(route_changes.read_providers(text + "\n\n")) == text
 
 
-@pytest.fixture(scope="module")
-def routes_app(tmp_path_factory, staff_area_template):
-    app = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
-    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
-    return app
+@pytest.fixture
+def routes_app(people_app):
+    return people_app
 
 
 def signed_in(app, email):
