@@ -41,7 +41,8 @@ blueprint = Blueprint("staff", __name__, url_prefix="/staff")
 STAFF_KEYS = ("staff_id", "staff_version", "staff_since")
 MAY_USE = {"vacancies": ("admin", "staff"), "events": ("admin", "staff"), "routes": ("admin", "staff"),
            "log": ("admin",), "group-bookings": ("admin", "staff", "adviser"),
-           "classroom": ("admin", "staff", "adviser"), "referrals": ("admin", "staff")}
+           "classroom": ("admin", "staff", "adviser"), "referrals": ("admin", "staff"),
+           "home": ("admin", "staff", "adviser")}
 
 
 def signed_in_user() -> accounts.StaffUser | None:
@@ -125,9 +126,12 @@ def sign_out():
 
 
 @blueprint.get("")
-@staff_only("vacancies")
+@staff_only("home")
 def home():
-    return render_page("staff/home.html", user=me(), waiting=len(review.queue(db(), date.today())))
+    """Where every account lands after signing in; it offers only what that account may use."""
+    user = me()
+    waiting = len(review.queue(db(), date.today())) if user.role in MAY_USE["vacancies"] else 0
+    return render_page("staff/home.html", user=user, waiting=waiting)
 
 
 @blueprint.get("/review")

@@ -68,9 +68,17 @@ def test_without_signing_in_no_staff_action_runs(staff_app, path):
     assert staff_app.test_client().post(path, data={"key": "x", "role": "none", "format": "csv"}).status_code == 302
 
 
-@pytest.mark.parametrize("path", STAFF_PAGES)
+@pytest.mark.parametrize("path", [page for page in STAFF_PAGES if page != "/staff"])
 def test_an_adviser_account_cannot_use_the_vacancy_area(staff_app, path):
     assert signed_in(staff_app, "adviser@example.org").get(path).status_code == 403
+
+
+def test_an_adviser_lands_on_a_home_that_offers_only_what_they_may_use(staff_app):
+    client = staff_app.test_client()
+    signed = client.post("/staff/sign-in", data={"email": "adviser@example.org", "password": PASSWORD})
+    assert signed.status_code == 303 and signed.headers["Location"].endswith("/staff")
+    home = client.get("/staff").get_data(as_text=True)
+    assert "Run a class session" in home and "/staff/review" not in home and "/staff/vacancies" not in home
 
 
 @pytest.mark.parametrize("path", STAFF_POSTS)
