@@ -16,7 +16,8 @@ from functools import wraps
 from flask import Blueprint, Response, abort, g, redirect, request, session, url_for
 from sqlalchemy import select
 
-from careercompass import vocabulary
+from careercompass import usage, vocabulary
+from careercompass.advisers import referrals
 from careercompass.catalogue import queries as catalogue_queries
 from careercompass.catalogue import route_changes
 from careercompass.catalogue.models import Route, RouteChange
@@ -42,7 +43,7 @@ STAFF_KEYS = ("staff_id", "staff_version", "staff_since")
 MAY_USE = {"vacancies": ("admin", "staff"), "events": ("admin", "staff"), "routes": ("admin", "staff"),
            "log": ("admin",), "group-bookings": ("admin", "staff", "adviser"),
            "classroom": ("admin", "staff", "adviser"), "referrals": ("admin", "staff"),
-           "home": ("admin", "staff", "adviser")}
+           "home": ("admin", "staff", "adviser"), "usage": ("admin", "staff")}
 
 
 def signed_in_user() -> accounts.StaffUser | None:
@@ -427,6 +428,22 @@ def route(route_id: str):
         accounts.log(database, signed_in_user(), "changed a route", f"{route_id}: {', '.join(saved)}")
     database.commit()
     return redirect(url_for("staff.route", route_id=route_id, saved=",".join(saved) or "nothing"), code=303)
+
+
+@blueprint.get("/usage")
+@staff_only("usage")
+def usage_page():
+    figures = usage.usage(db())
+    return render_page("staff/usage.html", user=me(), figures=figures, measures=usage.MEASURES,
+                       statuses=referrals.STATUSES,
+                       chart=[(m, n) for m, n in figures.totals() if n >= usage.SMALLEST_SHOWN])
+
+
+@blueprint.get("/usage.csv")
+@staff_only("usage")
+def usage_csv():
+    return Response(usage.usage_csv(usage.usage(db())), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=usage.csv"})
 
 
 def _event_form() -> manage.NewEvent:
