@@ -73,6 +73,12 @@ def role_titles(session: Session) -> dict[str, str]:
     return dict(session.execute(select(models.Role.slug, models.Role.title)).all())
 
 
+def role_names(session: Session) -> dict[str, list[str]]:
+    """Every role's title and other titles by slug, in one light query."""
+    return {slug: [title, *(others or [])] for slug, title, others in
+            session.execute(select(models.Role.slug, models.Role.title, models.Role.other_titles))}
+
+
 def family_names(session: Session) -> dict[str, str]:
     return dict(session.execute(select(models.Family.slug, models.Family.name)).all())
 

@@ -33,13 +33,15 @@ class Board:
     roles: list[tuple[str, int]]  # (role slug, pupils whose top five held it), most first
     dealbreakers: list[tuple[str, int]]  # (deal-breaker id, pupils who chose it), most first
     words: list[tuple[str, int]]  # (word, pupils who used it), only words shared by WORD_SHARED_BY or more
+    surprises: list[tuple[str, int]] = ()  # jobs that came up that the class did not name in the starter
 
     def as_json(self) -> dict:
         return {"code": self.code, "joined": self.joined, "finished": self.finished,
                 "families": dict(self.families), "roles": dict(self.roles), "dealbreakers": dict(self.dealbreakers)}
 
 
-def board_for(found: ClassSession, top_of_results: int = 5) -> Board:
+def board_for(found: ClassSession, names: dict[str, list[str]] | None = None, top_of_results: int = 5) -> Board:
+    """The class's figures. `names` (slug -> the job's title and other titles) lets the board pick out surprises."""
     finished = [p for p in found.pupils if p.finished_at is not None]
     families, roles, dealbreakers, words = Counter(), Counter(), Counter(), Counter()
     for pupil in finished:
@@ -50,7 +52,17 @@ def board_for(found: ClassSession, top_of_results: int = 5) -> Board:
     return Board(code=found.code, joined=len(found.pupils), finished=len(finished), closed=found.closed_at is not None,
                  families=families.most_common(TOP), roles=roles.most_common(TOP),
                  dealbreakers=dealbreakers.most_common(TOP),
-                 words=[(w, n) for w, n in words.most_common(TOP * 3) if n >= WORD_SHARED_BY])
+                 words=[(w, n) for w, n in words.most_common(TOP * 3) if n >= WORD_SHARED_BY],
+                 surprises=_surprises(roles, found.named_jobs or [], names) if names and found.named_jobs else [])
+
+
+def _surprises(roles: Counter, named: list[str], names: dict[str, list[str]]) -> list[tuple[str, int]]:
+    """Jobs that came up whose names share no word with any job the class named ("nurse" covers "adult nurse")."""
+    said = {w for job in named for w in re.findall(r"[a-z]{3,}", job.lower())} - PLAIN_WORDS
+    said |= {w[:-1] for w in said if w.endswith("s")}  # "nurses" names nurses
+    def named_already(slug: str) -> bool:
+        return any(set(re.findall(r"[a-z]{3,}", title.lower())) & said for title in names.get(slug, []))
+    return [(slug, n) for slug, n in roles.most_common() if not named_already(slug)][:TOP]
 
 
 def _interest_words(text: str) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from careercompass.database import Base
@@ -21,6 +21,9 @@ class ClassSession(Base):
     adviser_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"), index=True)
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The jobs the class named in the lesson's starter, as the adviser typed them: the board's "surprises" are the
+    # jobs that came up and match none of these.
+    named_jobs: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
 
     pupils: Mapped[list[ClassPupil]] = relationship(cascade="all, delete-orphan", lazy="selectin",
                                                     order_by="ClassPupil.joined_at")

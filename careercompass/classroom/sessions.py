@@ -122,6 +122,15 @@ def record_not_for_me(session: Session, pupil: ClassPupil, slug: str) -> None:
         session.commit()
 
 
+MOST_NAMED_JOBS = 40
+
+
+def set_named_jobs(found: ClassSession, text_typed: str) -> None:
+    """The jobs the class named in the starter, one a line or separated by commas."""
+    names = [" ".join(part.split()) for part in re.split(r"[,\n;]", text_typed)]
+    found.named_jobs = [name[:60] for name in dict.fromkeys(n for n in names if n)][:MOST_NAMED_JOBS]
+
+
 def close(session: Session, found: ClassSession, now: datetime | None = None) -> None:
     """No more pupils can join or add results; the adviser's view and the summary stay until deletion. Flushes."""
     found.closed_at = found.closed_at or now or datetime.now(UTC)

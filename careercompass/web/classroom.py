@@ -97,7 +97,7 @@ def board(session_id: int):
     """The projector page; its figures refresh by htmx polling, which works behind school proxies."""
     found = _own(session_id)
     return render_page("classroom/board.html", fragment="classroom/_board.html", target_id=fragments.CLASS_BOARD,
-                       found=found, figures=board_for(found), code=sessions.shown_code(found.code),
+                       found=found, figures=board_for(found, catalogue_queries.role_names(db())), code=sessions.shown_code(found.code),
                        titles=_titles(), families=_family_names(), dealbreaker_names=_dealbreaker_names(),
                        join_url=url_for("classroom.join_form", _external=True), refresh=BOARD_REFRESH_SECONDS)
 
@@ -119,6 +119,16 @@ def close(session_id: int):
     return redirect(url_for("classroom.session_view", session_id=session_id), code=303)
 
 
+@blueprint.post("/adviser/sessions/<int:session_id>/named")
+@staff_only("classroom")
+def named_jobs(session_id: int):
+    """The jobs the class named in the starter: the board then shows which jobs that came up are surprises."""
+    database = db()
+    sessions.set_named_jobs(_own(session_id), request.form.get("named", "")[:3000])
+    database.commit()
+    return redirect(url_for("classroom.session_view", session_id=session_id) + "#named-heading", code=303)
+
+
 @blueprint.get("/adviser/sessions/<int:session_id>/participation.csv")
 @staff_only("classroom")
 def participation(session_id: int):
@@ -132,7 +142,8 @@ def participation(session_id: int):
 def summary(session_id: int):
     """One printable page for the school's careers leader: totals only, and the next tasters."""
     found = _own(session_id)
-    return render_page("classroom/summary.html", user=me(), found=found, figures=board_for(found),
+    return render_page("classroom/summary.html", user=me(), found=found,
+                       figures=board_for(found, catalogue_queries.role_names(db())),
                        titles=_titles(), families=_family_names(), dealbreaker_names=_dealbreaker_names(),
                        tasters=upcoming(db(), EventFilter(), limit=3))
 

@@ -146,3 +146,15 @@ def test_a_pupil_who_joins_starts_a_fresh_quiz_and_a_bad_join_keeps_what_was_typ
     pupil.post("/join", data={"code": code, "nickname": "Blue Fox"})
     with pupil.session_transaction() as cookie:
         assert "quiz_answers" not in cookie and "class_seat" in cookie
+
+
+def test_the_board_shows_as_surprises_the_jobs_nobody_named_in_the_starter(class_app):
+    adviser, session_id, code = start_session(class_app)
+    for n in range(3):
+        pupil_joins_and_finishes(class_app, code, f"Owl {n}", "science and helping people")
+    adviser.post(f"/adviser/sessions/{session_id}/named", data={"named": "doctors, nurse\nparamedic"})
+    board = adviser.get(f"/adviser/sessions/{session_id}/board").get_data(as_text=True)
+    assert "Surprises: jobs that came up that nobody named" in board
+    surprises = re.search(r'id="surprises-title">(.*?)</title>', board, re.S).group(1)
+    assert "nurse" not in surprises.lower() and "doctor" not in surprises.lower()
+    assert "doctors, nurse, paramedic" in adviser.get(f"/adviser/sessions/{session_id}").get_data(as_text=True)
