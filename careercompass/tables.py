@@ -17,6 +17,7 @@ MODEL_MODULES = (
     "careercompass.advisers.shortlists",
     "careercompass.advisers.handoffs",
     "careercompass.advisers.referrals",
+    "careercompass.usage",
     "careercompass.matching.feedback",
     "careercompass.data_versions",
     "careercompass.vacancies.models",

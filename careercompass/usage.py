@@ -14,18 +14,22 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Date, Integer, String, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from careercompass.advisers.referrals import STATUSES, Referral
 from careercompass.advisers.shortlists import Shortlist
 from careercompass.classroom.models import ClassPupil, ClassSession
+from careercompass.database import Base
 from careercompass.events.models import Booking, Event
 from careercompass.matching.feedback import FeedbackEvent
 
 SMALLEST_SHOWN = 5
 WEEKS = 8
+COUNTED = {"quiz_started": "Quizzes started", "vacancy_clicks": "Clicks through to job adverts"}
 MEASURES = {
+    "quiz_started": COUNTED["quiz_started"],
     "results": "Quiz results seen (people)",
     "opened": "Job pages opened from results",
     "saved": "Job lists saved with a code",
@@ -33,7 +37,37 @@ MEASURES = {
     "class_sessions": "Class sessions run",
     "class_pupils": "Pupils in class sessions",
     "referrals": "Requests for help",
+    "vacancy_clicks": COUNTED["vacancy_clicks"],
 }
+
+
+class UsageCount(Base):
+    """A bare count for things the site keeps no row of (a quiz begun, a click to an advert): by week and area."""
+
+    __tablename__ = "usage_counts"
+
+    week: Mapped[date] = mapped_column(Date, primary_key=True)  # the Monday
+    measure: Mapped[str] = mapped_column(String(30), primary_key=True)
+    area: Mapped[str] = mapped_column(String(60), primary_key=True)  # the place the person chose, or ""
+    count: Mapped[int] = mapped_column(Integer)
+
+
+def add_one(session: Session, measure: str, area: str | None = None, now: datetime | None = None) -> None:
+    """Count one more. Commits: only a number is stored, never who or which device."""
+    if measure not in COUNTED:
+        raise ValueError(f"unknown usage measure {measure!r}")
+    key = {"week": _week(now or datetime.now(UTC)), "measure": measure, "area": (area or "")[:60]}
+    where = [getattr(UsageCount, name) == value for name, value in key.items()]
+    for _ in range(3):  # two first counts of a week at once: one insert wins, the other adds to it
+        if session.execute(update(UsageCount).where(*where).values(count=UsageCount.count + 1)).rowcount:
+            session.commit()
+            return
+        session.add(UsageCount(**key, count=1))
+        try:
+            session.commit()
+            return
+        except IntegrityError:
+            session.rollback()
 
 
 @dataclass(frozen=True)
@@ -42,6 +76,7 @@ class Usage:
     counts: dict[str, dict[date, int]]  # measure -> week -> count
     referral_outcomes: dict[str, int]  # status -> count, all time still kept
     referrals_by_area: dict[str, int]  # postcode district or ward -> count
+    use_by_area: dict[str, int]  # quizzes started and advert clicks by the area the person chose, where known
 
     def shown(self, count: int) -> str:
         return "fewer than 5" if 0 < count < SMALLEST_SHOWN else str(count)
@@ -75,11 +110,17 @@ def usage(session: Session, today: date | None = None, weeks: int = WEEKS) -> Us
     add("class_sessions", session.scalars(select(ClassSession.started_at).where(ClassSession.started_at >= since)))
     add("class_pupils", session.scalars(select(ClassPupil.joined_at).where(ClassPupil.joined_at >= since)))
     add("referrals", session.scalars(select(Referral.created_at).where(Referral.created_at >= since)))
+    areas_seen: Counter = Counter()
+    for week, measure, area, n in session.execute(select(UsageCount.week, UsageCount.measure, UsageCount.area,
+                                                         UsageCount.count).where(UsageCount.week >= mondays[0])):
+        counts[measure][week] += n
+        if area:
+            areas_seen[area] += n
     outcomes = Counter(session.scalars(select(Referral.status)))
     areas = Counter(session.scalars(select(Referral.area)))
     return Usage(weeks=mondays, counts={m: {w: counts[m].get(w, 0) for w in mondays} for m in MEASURES},
                  referral_outcomes={status: outcomes.get(status, 0) for status in STATUSES},
-                 referrals_by_area=dict(areas.most_common()))
+                 referrals_by_area=dict(areas.most_common()), use_by_area=dict(areas_seen.most_common()))
 
 
 def usage_csv(figures: Usage) -> str:

@@ -47,3 +47,6 @@ class ClassPupil(Base):
     families: Mapped[list[str]] = mapped_column(JSON, default=list)  # the families of those roles, in that order
     dealbreakers: Mapped[list[str]] = mapped_column(JSON, default=list)  # ticked or said in words
     not_for_me: Mapped[list[str]] = mapped_column(JSON, default=list)  # role slugs they dismissed
+    # What they did next, for the school's records: counts only (the lists and bookings hold no nickname).
+    lists_saved: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    places_booked: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))

@@ -131,6 +131,15 @@ def set_named_jobs(found: ClassSession, text_typed: str) -> None:
     found.named_jobs = [name[:60] for name in dict.fromkeys(n for n in names if n)][:MOST_NAMED_JOBS]
 
 
+def count_follow_up(session: Session, pupil: ClassPupil, what: str) -> None:
+    """A pupil saved their list ("saved") or booked a taster ("booked"). Commits."""
+    if what == "saved":
+        pupil.lists_saved += 1
+    elif what == "booked":
+        pupil.places_booked += 1
+    session.commit()
+
+
 def close(session: Session, found: ClassSession, now: datetime | None = None) -> None:
     """No more pupils can join or add results; the adviser's view and the summary stay until deletion. Flushes."""
     found.closed_at = found.closed_at or now or datetime.now(UTC)
@@ -155,11 +164,13 @@ def participation_csv(found: ClassSession, titles: dict[str, str]) -> str:
     """For the school's careers records: who took part (by nickname), whether they finished, and their top jobs."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["Nickname", "Joined", "Finished the quiz", "Top three jobs", "Said not for me"])
+    writer.writerow(["Nickname", "Joined", "Finished the quiz", "Top three jobs", "Said not for me", "Lists saved",
+                     "Tasters booked"])
     for pupil in found.pupils:
         writer.writerow([pupil.nickname, _aware(pupil.joined_at).strftime("%Y-%m-%d %H:%M"),
                          "yes" if pupil.finished_at else "no",
-                         "; ".join(titles.get(slug, slug) for slug in pupil.roles[:3]), len(pupil.not_for_me)])
+                         "; ".join(titles.get(slug, slug) for slug in pupil.roles[:3]), len(pupil.not_for_me),
+                         pupil.lists_saved, pupil.places_booked])
     return out.getvalue()
 
 

@@ -56,6 +56,13 @@ def note_results() -> None:
                             list(result.dealbreakers))
 
 
+def note_follow_up(what: str) -> None:
+    """A pupil in a class saved their list or booked a taster: counted against their nickname for the school."""
+    pupil = sessions.seat(db(), visitor.current().class_seat)
+    if pupil is not None:
+        sessions.count_follow_up(db(), pupil, what)
+
+
 def note_not_for_me(slug: str) -> None:
     pupil = sessions.seat(db(), visitor.current().class_seat)
     if pupil is not None:

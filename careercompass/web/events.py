@@ -67,6 +67,9 @@ def book(event_id: int):
                                                     "Use the link in your confirmation to see or cancel it.")
         return _event_page(event, problem=problem, form=form), 409
     sent = _email_confirmation(made, event)
+    from careercompass.web.classroom import note_follow_up  # here, as classroom mode builds on events
+
+    note_follow_up("booked")
     return redirect(url_for("events.my_booking", token=made.token, sent="1" if sent else "0"), code=303)
 
 

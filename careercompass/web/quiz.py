@@ -11,10 +11,12 @@ from dataclasses import replace
 
 from flask import Blueprint, Response, abort, redirect, request, url_for
 
+from careercompass import usage
 from careercompass.matching.quiz import QUESTIONS, AnswerError, Answers, parse_answers
 from careercompass.web import classroom, fragments, visitor
 from careercompass.web.fragments import fragment_view, wants_fragment
 from careercompass.web.rendering import render_page
+from careercompass.web.resources import db
 
 blueprint = Blueprint("quiz", __name__)
 
@@ -66,7 +68,10 @@ def step(number: int):
                 else:
                     stored[question.id] = list(checked.choices[question.id])
         if error is None:
-            visitor.remember(replace(visitor.current(), answers=Answers.from_stored(stored)))
+            beginning = not visitor.current().started
+            person = visitor.remember(replace(visitor.current(), answers=Answers.from_stored(stored)))
+            if beginning and person.started:  # the first answer: a bare count, by the area they chose if any
+                usage.add_one(db(), "quiz_started", person.near)
             if number == len(QUESTIONS):
                 classroom.note_results()  # a pupil in a class session: their results reach the adviser's board
                 return _go(url_for("results.show"))

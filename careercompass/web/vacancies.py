@@ -5,17 +5,19 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from flask import Blueprint, request
+from flask import Blueprint, abort, request
 from sqlalchemy.orm import Session
 
-from careercompass import vocabulary
+from careercompass import usage, vocabulary
 from careercompass.catalogue import queries as catalogue_queries
 from careercompass.search import vacancy_index
 from careercompass.vacancies import places
+from careercompass.vacancies.models import Vacancy
 from careercompass.vacancies.queries import DISTANCE_BANDS, Found, VacancyFilter, find
 from careercompass.web import visitor
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
+from careercompass.web.security import limiter
 
 blueprint = Blueprint("vacancies", __name__)
 
@@ -91,3 +93,13 @@ def listing():
         bands=vocabulary.BANDS,
         samples=resources().settings.embedded_default,
     )
+
+
+@blueprint.post("/vacancies/<int:vacancy_id>/went")
+@limiter.limit("60 per minute")
+def went(vacancy_id: int):
+    """The page's beacon when someone follows a link to an advert: a bare count for the Academy, nothing more."""
+    if db().get(Vacancy, vacancy_id) is None:
+        abort(404)
+    usage.add_one(db(), "vacancy_clicks", visitor.current().near)
+    return "", 204

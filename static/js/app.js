@@ -41,6 +41,17 @@
     document.body.appendChild(region);
   }
 
+  // Following a link to a job advert on another site: one bare count for the Academy (no name, no device),
+  // sent as the page unloads so the link opens at once. Without JavaScript the click is simply not counted.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-went]") : null;
+    if (link && navigator.sendBeacon) {
+      var body = new FormData();
+      body.append("csrf_token", link.getAttribute("data-csrf"));
+      navigator.sendBeacon(link.getAttribute("data-went"), body);
+    }
+  });
+
   // A form answered with its problem marked (status 400) is shown like any other answer, where the page
   // allows it (data-swap-problems); htmx would otherwise drop it and the button would seem to do nothing.
   document.addEventListener("htmx:beforeSwap", function (event) {

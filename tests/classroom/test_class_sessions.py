@@ -112,6 +112,9 @@ def test_a_class_of_thirty_lands_on_the_board_with_no_names_shown(class_app):
     assert "Pupil 29" in mine  # the adviser's own view names nicknames, to talk about why a job came up
     csv = adviser.get(f"/adviser/sessions/{session_id}/participation.csv").get_data(as_text=True)
     assert csv.count("\n") == 31 and "Pupil 0," in csv and ",yes," in csv
+    pupils[1].post("/results/save")
+    csv = adviser.get(f"/adviser/sessions/{session_id}/participation.csv").get_data(as_text=True)
+    assert "Lists saved,Tasters booked" in csv and re.search(r"Pupil 1,.*,1,0\r?\n", csv)
     assert adviser.get(f"/adviser/sessions/{session_id}/summary").status_code == 200
     pupils[0].post("/results/not-for-me", data={"slug": figures and next(iter(figures["roles"]))})
     adviser.post(f"/adviser/sessions/{session_id}/close")

@@ -38,3 +38,25 @@ def test_the_usage_figures_are_for_academy_staff_only(people_app):
     for path in ("/staff/usage", "/staff/usage.csv"):
         assert people_app.test_client().get(path).status_code == 302
         assert signed_in(people_app, "adviser@example.org").get(path).status_code == 403
+
+
+def test_a_quiz_begun_and_a_click_to_an_advert_are_counted_by_area(people_app):
+    staff = signed_in(people_app, "staff@example.org")
+
+    def this_week(measure: str) -> str:
+        header, *weeks = staff.get("/staff/usage.csv").get_data(as_text=True).strip().splitlines()
+        return weeks[-1].split(",")[header.split(",").index(measure)]
+
+    for _ in range(5):
+        person = people_app.test_client()
+        person.get("/vacancies?near=LS9")  # chooses a place for "near me"
+        person.post("/quiz/1", data={"activities": ["caring"]})
+        person.post("/quiz/2", data={"skip": "1"})  # a second answer is not a second start
+    assert int(this_week("Quizzes started")) >= 5
+    page = people_app.test_client().get("/vacancies").get_data(as_text=True)
+    went = page.split('data-went="')[1].split('"')[0]
+    for _ in range(5):
+        assert people_app.test_client().post(went).status_code == 204
+    assert int(this_week("Clicks through to job adverts")) >= 5
+    assert people_app.test_client().post("/vacancies/999999/went").status_code == 404
+    assert "LS9" in staff.get("/staff/usage").get_data(as_text=True)
