@@ -153,6 +153,11 @@ class Answers:
         values = self.choices.get(question_id, ())
         return values[0] if values else None
 
+    def in_words(self) -> list[tuple[str, str]]:
+        """(question, the options chosen) for each answered pick question, as a person reads them."""
+        return [(q.text, ", ".join(o.label for o in self.chosen(q.id))) for q in QUESTIONS
+                if q.kind != "text" and self.chosen(q.id)]
+
     def to_stored(self) -> dict[str, Any]:
         """These answers as plain JSON, as the cookie and saved shortlists keep them: an option id for a
         pick-one question, a list of ids for a pick-many one, and the person's own words."""

@@ -10,6 +10,7 @@ from careercompass.advisers import handoffs
 from careercompass.advisers.handoffs import Handoff
 from careercompass.advisers.shortlists import find_shortlist, normalise_code
 from careercompass.catalogue import queries
+from careercompass.matching.quiz import Answers
 from careercompass.pathway import Where, best_ways, route_ids_needed
 from careercompass.web.events import next_for_results
 from careercompass.web.rendering import render_page
@@ -59,7 +60,9 @@ def notes(code: str):
         else:
             database.commit()
             return redirect(url_for("handoffs.notes", code=code, saved=1), code=303)
+    answers = Answers.from_stored(shortlist.answers_to_carry_on()).in_words()
     page = render_page("handoffs/notes.html", user=me(), handoff=handoff, shortlist=shortlist, problem=problem,
+                       answers=answers,
                        saved=saved, titles=queries.role_titles(database), most=handoffs.MOST_STEPS,
                        form=request.form if problem else None)
     return page, (400 if problem else 200)
