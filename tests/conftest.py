@@ -344,3 +344,24 @@ def smtp_server():
     controller.stop()
 
 
+def signed_in(app, email: str):
+    """A test client signed in to the staff area as one of STAFF_ACCOUNTS."""
+    client = app.test_client()
+    assert client.post("/staff/sign-in", data={"email": email, "password": STAFF_PASSWORD}).status_code == 303
+    return client
+
+
+@pytest.fixture
+def small_catalogue_factory(database_url):
+    """Sessions on a freshly migrated database (SQLite, or PostgreSQL when set) holding the six-role catalogue."""
+    from careercompass.catalogue.loader import load_catalogue
+    from careercompass.catalogue.store import save_catalogue
+    from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
+
+    engine = make_engine(database_url)
+    upgrade_schema(engine)
+    sessions = make_session_factory(engine)
+    with transaction(sessions) as session:
+        save_catalogue(session, load_catalogue(SMALL_CATALOGUE_DIR))
+    yield sessions
+    engine.dispose()

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, select
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, Text, UniqueConstraint, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from careercompass.advisers.shortlists import Shortlist
 from careercompass.database import Base
+from careercompass.problems import FieldProblem
 
 MOST_STEPS = 5
 MOST_NOTE_LENGTH = 2000
@@ -33,10 +34,8 @@ class Handoff(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
-class HandoffProblem(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
+class HandoffProblem(FieldProblem):
+    """A field of the adviser's notes or next steps that needs putting right."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from careercompass.database import Base
 from careercompass.events.booking import contact_key
+from careercompass.problems import FieldProblem
 from careercompass.vacancies.places import find_place
 
 AGE_BANDS = {"under-16": "Under 16", "16-18": "16 to 18", "19-24": "19 to 24", "25+": "25 or over"}
@@ -60,10 +61,8 @@ class Referral(Base):
     consent: Mapped[bool] = mapped_column(Boolean)
 
 
-class ReferralProblem(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
+class ReferralProblem(FieldProblem):
+    """A field of the request for help that needs putting right."""
 
 
 class TooYoung(Exception):

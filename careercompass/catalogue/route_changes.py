@@ -16,16 +16,15 @@ from sqlalchemy.orm import Session
 
 from careercompass.catalogue.models import Route, RouteChange
 from careercompass.catalogue.schema import SharedRoute
+from careercompass.problems import FieldProblem
 
 EDITABLE = {"starts": "When it starts", "cost": "What it costs", "entry": "What you need first",
             "providers": "Who runs it in Leeds"}
 MOST_PROVIDERS = 12
 
 
-class RouteChangeProblem(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
+class RouteChangeProblem(FieldProblem):
+    """A field of a staff change to a route that needs putting right."""
 
 
 def read_providers(text: str) -> list[dict[str, str]]:

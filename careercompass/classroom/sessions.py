@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from careercompass.classroom.models import ClassPupil, ClassSession
+from careercompass.problems import FieldProblem
 
 CODE_ALPHABET = "ACDEFHJKMNPRTUVWXY3467"  # no look-alikes: B, G, I, L, O, Q, S, Z, 0, 1, 2, 5, 8 and 9 are left out
 CODE_LENGTH = 6
@@ -25,12 +26,8 @@ MOST_PUPILS = 60
 ROLES_KEPT = 10
 
 
-class JoinProblem(ValueError):
+class JoinProblem(FieldProblem):
     """Why a pupil could not join, said kindly; `field` names the form field ("code" or "nickname")."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
 
 
 def shown_code(code: str) -> str:

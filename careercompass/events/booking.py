@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from careercompass.events.models import Booking, Event
+from careercompass.problems import FieldProblem
 
 AGE_BANDS = {"13-15": "13 to 15", "16-18": "16 to 18", "19-24": "19 to 24", "25+": "25 or over"}
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
@@ -25,12 +26,8 @@ BOOKED, WAITING, CANCELLED = "booked", "waiting-list", "cancelled"
 BOOKING_PATH = "/bookings/{token}"  # the private page to see, give up or delete a booking (the web app serves it)
 
 
-class BookingProblem(ValueError):
+class BookingProblem(FieldProblem):
     """What is wrong with a booking, said so a person can put it right; `field` names the form field."""
-
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
 
 
 class AlreadyBooked(Exception):

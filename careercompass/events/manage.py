@@ -14,15 +14,14 @@ from careercompass.catalogue.models import Role
 from careercompass.events.booking import AGE_BANDS, BOOKED, CANCELLED, WAITING
 from careercompass.events.leeds_time import LEEDS, in_leeds
 from careercompass.events.models import Booking, Event, EventRole
+from careercompass.problems import FieldProblem
 from careercompass.vacancies.places import find_place
 
 ACCESS_FEATURE_IDS = ("step-free", "quiet-space", "bsl-on-request")
 
 
-class EventProblem(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(message)
-        self.field = field
+class EventProblem(FieldProblem):
+    """A field of the staff form for an event that needs putting right."""
 
 
 @dataclass(frozen=True)

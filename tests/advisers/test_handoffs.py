@@ -7,18 +7,13 @@ import re
 
 import pytest
 
-from tests.conftest import STAFF_PASSWORD
+from tests.conftest import signed_in
 
 
 @pytest.fixture
 def app(people_app):
     return people_app
 
-
-def signed_in(app, email):
-    client = app.test_client()
-    assert client.post("/staff/sign-in", data={"email": email, "password": STAFF_PASSWORD}).status_code == 303
-    return client
 
 
 def saved_code(app, words="i like helping people and science", keep_words=False) -> tuple[object, str]:

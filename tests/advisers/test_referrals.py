@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from careercompass.advisers.referrals import Referral
 from careercompass.web.resources import resources
-from tests.conftest import STAFF_PASSWORD
+from tests.conftest import signed_in
 
 FORM = {"first_name": "Kai", "contact": "kai@example.org", "area": "LS9", "age_band": "16-18",
         "help_with": "apprenticeship", "more": "I want to be a nurse one day", "needs": "", "consent": "yes"}
@@ -26,11 +26,6 @@ def stored_count(app) -> int:
     with app.app_context(), resources().session_factory() as database:
         return database.scalar(select(func.count()).select_from(Referral))
 
-
-def signed_in(app, email):
-    client = app.test_client()
-    assert client.post("/staff/sign-in", data={"email": email, "password": STAFF_PASSWORD}).status_code == 303
-    return client
 
 
 def test_asking_gives_a_reference_and_a_private_link_and_withdrawing_deletes_everything(app):

@@ -23,13 +23,13 @@ import yaml
 from sqlalchemy import select
 
 from careercompass import create_app
-from careercompass.config import PROJECT_ROOT, Settings
-from careercompass.pipeline import initialise
 from careercompass.catalogue.facets import Selection, load_facet_table
+from careercompass.config import PROJECT_ROOT, Settings
 from careercompass.database import open_session
 from careercompass.matching.engine import closest_in_meaning
 from careercompass.matching.quiz import QUESTIONS
 from careercompass.matching.service import load_match_data_from_settings
+from careercompass.pipeline import initialise
 from careercompass.search.explore import MEANING_CANDIDATES, explore
 from careercompass.search.index import SearchIndex
 from careercompass.search.lookup import lookup

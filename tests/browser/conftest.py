@@ -39,13 +39,29 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture(scope="session")
-def live_server(app):
+def serving(app):
+    """The app served on a free loopback port in a thread; yields its address."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    yield from serving(app)
+
+
+@pytest.fixture(scope="module")
+def staff_server(tmp_path_factory, staff_area_template):
+    """A copy of the staff area's files served for one test module, so what it books or changes stays there."""
+    from careercompass import create_app
+    from tests.conftest import staff_area_settings
+
+    app = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
+    app.config.update(TESTING=True)
+    yield from serving(app)
 
 
 @pytest.fixture(params=list(DEVICES))

@@ -4,16 +4,13 @@
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
-from careercompass import create_app
 from careercompass.matching.quiz import QUESTIONS
 from tests.browser.conftest import DEVICES, axe_violations
-from tests.conftest import STAFF_PASSWORD, staff_area_settings
+from tests.conftest import STAFF_PASSWORD
 
 CLASS_SIZE = 30
 IN_A_BROWSER = 3  # the rest of the class send the same forms without drawing pages, to keep the suite quick
@@ -21,13 +18,8 @@ LIKES = ("helping people and science", "science and sport", "helping people and 
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, staff_area_template):
-    app = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
-    app.config.update(TESTING=True)
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
+def server(staff_server):
+    return staff_server
 
 
 def test_an_adviser_runs_a_class_of_thirty_on_phones_and_the_board_keeps_count(server, browser):

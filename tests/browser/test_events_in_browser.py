@@ -4,27 +4,18 @@ add an event and cancel it."""
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
-from careercompass import create_app
 from tests.browser.conftest import DEVICES, axe_violations
-from tests.conftest import staff_area_settings
 
 PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, staff_area_template):
-    app = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
-    app.config.update(TESTING=True)
-    httpd = make_server("127.0.0.1", 0, app, threaded=True)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
+def server(staff_server):
+    return staff_server
 
 
 def test_a_pupil_goes_from_results_to_a_job_sees_the_route_from_year_10_and_books_a_taster_near_ls9(server, browser):

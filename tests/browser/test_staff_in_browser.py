@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-
-import pytest
 from playwright.sync_api import expect
-from werkzeug.serving import make_server
 
-from careercompass import create_app
 from tests.browser.conftest import DEVICES, axe_violations
-from tests.conftest import staff_area_settings
 
 PASSWORD = "correct horse battery"
-
-
-@pytest.fixture(scope="module")
-def staff_server(tmp_path_factory, staff_area_template):
-    settings = staff_area_settings(tmp_path_factory, staff_area_template)
-    app = create_app(settings)
-    app.config.update(TESTING=True)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
 
 
 def test_staff_sign_in_and_confirm_a_link_and_the_job_page_then_shows_the_advert(staff_server, browser):

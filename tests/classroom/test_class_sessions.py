@@ -12,7 +12,7 @@ from careercompass.classroom import sessions
 from careercompass.classroom.models import ClassSession
 from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
 from careercompass.matching.quiz import QUESTIONS
-from tests.conftest import STAFF_PASSWORD
+from tests.conftest import signed_in
 
 LAST_STEP = len(QUESTIONS)
 LIKES = ["i like helping people and science", "science and animals", "helping people, football", "art and helping",
@@ -67,11 +67,6 @@ def test_joining_names_each_problem_and_a_closed_or_old_session_is_gone(factory)
 def class_app(people_app):
     return people_app
 
-
-def signed_in(app, email):
-    client = app.test_client()
-    assert client.post("/staff/sign-in", data={"email": email, "password": STAFF_PASSWORD}).status_code == 303
-    return client
 
 
 def start_session(app, email="adviser@example.org") -> tuple[object, int, str]:

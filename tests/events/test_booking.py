@@ -12,25 +12,16 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from careercompass.catalogue.loader import load_catalogue
-from careercompass.catalogue.store import save_catalogue
-from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
+from careercompass.database import transaction
 from careercompass.events import booking, messages
 from careercompass.events.models import Booking, Event
-from tests.conftest import SMALL_CATALOGUE_DIR
 
 NOW = datetime.now(UTC)
 
 
 @pytest.fixture
-def factory(database_url):
-    engine = make_engine(database_url)
-    upgrade_schema(engine)
-    sessions = make_session_factory(engine)
-    with transaction(sessions) as session:
-        save_catalogue(session, load_catalogue(SMALL_CATALOGUE_DIR))
-    yield sessions
-    engine.dispose()
+def factory(small_catalogue_factory):
+    return small_catalogue_factory
 
 
 def add_event(factory, capacity: int = 5, days: int = 7, booked: int = 0) -> int:

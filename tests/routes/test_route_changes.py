@@ -11,22 +11,16 @@ from careercompass.catalogue import route_changes
 from careercompass.catalogue.loader import load_catalogue
 from careercompass.catalogue.models import Route, RouteChange
 from careercompass.catalogue.store import save_catalogue
-from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
-from tests.conftest import SMALL_CATALOGUE_DIR, STAFF_PASSWORD
+from careercompass.database import transaction
+from tests.conftest import SMALL_CATALOGUE_DIR, signed_in
 
 COLLEGE = {"name": "Leeds City College", "place": "Quarry Hill", "url": "https://example.ac.uk/health-t-level"}
 PAGE = "https://example.ac.uk/health-t-level"
 
 
 @pytest.fixture
-def factory(database_url):
-    engine = make_engine(database_url)
-    upgrade_schema(engine)
-    sessions = make_session_factory(engine)
-    with transaction(sessions) as session:
-        save_catalogue(session, load_catalogue(SMALL_CATALOGUE_DIR))
-    yield sessions
-    engine.dispose()
+def factory(small_catalogue_factory):
+    return small_catalogue_factory
 
 
 def test_a_change_holds_through_a_reload_until_the_file_changes_that_fact(factory):
@@ -83,11 +77,6 @@ def test_provider_lines_read_back_to_the_same_text():
 def routes_app(people_app):
     return people_app
 
-
-def signed_in(app, email):
-    client = app.test_client()
-    assert client.post("/staff/sign-in", data={"email": email, "password": STAFF_PASSWORD}).status_code == 303
-    return client
 
 
 def test_staff_change_a_provider_in_the_browser_form_and_the_job_pages_show_it(routes_app):

@@ -14,13 +14,13 @@ import yaml
 from sqlalchemy import select
 
 from careercompass.catalogue import models
-from careercompass.search.sources import role_document
 from careercompass.catalogue.facets import Selection, load_facet_table
 from careercompass.database import open_session
 from careercompass.matching.engine import closest_in_meaning
 from careercompass.search.explore import MEANING_CANDIDATES, explore
 from careercompass.search.index import SearchIndex, build_index
 from careercompass.search.lookup import lookup
+from careercompass.search.sources import role_document
 from tests.conftest import CATALOGUE_DIR
 
 HERE = Path(__file__).parent

@@ -11,13 +11,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from careercompass.catalogue.loader import load_catalogue
-from careercompass.catalogue.store import save_catalogue
-from careercompass.database import make_engine, make_session_factory, transaction, upgrade_schema
+from careercompass.database import transaction
 from careercompass.vacancies.feeds import Feed, FeedUnreadable, read_feed
 from careercompass.vacancies.importer import Area, Link, dedupe_key, import_adverts
 from careercompass.vacancies.models import Vacancy, VacancyRole
-from tests.conftest import SMALL_CATALOGUE_DIR, dump_database
+from tests.conftest import dump_database
 
 FIXTURES = Path(__file__).with_name("fixtures")
 TODAY = date(2026, 12, 6)
@@ -34,14 +32,8 @@ def linker(advert):
 
 
 @pytest.fixture
-def factory(database_url):
-    engine = make_engine(database_url)
-    upgrade_schema(engine)
-    sessions = make_session_factory(engine)
-    with transaction(sessions) as session:
-        save_catalogue(session, load_catalogue(SMALL_CATALOGUE_DIR))
-    yield sessions
-    engine.dispose()
+def factory(small_catalogue_factory):
+    return small_catalogue_factory
 
 
 def feed(name: str, feed_format: str) -> tuple[str, Feed]:

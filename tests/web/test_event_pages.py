@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from careercompass import create_app
-from tests.conftest import staff_area_settings
+from tests.conftest import signed_in, staff_area_settings
 from tests.web.test_api import response_schema
 
 PASSWORD = "correct horse battery"
@@ -110,9 +110,7 @@ def test_a_role_page_and_the_home_page_show_the_next_tasters(visitor):
 
 
 def staff(app, email="staff@example.org"):
-    client = app.test_client()
-    assert client.post("/staff/sign-in", data={"email": email, "password": PASSWORD}).status_code == 303
-    return client
+    return signed_in(app, email)
 
 
 def test_staff_add_an_event_see_bookings_export_the_register_and_cancel_it(events_app):

@@ -18,7 +18,7 @@ from careercompass import create_app
 from careercompass.database import make_engine, make_session_factory, transaction
 from careercompass.staff import accounts
 from careercompass.vacancies.models import TitleMapping, Vacancy
-from tests.conftest import staff_area_settings
+from tests.conftest import signed_in, staff_area_settings
 
 PASSWORD = "correct horse battery"
 STAFF_PAGES = ["/staff", "/staff/review", "/staff/import", "/staff/vacancies", "/staff/vacancies/1", "/staff/log"]
@@ -48,13 +48,6 @@ def guarded_app(staff_settings):
 
 def sessions(settings):
     return make_session_factory(make_engine(settings.database_uri))
-
-
-def signed_in(app, email: str):
-    client = app.test_client()
-    response = client.post("/staff/sign-in", data={"email": email, "password": PASSWORD})
-    assert response.status_code == 303, response.get_data(as_text=True)
-    return client
 
 
 @pytest.mark.parametrize("path", STAFF_PAGES)

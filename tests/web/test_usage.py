@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from careercompass.matching.quiz import QUESTIONS
-from tests.conftest import STAFF_PASSWORD
-
-
-def signed_in(app, email):
-    client = app.test_client()
-    assert client.post("/staff/sign-in", data={"email": email, "password": STAFF_PASSWORD}).status_code == 303
-    return client
+from tests.conftest import signed_in
 
 
 def test_usage_counts_real_use_and_hides_counts_under_five(people_app):
