@@ -130,8 +130,9 @@ def delete_expired(session: Session, keep_days: int, now: datetime | None = None
     return session.execute(delete(Shortlist).where(Shortlist.created_at < _cutoff(keep_days, now))).rowcount or 0
 
 
-def qr_svg(url: str) -> str:
+def qr_svg(url: str, title: str = "QR code for this shortlist") -> str:
+    """A QR code for the address as inline SVG, with a title for screen readers."""
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", scale=5, border=2, xmldecl=False, svgns=True,
-                                    title="QR code for this shortlist", dark="#1b1b1f", light="#ffffff")
+                                    title=title, dark="#1b1b1f", light="#ffffff")
     return buffer.getvalue().decode()

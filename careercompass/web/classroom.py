@@ -9,8 +9,10 @@ import json
 from dataclasses import replace
 
 from flask import Blueprint, Response, abort, redirect, request, url_for
+from markupsafe import Markup
 
 from careercompass import vocabulary
+from careercompass.advisers.shortlists import qr_svg
 from careercompass.catalogue import queries as catalogue_queries
 from careercompass.classroom import sessions
 from careercompass.classroom.board import board_for
@@ -103,10 +105,13 @@ def session_view(session_id: int):
 def board(session_id: int):
     """The projector page; its figures refresh by htmx polling, which works behind school proxies."""
     found = _own(session_id)
+    code = sessions.shown_code(found.code)
+    join_with_code = url_for("classroom.join_form", code=code, _external=True)
     return render_page("classroom/board.html", fragment="classroom/_board.html", target_id=fragments.CLASS_BOARD,
-                       found=found, figures=board_for(found, catalogue_queries.role_names(db())), code=sessions.shown_code(found.code),
+                       found=found, figures=board_for(found, catalogue_queries.role_names(db())), code=code,
                        titles=_titles(), families=_family_names(), dealbreaker_names=_dealbreaker_names(),
-                       join_url=url_for("classroom.join_form", _external=True), refresh=BOARD_REFRESH_SECONDS)
+                       join_url=url_for("classroom.join_form", _external=True), refresh=BOARD_REFRESH_SECONDS,
+                       qr=Markup(qr_svg(join_with_code, title=f"QR code to join with the code {code}")))
 
 
 @blueprint.get("/adviser/sessions/<int:session_id>/board.json")

@@ -98,6 +98,8 @@ def test_a_class_of_thirty_lands_on_the_board_with_no_names_shown(class_app):
     assert max(figures["roles"].values()) <= 30 and sum(figures["families"].values()) >= 30
     board = adviser.get(f"/adviser/sessions/{session_id}/board").get_data(as_text=True)
     assert "30</strong> joined" in board and "<svg" in board and "The figures as a table" in board
+    assert f"QR code to join with the code {code}" in board  # to project: it opens /join with the code filled in
+    assert f'value="{code}"' in class_app.test_client().get(f"/join?code={code}").get_data(as_text=True)
     assert "Pupil 1" not in board and "bullied" not in board  # no nickname, and no words only one pupil used
     assert "helping" in board and "science" in board  # words many pupils used make the word picture
     fragment = adviser.get(f"/adviser/sessions/{session_id}/board",
