@@ -1,5 +1,7 @@
 """Classroom mode: pupils join with a code and a nickname; the adviser starts, projects, reads and closes a session.
 
+What a pupil does after joining reaches their seat through web/class_seat.py.
+
 Only the adviser who runs a session (or an admin) can see its board, its figures or its pupils.
 """
 
@@ -18,6 +20,7 @@ from careercompass.classroom import sessions
 from careercompass.classroom.board import board_for
 from careercompass.classroom.models import ClassSession
 from careercompass.events.queries import EventFilter, upcoming
+from careercompass.matching.quiz import Answers
 from careercompass.web import fragments, visitor
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
@@ -42,33 +45,8 @@ def join():
     except sessions.JoinProblem as problem:
         return render_page("classroom/join.html", problem=problem, code=code, nickname=nickname), 400
     # A fresh quiz for the lesson: their earlier answers on this device are not the class's business.
-    visitor.remember(replace(visitor.current(), answers=type(visitor.current().answers)(), dismissed=(),
-                             class_seat=pupil.seat))
+    visitor.remember(replace(visitor.current(), answers=Answers(), dismissed=(), class_seat=pupil.seat))
     return redirect(url_for("quiz.step", number=1, joined=1), code=303)
-
-
-def note_results() -> None:
-    """When a pupil in a class finishes the quiz: what their results showed goes into the session."""
-    person = visitor.current()
-    pupil = sessions.seat(db(), person.class_seat)
-    if pupil is None:
-        return
-    result = visitor.current_result(resources().matcher.data()).result
-    sessions.record_results(db(), pupil, person.answers.to_stored(), [(m.slug, m.family) for m in result.matches],
-                            list(result.dealbreakers))
-
-
-def note_follow_up(what: str) -> None:
-    """A pupil in a class saved their list or booked a taster: counted against their nickname for the school."""
-    pupil = sessions.seat(db(), visitor.current().class_seat)
-    if pupil is not None:
-        sessions.count_follow_up(db(), pupil, what)
-
-
-def note_not_for_me(slug: str) -> None:
-    pupil = sessions.seat(db(), visitor.current().class_seat)
-    if pupil is not None:
-        sessions.record_not_for_me(db(), pupil, slug)
 
 
 @blueprint.get("/adviser/sessions")

@@ -14,6 +14,7 @@ from careercompass.catalogue import queries as catalogue_queries
 from careercompass.events import booking, calendar, messages
 from careercompass.events.models import Booking, Event
 from careercompass.events.queries import EventFilter, upcoming
+from careercompass.web import class_seat
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 from careercompass.web.security import limiter
@@ -67,9 +68,7 @@ def book(event_id: int):
                                                     "Use the link in your confirmation to see or cancel it.")
         return _event_page(event, problem=problem, form=form), 409
     sent = _email_confirmation(made, event)
-    from careercompass.web.classroom import note_follow_up  # here, as classroom mode builds on events
-
-    note_follow_up("booked")
+    class_seat.note_follow_up("booked")
     return redirect(url_for("events.my_booking", token=made.token, sent="1" if sent else "0"), code=303)
 
 

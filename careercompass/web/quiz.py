@@ -13,7 +13,7 @@ from flask import Blueprint, Response, abort, redirect, request, url_for
 
 from careercompass import usage
 from careercompass.matching.quiz import QUESTIONS, AnswerError, Answers, parse_answers
-from careercompass.web import classroom, fragments, visitor
+from careercompass.web import class_seat, fragments, visitor
 from careercompass.web.fragments import fragment_view, wants_fragment
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db
@@ -73,7 +73,7 @@ def step(number: int):
             if beginning and person.started:  # the first answer: a bare count, by the area they chose if any
                 usage.add_one(db(), "quiz_started", person.near)
             if number == len(QUESTIONS):
-                classroom.note_results()  # a pupil in a class session: their results reach the adviser's board
+                class_seat.note_results()  # a pupil in a class session: their results reach the adviser's board
                 return _go(url_for("results.show"))
             return _go(_step_url(number + 1), render_next=number + 1)
     return _render_step(number, error)

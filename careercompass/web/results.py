@@ -17,7 +17,7 @@ from careercompass.matching import feedback
 from careercompass.matching.quiz import QUESTIONS, QUESTIONS_BY_ID, Answers
 from careercompass.pathway import best_ways, route_ids_needed
 from careercompass.vacancies.queries import open_counts
-from careercompass.web import classroom, fragments, visitor
+from careercompass.web import class_seat, fragments, visitor
 from careercompass.web.events import next_for_results
 from careercompass.web.fragments import fragment_view, wants_fragment
 from careercompass.web.rendering import render_page
@@ -110,7 +110,7 @@ def not_for_me():
         abort(400, description="That job is not in our list.")
     reference = visitor.record_shown(database, current_result(), events_limit())  # what they were looking at
     visitor.remember(visitor.current().dismissing(slug))
-    classroom.note_not_for_me(slug)
+    class_seat.note_not_for_me(slug)
     feedback.record(database, reference, "not_for_me", slug, limit=events_limit())
     database.commit()
     if wants_fragment(fragments.RESULTS_LIST):

@@ -15,7 +15,7 @@ from careercompass.advisers.shortlists import (Shortlist, delete_shortlist, find
                                                save_shortlist)
 from careercompass.catalogue import queries
 from careercompass.matching import feedback
-from careercompass.web import classroom, visitor
+from careercompass.web import class_seat, visitor
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 
@@ -52,7 +52,7 @@ def save():
     for m in current.result.matches:
         feedback.record(database, reference, "save", m.slug, limit=limit)
     database.commit()
-    classroom.note_follow_up("saved")
+    class_seat.note_follow_up("saved")
     return redirect(url_for("shortlists.show", code=shortlist.code), code=303)
 
 
