@@ -11,12 +11,13 @@ from careercompass.advisers.handoffs import Handoff
 from careercompass.advisers.shortlists import find_shortlist, normalise_code
 from careercompass.catalogue import queries
 from careercompass.matching.quiz import Answers
-from careercompass.pathway import Where, best_ways, route_ids_needed
+from careercompass.pathway import best_ways, route_ids_needed
 from careercompass.web.events import next_for_results
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db
 from careercompass.web.shortlists import keep_days
 from careercompass.web.staff import me, signed_in_user, staff_only
+from careercompass.web.visitor import where_from_answers
 
 blueprint = Blueprint("handoffs", __name__, url_prefix="/adviser/codes")
 
@@ -76,7 +77,7 @@ def action_plan(code: str):
     handoff, shortlist = _handed_to_me(code)
     slugs = [m["slug"] for m in shortlist.matches][:3]
     roles = queries.roles_by_slug(database, slugs)
-    where = Where.from_quiz(shortlist.answers.get("stage"), left_education=False)
+    where = where_from_answers(Answers.from_stored(shortlist.answers_to_carry_on()))
     ways = {}
     if where is not None:
         needed = set().union(*(route_ids_needed(role.entry_routes) for role in roles))

@@ -74,10 +74,7 @@ class Visitor:
         """Where they are for "your route from here": chosen on a job page, else worked out from the quiz."""
         if self.where is not None:
             return self.where
-        if not self.started:
-            return None
-        read = read_text(self.answers.text, set_aside=self.words_set_aside)
-        return Where.from_quiz(read.filling_in(self.answers).one("stage"), read.left_education)
+        return where_from_answers(self.answers, self.words_set_aside) if self.started else None
 
     @property
     def words_set_aside(self) -> frozenset[str]:
@@ -209,6 +206,12 @@ def _read(cookie) -> Visitor:
         raise UnexpectedCookie("class seat")
     return Visitor(answers, tuple(dismissed), easy_read, reference, tuple(set_aside["keys"]), set_aside["for"], near,
                    where, seat)
+
+
+def where_from_answers(answers: Answers, set_aside: frozenset[str] = frozenset()) -> Where | None:
+    """The stage from the quiz's "where are you now?", or from their words ("im in year 10", "i left school")."""
+    read = read_text(answers.text, set_aside=set_aside)
+    return Where.from_quiz(read.filling_in(answers).one("stage"), read.left_education)
 
 
 def is_set_aside_list(value: Any) -> bool:
