@@ -84,12 +84,15 @@ def board(session_id: int):
     """The projector page; its figures refresh by htmx polling, which works behind school proxies."""
     found = _own(session_id)
     code = sessions.shown_code(found.code)
-    join_with_code = url_for("classroom.join_form", code=code, _external=True)
+    names = catalogue_queries.role_names(db())
+    qr = None
+    if not fragments.wants_fragment(fragments.CLASS_BOARD):  # the code and QR are drawn once, not on every poll
+        qr = Markup(qr_svg(url_for("classroom.join_form", code=code, _external=True),
+                           title=f"QR code to join with the code {code}"))
     return render_page("classroom/board.html", fragment="classroom/_board.html", target_id=fragments.CLASS_BOARD,
-                       found=found, figures=board_for(found, catalogue_queries.role_names(db())), code=code,
-                       titles=_titles(), families=_family_names(), dealbreaker_names=_dealbreaker_names(),
-                       join_url=url_for("classroom.join_form", _external=True), refresh=BOARD_REFRESH_SECONDS,
-                       qr=Markup(qr_svg(join_with_code, title=f"QR code to join with the code {code}")))
+                       found=found, figures=board_for(found, names), code=code, titles=_titles(names),
+                       families=_family_names(), dealbreaker_names=_dealbreaker_names(),
+                       join_url=url_for("classroom.join_form", _external=True), refresh=BOARD_REFRESH_SECONDS, qr=qr)
 
 
 @blueprint.get("/adviser/sessions/<int:session_id>/board.json")
@@ -132,9 +135,9 @@ def participation(session_id: int):
 def summary(session_id: int):
     """One printable page for the school's careers leader: totals only, and the next tasters."""
     found = _own(session_id)
-    return render_page("classroom/summary.html", user=me(), found=found,
-                       figures=board_for(found, catalogue_queries.role_names(db())),
-                       titles=_titles(), families=_family_names(), dealbreaker_names=_dealbreaker_names(),
+    names = catalogue_queries.role_names(db())
+    return render_page("classroom/summary.html", user=me(), found=found, figures=board_for(found, names),
+                       titles=_titles(names), families=_family_names(), dealbreaker_names=_dealbreaker_names(),
                        tasters=upcoming(db(), EventFilter(), limit=3))
 
 
@@ -153,8 +156,9 @@ def _own(session_id: int) -> ClassSession:
     return found
 
 
-def _titles() -> dict[str, str]:
-    return catalogue_queries.role_titles(db())
+def _titles(names: dict[str, list[str]] | None = None) -> dict[str, str]:
+    """Each role's title by slug; from `names` (title first, then other titles) when they are already loaded."""
+    return {slug: titles[0] for slug, titles in names.items()} if names else catalogue_queries.role_titles(db())
 
 
 def _family_names() -> dict[str, str]:
