@@ -114,6 +114,14 @@ def ask(session: Session, request: Request, now: datetime | None = None) -> Refe
     return referral
 
 
+def confirmation(referral: Referral, link: str) -> tuple[str, str]:
+    """(subject, text) of the email that confirms a request, with the private link to see or withdraw it."""
+    return (f"Your request for help: {referral.reference}",
+            f"Hi {referral.first_name}, we have your request ({referral.reference}). Someone from the Leeds Health and "
+            f"Care Academy will get in touch within a week.\n\nSee it, or withdraw it and delete your details, here: "
+            f"{link}\n")
+
+
 def by_token(session: Session, token: str) -> Referral | None:
     return session.scalar(select(Referral).where(Referral.token == token))
 

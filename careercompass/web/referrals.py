@@ -10,7 +10,7 @@ from careercompass.web.events import send_email
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 from careercompass.web.security import limiter
-from careercompass.web.staff import _found, me, signed_in_user, staff_only
+from careercompass.web.staff import me, row_or_404, signed_in_user, staff_only
 
 blueprint = Blueprint("referrals", __name__)
 FIELDS = ("first_name", "contact", "area", "age_band", "help_with", "more", "needs")
@@ -32,11 +32,7 @@ def ask():
         return render_page("referrals/too_young.html")
     except referrals.ReferralProblem as problem:
         return _form_page(form, problem), 400
-    link = url_for("referrals.mine", token=made.token, _external=True)
-    send_email(made.contact, (f"Your request for help: {made.reference}",
-                              f"Hi {made.first_name}, we have your request ({made.reference}). Someone from the Leeds "
-                              f"Health and Care Academy will get in touch within a week.\n\nSee it, or withdraw it "
-                              f"and delete your details, here: {link}\n"))
+    send_email(made.contact, referrals.confirmation(made, url_for("referrals.mine", token=made.token, _external=True)))
     return redirect(url_for("referrals.mine", token=made.token), code=303)
 
 
@@ -67,16 +63,14 @@ def hub_queue():
 @staff_only("referrals")
 def hub_referral(referral_id: int):
     database = db()
-    found = _found(referrals.Referral, referral_id)
+    found = row_or_404(referrals.Referral, referral_id)
     problem = None
     if request.method == "POST":
         try:
             referrals.update(found, request.form.get("status", ""), request.form.get("spoke", ""),
                              request.form.get("outcome", ""))
-        except referrals.ReferralProblem as error:
+        except referrals.ReferralProblem as error:  # raised before anything is changed
             problem = error
-            database.rollback()
-            found = _found(referrals.Referral, referral_id)
         else:
             accounts.log(database, signed_in_user(), "updated a referral", f"{found.reference}: {found.status}")
             database.commit()

@@ -205,7 +205,7 @@ def import_run():
 @staff_only("vacancies")
 def hide(vacancy_id: int):
     database = db()
-    vacancy = _found(Vacancy, vacancy_id)
+    vacancy = row_or_404(Vacancy, vacancy_id)
     vacancy.hidden = request.form.get("hidden", "1") == "1"
     accounts.log(database, signed_in_user(), "hid a vacancy" if vacancy.hidden else "showed a vacancy",
                  f"{vacancy.id}: {vacancy.title}")
@@ -216,7 +216,7 @@ def hide(vacancy_id: int):
 @blueprint.get("/vacancies/<int:vacancy_id>")
 @staff_only("vacancies")
 def vacancy(vacancy_id: int):
-    found = _found(Vacancy, vacancy_id)
+    found = row_or_404(Vacancy, vacancy_id)
     return render_page("staff/vacancy.html", user=me(), vacancy=found, problem=None)
 
 
@@ -226,7 +226,7 @@ def edit_vacancy(vacancy_id: int):
     """Put right what a feed got wrong: the title, employer, pay words or closing date. The next import of the same
     advert only changes it again if the feed itself changes."""
     database = db()
-    found = _found(Vacancy, vacancy_id)
+    found = row_or_404(Vacancy, vacancy_id)
     try:
         edited = VacancyEdit.from_form(request.form)
     except ValueError as problem:
@@ -280,7 +280,7 @@ def add_event():
 @staff_only("events")
 def event(event_id: int):
     database = db()
-    found = _found(Event, event_id)
+    found = row_or_404(Event, event_id)
     places, waiting = manage.bookings_for(database, event_id)
     return render_page("staff/event.html", user=me(), event=found, places=places, waiting=waiting,
                        age_bands=booking.AGE_BANDS, saved=request.args.get("saved"))
@@ -290,7 +290,7 @@ def event(event_id: int):
 @staff_only("events")
 def attendance(event_id: int):
     database = db()
-    found = _found(Event, event_id)
+    found = row_or_404(Event, event_id)
     came = {int(value) for value in request.form.getlist("came") if value.isdigit()}
     count = manage.mark_attendance(database, event_id, came)
     accounts.log(database, signed_in_user(), "marked attendance", f"{found.id}: {count} came")
@@ -301,7 +301,7 @@ def attendance(event_id: int):
 @blueprint.get("/events/<int:event_id>/edit")
 @staff_only("events")
 def edit_event_form(event_id: int):
-    found = _found(Event, event_id)
+    found = row_or_404(Event, event_id)
     return render_page("staff/event_edit.html", user=me(), event=found, form=manage.form_of(found),
                        roles=catalogue_queries.list_roles(db()), access=manage.ACCESS_FEATURE_IDS, problem=None)
 
@@ -310,7 +310,7 @@ def edit_event_form(event_id: int):
 @staff_only("events")
 def edit_event(event_id: int):
     database = db()
-    found = _found(Event, event_id)
+    found = row_or_404(Event, event_id)
     form = _event_form()
     try:
         told = manage.update_event(database, found, form)
@@ -330,7 +330,7 @@ def edit_event(event_id: int):
 def group_booking(event_id: int):
     """An adviser books places for a class: the group's name and size only, with their own email as the contact."""
     database = db()
-    found = _found(Event, event_id)
+    found = row_or_404(Event, event_id)
     user = signed_in_user()
     form = booking.GroupRequest(group_name=request.form.get("group_name", ""), places=request.form.get("places", ""),
                                 age_band=request.form.get("age_band", ""),
@@ -362,7 +362,7 @@ def group_booking(event_id: int):
 @staff_only("events")
 def copy_event(event_id: int):
     database = db()
-    form = manage.copy_of(_found(Event, event_id))
+    form = manage.copy_of(row_or_404(Event, event_id))
     rows = database.scalars(select(Event).order_by(Event.starts_at.desc()).limit(100)).all()
     return render_page("staff/events.html", user=me(), rows=rows, roles=catalogue_queries.list_roles(database),
                        access=manage.ACCESS_FEATURE_IDS, problem=None, form=form)
@@ -372,7 +372,7 @@ def copy_event(event_id: int):
 @staff_only("events")
 def register(event_id: int):
     database = db()
-    found = _found(Event, event_id)
+    found = row_or_404(Event, event_id)
     places, _ = manage.bookings_for(database, event_id)
     accounts.log(database, signed_in_user(), "downloaded a register", f"{found.id}: {found.title}")
     database.commit()
@@ -384,7 +384,7 @@ def register(event_id: int):
 @staff_only("events")
 def cancel_event(event_id: int):
     database = db()
-    found = _found(Event, event_id)
+    found = row_or_404(Event, event_id)
     told = manage.cancel_event(database, found)
     accounts.log(database, signed_in_user(), "cancelled an event", f"{found.id}: {found.title} ({len(told)} told)")
     database.commit()
@@ -407,7 +407,7 @@ def routes():
 def route(route_id: str):
     """Put right a route's start dates, cost, entry or Leeds providers, with the page that states the new facts."""
     database = db()
-    found = _found(Route, route_id)
+    found = row_or_404(Route, route_id)
     form = {field: request.form.get(field, "") for field in (*route_changes.EDITABLE, "source_url")}
     saved = request.args.get("saved", "")
     page = {"user": me(), "route": found, "editable": route_changes.EDITABLE, "problem": None,
@@ -452,7 +452,7 @@ def _event_form() -> manage.NewEvent:
         "capacity", "run_by")}, roles=request.form.getlist("roles"), accessibility=request.form.getlist("accessibility"))
 
 
-def _found(model, row_id: int):
+def row_or_404(model, row_id: int):
     """The row with this id, or a 404 page."""
     row = db().get(model, row_id)
     if row is None:
