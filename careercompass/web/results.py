@@ -88,7 +88,9 @@ def _render_results(asked_why: str | None = None, reason_taken: str | None = Non
         answered_quiz=bool(current.visitor.answers.choices),
         jobs_open=open_counts(database, [m.slug for m in result.matches], date.today()),
         ways_for_you=ways_for_you,
-        tasters=next_for_results(database, [(m.slug, m.family) for m in result.matches]),
+        # The tasters sit outside the list htmx swaps after "not for me": looked up only for the whole page.
+        tasters=[] if wants_fragment(fragments.RESULTS_LIST)
+        else next_for_results(database, [(m.slug, m.family) for m in result.matches]),
     )
 
 
