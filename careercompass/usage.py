@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import Date, Integer, String, select, update
+from sqlalchemy import Date, Integer, String, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -96,12 +96,10 @@ def usage(session: Session, today: date | None = None, weeks: int = WEEKS) -> Us
         for moment in moments:
             counts[measure][_week(moment)] += 1
 
-    people_with_results = {}
-    for reference, moment in session.execute(select(FeedbackEvent.reference, FeedbackEvent.created_at)
-                                             .where(FeedbackEvent.kind == "impression",
-                                                    FeedbackEvent.created_at >= since)):
-        people_with_results.setdefault(reference, moment)  # each reference once: a person, not each page
-    add("results", people_with_results.values())
+    # Each reference once, at its first results page: a person, not each job shown to them.
+    add("results", session.scalars(select(func.min(FeedbackEvent.created_at))
+                                   .where(FeedbackEvent.kind == "impression", FeedbackEvent.created_at >= since)
+                                   .group_by(FeedbackEvent.reference)))
     add("opened", session.scalars(select(FeedbackEvent.created_at).where(FeedbackEvent.kind == "open",
                                                                          FeedbackEvent.created_at >= since)))
     add("saved", session.scalars(select(Shortlist.created_at).where(Shortlist.created_at >= since)))
