@@ -20,12 +20,10 @@ def create_app(settings: Settings | None = None) -> Flask:
         CAREERCOMPASS=settings,
         JSON_SORT_KEYS=False,
         SEND_FILE_MAX_AGE_DEFAULT=3600,
-        RATELIMIT_STORAGE_URI=settings.ratelimit_storage_uri,
-        RATELIMIT_HEADERS_ENABLED=True,
     )
     delivery.init_app(app)  # first, so that compression runs after every other step has shaped the response
     resources.init_app(app, settings)
-    security.init_app(app)
+    security.init_app(app, settings)
     rendering.init_app(app)
     for feature in (home, explore, roles, quiz, results, shortlists, vacancies, events, staff, classroom, handoffs,
                     referrals, about, health, api, family_colours):

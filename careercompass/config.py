@@ -47,7 +47,12 @@ class Settings:
     smtp_host: str = ""  # where booking emails go; empty: none are sent, and the page shows the cancel link
     smtp_port: int = 25
     mail_from: str = "Career Compass Leeds <no-reply@careercompass.invalid>"
-    public_url: str = ""  # the site's address as people reach it (https://...), for links in emails sent by commands
+    public_url: str = ""  # the site's address as people reach it (https://...): links in emails, QR codes, the API
+    trusted_hosts: str = ""  # other host names the site answers to, comma-separated (public_url's host always is)
+    proxy_count: int = 0  # reverse proxies in front of the app (1 behind nginx): their X-Forwarded-* headers are believed
+    web_nodes: int = 1  # machines serving the site behind one load balancer; SQLite can only serve one
+    max_request_kb: int = 64  # the largest request body a page or the API accepts (feed uploads may be larger)
+    max_upload_mb: int = 20  # the largest feed file staff may upload
     referral_retention_days: int = 365  # a request for help is deleted this long after staff last worked on it
     class_session_retention_days: int = 30  # a class session and its nicknames' results are deleted this long after
     reminder_hours: int = 48  # `send-reminders` reminds everyone with a place at an event starting this soon
@@ -90,6 +95,21 @@ class Settings:
     def embedded_default(self) -> bool:
         """The embedded SQLite database, with the sample data that comes with it (sample vacancies)."""
         return not self.database_url
+
+    @property
+    def served_over_https(self) -> bool:
+        """Cookies are marked Secure and browsers told to use HTTPS only (HSTS) when the public address is https."""
+        return self.public_url.startswith("https://")
+
+    @property
+    def allowed_hosts(self) -> list[str]:
+        """Host names a request may carry; empty (any host) until a public address or trusted hosts are set."""
+        from urllib.parse import urlsplit
+
+        hosts = [name.strip().lower() for name in self.trusted_hosts.split(",") if name.strip()]
+        if self.public_url:
+            hosts.insert(0, (urlsplit(self.public_url).hostname or "").lower())
+        return [host for host in hosts if host]
 
     @property
     def index_dir(self) -> Path:

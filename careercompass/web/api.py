@@ -8,28 +8,29 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, request, url_for
+from flask import Blueprint, abort, jsonify, request
 
 from careercompass import vocabulary
 from careercompass.catalogue import facets, models, queries
 from careercompass.catalogue.easy_read import easy_version
 from careercompass.catalogue.facets import Condition, Selection, degree_answer
 from careercompass.catalogue.pay import PayFigures
-from careercompass.matching.engine import match as run_match
-from careercompass.matching.quiz import AnswerError, describe_quiz, parse_answers
-from careercompass.pathway import Where, route_from_here, route_ids_needed
-from careercompass.search.explore import explore
-from careercompass.search.index import MAX_QUERY_LENGTH
-from careercompass.search.lookup import lookup as lookup_title
 from careercompass.events import booking
 from careercompass.events.models import Event
 from careercompass.events.queries import EventFilter, FoundEvent, upcoming
+from careercompass.matching.engine import match as run_match
+from careercompass.matching.quiz import AnswerError, describe_quiz, parse_answers
+from careercompass.pathway import Where, route_from_here, route_ids_needed
 from careercompass.search import vacancy_index
+from careercompass.search.explore import explore
+from careercompass.search.index import MAX_QUERY_LENGTH
+from careercompass.search.lookup import lookup as lookup_title
 from careercompass.vacancies import places
 from careercompass.vacancies.queries import Found, VacancyFilter, open_counts
 from careercompass.vacancies.queries import find as find_vacancies
+from careercompass.web.addresses import external_url
 from careercompass.web.resources import db, resources
-from careercompass.web.security import csrf, limiter
+from careercompass.web.security import booking_limit, csrf, match_limit, search_limit
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 csrf.exempt(blueprint)  # a JSON API for other programs: no cookies, no forms
@@ -71,6 +72,7 @@ MAX_LIMIT = 50
 
 
 @blueprint.get("/search")
+@search_limit
 def search():
     """Roles for words and filters. Filters are the browse page's: repeat a name for "or" (route=t-level&route=degree)."""
     query = request.args.get("q", "")
@@ -94,7 +96,7 @@ def search():
         "results": [
             {"type": "role", "slug": slug, "title": roles[slug].title, "family": roles[slug].family_slug,
              "score": found.scores.get(slug), "matched_by": found.how.get(slug, "filters"),
-             "url": url_for("roles.role", slug=slug, _external=True)}
+             "url": external_url("roles.role", slug=slug)}
             for slug in shown if slug in roles
         ],
         "suggestion": found.corrected,
@@ -126,7 +128,7 @@ def lookup():
 
     def candidate(c):
         return {"slug": c.slug, "title": c.title, "confidence": c.confidence,
-                "url": url_for("roles.role", slug=c.slug, _external=True)}
+                "url": external_url("roles.role", slug=c.slug)}
 
     return jsonify({
         "title": found.title,
@@ -233,8 +235,8 @@ def event_json(item: FoundEvent) -> dict[str, Any]:
         "ward": e.ward, "postcode_district": e.postcode_district, "age_min": e.age_min, "age_max": e.age_max,
         "capacity": e.capacity, "places_left": e.places_left, "roles": [r.role_slug for r in e.roles],
         "distance_km": item.distance_km, "sample": e.sample,
-        "url": url_for("events.show", event_id=e.id, _external=True),
-        "ics_url": url_for("events.event_ics", event_id=e.id, _external=True),
+        "url": external_url("events.show", event_id=e.id),
+        "ics_url": external_url("events.event_ics", event_id=e.id),
     }
 
 
@@ -278,7 +280,7 @@ def route_json(route) -> dict[str, Any]:
 
 
 @blueprint.post("/events/<int:event_id>/bookings")
-@limiter.limit("20 per minute")
+@booking_limit
 def book_event(event_id: int):
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
@@ -300,7 +302,7 @@ def book_event(event_id: int):
     except booking.AlreadyBooked:
         abort(409, description="contact: already booked on this event; use the link sent when it was booked.")
     return jsonify({"status": made.status,
-                    "cancel_url": url_for("events.my_booking", token=made.token, _external=True)}), 201
+                    "cancel_url": external_url("events.my_booking", token=made.token)}), 201
 
 
 def _only_parameters(known: set[str]) -> None:
@@ -328,6 +330,7 @@ def quiz():
 
 
 @blueprint.post("/match")
+@match_limit
 def match():
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
@@ -351,7 +354,7 @@ def match():
         "results": [
             {"slug": m.slug, "title": m.title, "family": m.family, "score": m.score, "reasons": list(m.reasons),
              "strength": m.strength, "strength_why": m.strength_why, "unpaid": m.unpaid,
-             "url": url_for("roles.role", slug=m.slug, _external=True)}
+             "url": external_url("roles.role", slug=m.slug)}
             for m in result.matches
         ],
         "dealbreakers": sorted(result.dealbreakers),
@@ -399,13 +402,13 @@ def role_summary(role: models.Role, pay: PayFigures) -> dict[str, Any]:
         "patient_facing": role.patient_facing,
         "minimum_age": role.minimum_age,
         "kind": role.kind,
-        "url": url_for("roles.role", slug=role.slug, _external=True),
+        "url": external_url("roles.role", slug=role.slug),
     }
 
 
 def role_detail(role: models.Role, pay: PayFigures, ladder: queries.Ladder) -> dict[str, Any]:
     def refs(roles: list[models.Role]) -> list[dict[str, str]]:
-        return [{"slug": r.slug, "title": r.title, "url": url_for("api.role", slug=r.slug, _external=True)} for r in roles]
+        return [{"slug": r.slug, "title": r.title, "url": external_url("api.role", slug=r.slug)} for r in roles]
 
     return {
         **role_summary(role, pay),

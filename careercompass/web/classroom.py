@@ -22,6 +22,7 @@ from careercompass.classroom.models import ClassSession
 from careercompass.events.queries import EventFilter, upcoming
 from careercompass.matching.quiz import Answers
 from careercompass.web import fragments, visitor
+from careercompass.web.addresses import external_url
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 from careercompass.web.security import limiter
@@ -73,7 +74,7 @@ def session_view(session_id: int):
     found = _own(session_id)
     titles = _titles()
     return render_page("classroom/session.html", user=me(), found=found, code=sessions.shown_code(found.code),
-                       titles=titles, join_url=url_for("classroom.join_form", code=found.code, _external=True),
+                       titles=titles, join_url=external_url("classroom.join_form", code=found.code),
                        dealbreaker_names=_dealbreaker_names(),
                        retention_days=resources().settings.class_session_retention_days)
 
@@ -87,12 +88,12 @@ def board(session_id: int):
     names = catalogue_queries.role_names(db())
     qr = None
     if not fragments.wants_fragment(fragments.CLASS_BOARD):  # the code and QR are drawn once, not on every poll
-        qr = Markup(qr_svg(url_for("classroom.join_form", code=code, _external=True),
+        qr = Markup(qr_svg(external_url("classroom.join_form", code=code),
                            title=f"QR code to join with the code {code}"))
     return render_page("classroom/board.html", fragment="classroom/_board.html", target_id=fragments.CLASS_BOARD,
                        found=found, figures=board_for(found, names), code=code, titles=_titles(names),
                        families=_family_names(), dealbreaker_names=_dealbreaker_names(),
-                       join_url=url_for("classroom.join_form", _external=True), refresh=BOARD_REFRESH_SECONDS, qr=qr)
+                       join_url=external_url("classroom.join_form"), refresh=BOARD_REFRESH_SECONDS, qr=qr)
 
 
 @blueprint.get("/adviser/sessions/<int:session_id>/board.json")

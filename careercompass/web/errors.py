@@ -17,6 +17,7 @@ PLAIN_MESSAGES = {
     400: "Something in that request was not right.",
     404: "We could not find that page.",
     405: "That page cannot be used that way.",
+    413: "That was too much to send at once. Please send less.",
     429: "Too many requests at once. Please wait a minute and try again.",
     500: "Something went wrong on our side.",
     503: "This part of the site is not working just now. Please try again in a few minutes.",

@@ -15,9 +15,10 @@ from careercompass.events import booking, calendar, messages
 from careercompass.events.models import Booking, Event
 from careercompass.events.queries import EventFilter, upcoming
 from careercompass.web import class_seat
+from careercompass.web.addresses import external_url, site_host
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
-from careercompass.web.security import limiter
+from careercompass.web.security import booking_limit
 from careercompass.web.vacancies import chosen_place
 
 blueprint = Blueprint("events", __name__)
@@ -51,7 +52,7 @@ def show(event_id: int):
 
 
 @blueprint.post("/events/<int:event_id>/book")
-@limiter.limit("20 per minute")
+@booking_limit
 def book(event_id: int):
     database = db()
     event = _event(event_id)
@@ -148,8 +149,8 @@ def _event(event_id: int) -> Event:
 
 
 def _event_page(event: Event, problem=None, form=None, distance=None):
-    url = url_for("events.show", event_id=event.id, _external=True)
-    data = calendar.json_ld(event, url, url_for("about.about", _external=True))
+    url = external_url("events.show", event_id=event.id)
+    data = calendar.json_ld(event, url, external_url("about.about"))
     roles = catalogue_queries.roles_by_slug(db(), [r.role_slug for r in event.roles], detail=False)
     return render_page("events/event.html", event=event, roles=roles, problem=problem, form=form,
                        distance=distance, json_ld=Markup(json.dumps(data).replace("<", "\\u003c")),
@@ -158,14 +159,14 @@ def _event_page(event: Event, problem=None, form=None, distance=None):
 
 
 def _ics(events: list[Event], name: str) -> Response:
-    body = calendar.ics(events, lambda e: url_for("events.show", event_id=e.id, _external=True),
-                        request.host.split(":")[0] or "careercompass", name)
+    body = calendar.ics(events, lambda e: external_url("events.show", event_id=e.id),
+                        site_host(), name)
     return Response(body, mimetype="text/calendar", headers={"Content-Disposition": "inline; filename=events.ics"})
 
 
 def cancel_url(made: Booking) -> str:
     """The private link where a person sees, gives up or deletes their booking; no account needed."""
-    return url_for("events.my_booking", token=made.token, _external=True)
+    return external_url("events.my_booking", token=made.token)
 
 
 def _email_confirmation(made: Booking, event: Event) -> bool:

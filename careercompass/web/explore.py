@@ -14,6 +14,7 @@ from careercompass.web import fragments
 from careercompass.web.fragments import fragment_view
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
+from careercompass.web.security import search_limit
 
 blueprint = Blueprint("explore", __name__)
 
@@ -71,6 +72,7 @@ def _page_number(raw: str | None) -> int:
 
 
 @blueprint.get("/search")
+@search_limit
 def search():
     # Search and browse are one page now; old links and bookmarks keep working.
     return redirect(url_for("explore.browse", **request.args.to_dict(flat=False)), code=301)

@@ -11,9 +11,10 @@ from flask import Blueprint
 
 from careercompass.catalogue import queries
 from careercompass.matching.engine import match
-from careercompass.search.index import describe as describe_index
 from careercompass.matching.quiz import parse_answers
+from careercompass.search.index import describe as describe_index
 from careercompass.web.resources import db, resources
+from careercompass.web.security import rate_limits_working
 
 log = logging.getLogger(__name__)
 blueprint = Blueprint("health", __name__)
@@ -45,7 +46,16 @@ def health():
     except Exception as error:  # noqa: BLE001
         checks["match"] = _failed("match", error)
     healthy = all(value == "ok" for value in checks.values())
-    return {"status": "ok" if healthy else "failing", "checks": checks, **figures}, (200 if healthy else 503)
+    # Not a failure of this node (every node shares the store), so not a 503: pages are served without limits.
+    limits = "ok" if rate_limits_working() else "not counting: the rate-limit store cannot be reached"
+    return ({"status": "ok" if healthy else "failing", "checks": checks, "rate_limits": limits, **figures},
+            (200 if healthy else 503))
+
+
+@blueprint.get("/livez")
+def alive():
+    """For a process supervisor: this worker answers. /healthz says whether it can do its job."""
+    return {"status": "ok"}
 
 
 def _failed(part: str, error: Exception) -> str:

@@ -6,9 +6,9 @@ from flask import Blueprint
 
 from careercompass.catalogue import queries
 from careercompass.catalogue.facets import Selection
+from careercompass.events.queries import EventFilter, upcoming
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
-from careercompass.events.queries import EventFilter, upcoming
 
 blueprint = Blueprint("home", __name__)
 

@@ -6,10 +6,11 @@ from flask import Blueprint, abort, redirect, request, url_for
 
 from careercompass.advisers import referrals
 from careercompass.staff import accounts
+from careercompass.web.addresses import external_url
 from careercompass.web.events import send_email
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
-from careercompass.web.security import limiter
+from careercompass.web.security import referral_limit
 from careercompass.web.staff import me, row_or_404, signed_in_user, staff_only
 
 blueprint = Blueprint("referrals", __name__)
@@ -22,7 +23,7 @@ def ask_form():
 
 
 @blueprint.post("/help")
-@limiter.limit("10 per minute")
+@referral_limit
 def ask():
     form = referrals.Request(**{name: request.form.get(name, "")[:600] for name in FIELDS},
                              consent=request.form.get("consent") == "yes")
@@ -32,7 +33,7 @@ def ask():
         return render_page("referrals/too_young.html")
     except referrals.ReferralProblem as problem:
         return _form_page(form, problem), 400
-    send_email(made.contact, referrals.confirmation(made, url_for("referrals.mine", token=made.token, _external=True)))
+    send_email(made.contact, referrals.confirmation(made, external_url("referrals.mine", token=made.token)))
     return redirect(url_for("referrals.mine", token=made.token), code=303)
 
 

@@ -7,11 +7,11 @@ import threading
 from flask import Flask, current_app, g
 from sqlalchemy.orm import Session
 
-from careercompass.config import Settings
-from careercompass.database import make_engine, make_session_factory
 from careercompass.catalogue.facets import FacetTable, load_facet_table
-from careercompass.matching.engine import closest_in_meaning
+from careercompass.config import Settings
 from careercompass.data_versions import VersionWatch
+from careercompass.database import make_engine, make_session_factory
+from careercompass.matching.engine import closest_in_meaning
 from careercompass.matching.service import DATA_SOURCE, EmbeddingsMissing, Matcher
 from careercompass.search.explore import MEANING_CANDIDATES
 from careercompass.search.index import SearchIndex

@@ -22,6 +22,7 @@ from careercompass.web.events import next_for_results
 from careercompass.web.fragments import fragment_view, wants_fragment
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
+from careercompass.web.security import match_limit
 
 blueprint = Blueprint("results", __name__)
 
@@ -44,6 +45,7 @@ WHY_NOT_THANKS = {
 
 
 @blueprint.get("/results")
+@match_limit
 @fragment_view
 def show():
     return _render_results(asked_why=request.args.get("why"), reason_taken=request.args.get("taken"))

@@ -11,13 +11,21 @@ from flask import Blueprint, abort, redirect, request, url_for
 from markupsafe import Markup
 
 from careercompass.advisers import handoffs
-from careercompass.advisers.shortlists import (Shortlist, delete_shortlist, find_shortlist, normalise_code, qr_svg,
-                                               save_shortlist)
+from careercompass.advisers.shortlists import (
+    Shortlist,
+    delete_shortlist,
+    find_shortlist,
+    normalise_code,
+    qr_svg,
+    save_shortlist,
+)
 from careercompass.catalogue import queries
 from careercompass.matching import feedback
 from careercompass.web import class_seat, visitor
+from careercompass.web.addresses import external_url
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
+from careercompass.web.security import save_limit
 
 blueprint = Blueprint("shortlists", __name__)
 
@@ -35,6 +43,7 @@ def held_shortlist(code: str) -> Shortlist:
 
 
 @blueprint.post("/results/save")
+@save_limit
 def save():
     current = visitor.current_result(resources().matcher.data())
     limit = resources().settings.feedback_events_per_reference
@@ -78,7 +87,7 @@ def _page(template: str, shortlist: Shortlist, with_words: bool):
     matches = [m for m in saved if m["slug"] in roles]
     if with_words:
         matches = [{**m, "reasons": m.get("reasons_with_words", m["reasons"])} for m in matches]
-    link = url_for("shortlists.show", code=shortlist.code, _external=True)
+    link = external_url("shortlists.show", code=shortlist.code)
     return render_page(
         template,
         shortlist=shortlist,

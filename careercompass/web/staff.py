@@ -35,7 +35,7 @@ from careercompass.vacancies.sources import MAX_BYTES, SourceUnavailable
 from careercompass.web.events import cancel_url, send_email
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
-from careercompass.web.security import limiter
+from careercompass.web.security import sign_in_limit
 
 blueprint = Blueprint("staff", __name__, url_prefix="/staff")
 
@@ -102,7 +102,7 @@ def sign_in():
 
 
 @blueprint.post("/sign-in")
-@limiter.limit("10 per minute")
+@sign_in_limit
 def sign_in_post():
     database = db()
     email = request.form.get("email", "")[:254]

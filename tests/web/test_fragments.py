@@ -63,7 +63,7 @@ def test_an_unknown_fragment_id_is_a_mistake_caught_at_once(app):
 def test_fragment_templates_follow_one_naming_rule():
     """A fragment is `_name.html` beside its page; shared templates are the only files at the top."""
     at_top = sorted(path.name for path in TEMPLATES.glob("*.html"))
-    assert at_top == ["error.html", "layout.html", "macros.html"]
+    assert at_top == ["error.html", "layout.html", "macros.html", "send_again.html"]
     for path in TEMPLATES.rglob("_*.html"):
         assert path.parent != TEMPLATES, path
     assert not (TEMPLATES / "partials").exists()
