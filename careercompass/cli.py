@@ -292,19 +292,24 @@ def train(personas_path: Path) -> None:
     click.echo(outcome.reason)
 
 
-@main.command(help="Serve the app with gunicorn (two workers, model and data loaded once before forking).")
+@main.command(help="Serve the app with gunicorn (two threaded workers, model and data loaded once before forking).")
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 16))
-def serve(workers: int) -> None:
-    from careercompass.server import check_can_serve, run
+@click.option("--production", is_flag=True,
+              help="Refuse settings unsafe with real visitors: a generated secret key, no https public address, "
+                   "per-worker rate limits, SQLite on more than one node.")
+def serve(workers: int, production: bool) -> None:
+    from careercompass.server import NotForProduction, check_can_serve, check_production, run
 
     settings = Settings.from_environment()
+    if production:
+        try:
+            check_production(settings, workers)
+        except NotForProduction as error:
+            raise click.ClickException(str(error)) from None
     check_can_serve(settings)
     click.echo(f"Career Compass Leeds is running at http://{settings.host}:{settings.port}/  (press Ctrl+C to stop)")
     run(settings, workers=workers)
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
 
 
 @main.group(help="Staff accounts (admins, Academy staff, advisers). Pupils and visitors never need one.")
@@ -388,3 +393,7 @@ def users_list() -> None:
             locked = user.locked_until is not None and user.locked_until.replace(tzinfo=UTC) > now
             click.echo(f"{user.email}  {user.role}{'  locked' if locked else ''}")
         click.echo(f"{len(found)} account{'s' if len(found) != 1 else ''}.")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

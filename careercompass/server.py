@@ -11,16 +11,32 @@ from gunicorn.app.base import BaseApplication
 from careercompass import create_app
 from careercompass.config import Settings
 
+# Threads let a worker go on serving while one request waits on a slow client; the proxy in front (deploy/nginx)
+# buffers whole requests, so no client can pin a worker. Two workers for two cores; the model is shared.
+THREADS_PER_WORKER = 4
+REQUEST_TIMEOUT_SECONDS = 30
+
 
 class _Server(BaseApplication):
-    def __init__(self, settings: Settings, workers: int):
+    def __init__(self, settings: Settings, workers: int, threads: int = THREADS_PER_WORKER):
         self.settings = settings
         self.workers = workers
+        self.threads = threads
         super().__init__()
 
     def load_config(self) -> None:
         self.cfg.set("bind", f"{self.settings.host}:{self.settings.port}")
         self.cfg.set("workers", self.workers)
+        self.cfg.set("worker_class", "gthread")
+        self.cfg.set("threads", self.threads)
+        self.cfg.set("timeout", REQUEST_TIMEOUT_SECONDS)
+        self.cfg.set("graceful_timeout", REQUEST_TIMEOUT_SECONDS)
+        self.cfg.set("keepalive", 5)
+        self.cfg.set("limit_request_line", 4094)
+        self.cfg.set("limit_request_fields", 60)
+        # gunicorn's control socket defaults to one path in the home folder, so a second instance on the same
+        # machine would take over the first's: each instance keeps its own beside its data.
+        self.cfg.set("control_socket", str(self.settings.instance_dir / f"gunicorn-{self.settings.port}.ctl"))
         self.cfg.set("preload_app", True)  # load once, share memory between workers
         self.cfg.set("accesslog", "-")
         self.cfg.set("post_worker_init", _warm_worker)
@@ -83,6 +99,26 @@ def check_can_serve(settings: Settings) -> None:
         raise EmbeddingsMissing(f"There are no role embeddings in {settings.models_dir}. Run `careercompass init`.")
     if not index_exists(settings.index_dir):
         raise SearchUnavailable(f"There is no search index in {settings.index_dir}. Run `careercompass init`.")
+
+
+class NotForProduction(RuntimeError):
+    """A setting that would be unsafe or wrong with real visitors; the message says which and what to do."""
+
+
+def check_production(settings: Settings, workers: int) -> None:
+    """What `serve --production` refuses, each with one line."""
+    if not settings.secret_key:
+        raise NotForProduction("Set CAREERCOMPASS_SECRET_KEY (the same on every node): a generated key is not "
+                               "shared between machines and is lost with the instance folder.")
+    if not settings.public_url.startswith("https://"):
+        raise NotForProduction("Set CAREERCOMPASS_PUBLIC_URL to the site's https:// address: links, QR codes "
+                               "and trusted hosts come from it.")
+    if settings.ratelimit_storage_uri.startswith("memory://") and (workers > 1 or settings.web_nodes > 1):
+        raise NotForProduction("Set CAREERCOMPASS_RATELIMIT_STORAGE_URI to Redis (redis://127.0.0.1:6379): with "
+                               "memory:// each worker counts on its own, so every limit is multiplied.")
+    if settings.embedded_default and settings.web_nodes > 1:
+        raise NotForProduction("SQLite serves one machine only: set CAREERCOMPASS_DATABASE_URL to PostgreSQL "
+                               "for more than one node.")
 
 
 def run(settings: Settings, workers: int = 2) -> None:

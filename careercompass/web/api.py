@@ -68,6 +68,7 @@ def role(slug: str):
     return jsonify(detail)
 
 
+MAX_EXCLUDE = 500
 MAX_LIMIT = 50
 
 
@@ -344,6 +345,8 @@ def match():
     exclude = body.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(s, str) for s in exclude):
         abort(400, description="exclude: should be a list of role slugs.")
+    if len(exclude) > MAX_EXCLUDE:  # more than there are roles: nothing useful, only work
+        abort(400, description=f"exclude: at most {MAX_EXCLUDE} role slugs.")
     try:
         answers = parse_answers(body.get("answers") or {}, body.get("interests"))
     except AnswerError as error:
