@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, jsonify, render_template, request
 from sqlalchemy.exc import DBAPIError
-from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
+from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError, ServiceUnavailable
 
 from careercompass.matching.service import EmbeddingsMissing
 from careercompass.search.index import SearchUnavailable
@@ -28,6 +28,11 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         return _respond(error)
+
+    # A Host header this site does not answer to: no page can be built (its links would need that host).
+    @app.errorhandler(SecurityError)
+    def untrusted_host(error: SecurityError):
+        return Response("This site does not answer to that address.\n", status=400, mimetype="text/plain")
 
     # A part the site depends on is down (database, search index, role vectors): a 503 says "try again soon",
     # which is true, where a 500 would say the site is broken.
