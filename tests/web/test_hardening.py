@@ -170,17 +170,19 @@ def _token(page_text: str) -> str:
     return re.search(r'name="csrf_token" value="([^"]+)"', page_text).group(1)
 
 
-@pytest.fixture
-def short_lived_tokens(ready_settings):
+@pytest.fixture(scope="module")
+def stale_form(ready_settings):
+    """A browser whose form token has run out (tokens here last one second): (client, the old token)."""
     app = create_app(ready_settings)
     app.config.update(TESTING=True, WTF_CSRF_TIME_LIMIT=1)
-    return app.test_client()
-
-
-def test_an_expired_form_keeps_the_answer_and_one_press_carries_on(short_lived_tokens):
-    client = short_lived_tokens
+    client = app.test_client()
     token = _token(client.get("/quiz/1").get_data(as_text=True))
     time.sleep(2.1)
+    return client, token
+
+
+def test_an_expired_form_keeps_the_answer_and_one_press_carries_on(stale_form):
+    client, token = stale_form
     stale = client.post("/quiz/1", data={"csrf_token": token, "activities": ["science", "caring"]},
                         headers={"Origin": "http://localhost"})
     text = stale.get_data(as_text=True)
@@ -195,10 +197,8 @@ def test_an_expired_form_keeps_the_answer_and_one_press_carries_on(short_lived_t
     assert re.search(r'value="science"[^>]*checked', client.get("/quiz/1").get_data(as_text=True))
 
 
-def test_an_expired_form_from_another_site_is_refused_and_nothing_is_echoed(short_lived_tokens):
-    client = short_lived_tokens
-    token = _token(client.get("/quiz/1").get_data(as_text=True))
-    time.sleep(2.1)
+def test_an_expired_form_from_another_site_is_refused_and_nothing_is_echoed(stale_form):
+    client, token = stale_form
     forged = client.post("/quiz/1", data={"csrf_token": token, "activities": ["science"]},
                          headers={"Origin": "https://evil.example"})
     assert forged.status_code == 400 and 'name="activities"' not in forged.get_data(as_text=True)
@@ -206,10 +206,8 @@ def test_an_expired_form_from_another_site_is_refused_and_nothing_is_echoed(shor
     assert missing.status_code == 400 and "press the button once more" not in missing.get_data(as_text=True)
 
 
-def test_an_expired_token_on_a_button_inside_the_page_reloads_it(short_lived_tokens):
-    client = short_lived_tokens
-    token = _token(client.get("/quiz/1").get_data(as_text=True))
-    time.sleep(2.1)
+def test_an_expired_token_on_a_button_inside_the_page_reloads_it(stale_form):
+    client, token = stale_form
     answer = client.post("/results/not-for-me", data={"csrf_token": token, "slug": "adult-nurse"},
                          headers={"Origin": "http://localhost", "HX-Request": "true"})
     assert answer.status_code == 204 and answer.headers["HX-Refresh"] == "true"
