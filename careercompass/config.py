@@ -102,13 +102,16 @@ class Settings:
         return self.public_url.startswith("https://")
 
     @property
-    def allowed_hosts(self) -> list[str]:
-        """Host names a request may carry; empty (any host) until a public address or trusted hosts are set."""
+    def public_host(self) -> str:
+        """The host name of the public address, lower case; empty when none is set."""
         from urllib.parse import urlsplit
 
-        hosts = [name.strip().lower() for name in self.trusted_hosts.split(",") if name.strip()]
-        if self.public_url:
-            hosts.insert(0, (urlsplit(self.public_url).hostname or "").lower())
+        return (urlsplit(self.public_url).hostname or "").lower() if self.public_url else ""
+
+    @property
+    def allowed_hosts(self) -> list[str]:
+        """Host names a request may carry; empty (any host) until a public address or trusted hosts are set."""
+        hosts = [self.public_host] + [name.strip().lower() for name in self.trusted_hosts.split(",")]
         return [host for host in hosts if host]
 
     @property

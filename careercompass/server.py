@@ -110,7 +110,7 @@ def check_production(settings: Settings, workers: int) -> None:
     if not settings.secret_key:
         raise NotForProduction("Set CAREERCOMPASS_SECRET_KEY (the same on every node): a generated key is not "
                                "shared between machines and is lost with the instance folder.")
-    if not settings.public_url.startswith("https://"):
+    if not settings.served_over_https:
         raise NotForProduction("Set CAREERCOMPASS_PUBLIC_URL to the site's https:// address: links, QR codes "
                                "and trusted hosts come from it.")
     if settings.ratelimit_storage_uri.startswith("memory://") and (workers > 1 or settings.web_nodes > 1):

@@ -6,8 +6,6 @@ board. Without a public address (on a laptop) the request's host is used, and tr
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import current_app, request, url_for
 
 
@@ -20,5 +18,4 @@ def external_url(endpoint: str, **values) -> str:
 
 def site_host() -> str:
     """The site's host name, for identifiers such as calendar entries' ids."""
-    base = current_app.config["CAREERCOMPASS"].public_url
-    return (urlsplit(base).hostname if base else request.host.split(":")[0]) or "careercompass"
+    return current_app.config["CAREERCOMPASS"].public_host or request.host.split(":")[0] or "careercompass"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import zlib
+from functools import lru_cache
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken
@@ -42,8 +43,14 @@ class _Sealer:
             raise BadSignature("the cookie could not be opened") from error
 
 
+@lru_cache(maxsize=4)
+def _sealer_for(secret_key: str | bytes) -> _Sealer:
+    """Asked for twice on every request (to open and to save): the key is derived once."""
+    return _Sealer(secret_key)
+
+
 class SealedCookieSessionInterface(SecureCookieSessionInterface):
     def get_signing_serializer(self, app: Flask) -> _Sealer | None:  # type: ignore[override]
         if not app.secret_key:
             return None
-        return _Sealer(app.secret_key)
+        return _sealer_for(app.secret_key)
