@@ -24,6 +24,7 @@ MIN_SUGGEST_LETTERS = 2
 
 
 @blueprint.get("/roles")
+@search_limit
 @fragment_view
 def browse():
     """Every job, narrowed by what was typed and the filters chosen; all of it lives in the address."""
@@ -72,7 +73,6 @@ def _page_number(raw: str | None) -> int:
 
 
 @blueprint.get("/search")
-@search_limit
 def search():
     # Search and browse are one page now; old links and bookmarks keep working.
     return redirect(url_for("explore.browse", **request.args.to_dict(flat=False)), code=301)

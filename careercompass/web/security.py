@@ -48,7 +48,8 @@ SITE_LIMIT = "1200 per minute"
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, application_limits=[SITE_LIMIT])
 match_limit = limiter.shared_limit("240 per minute", scope="match")
-search_limit = limiter.shared_limit("600 per minute", scope="search")
+# Only a search for words costs much (and is what a script would hammer); a list narrowed by filters does not.
+search_limit = limiter.shared_limit("600 per minute", scope="search", exempt_when=lambda: not request.args.get("q"))
 save_limit = limiter.shared_limit("60 per minute", scope="save")
 booking_limit = limiter.shared_limit("20 per minute", scope="booking")
 referral_limit = limiter.shared_limit("10 per minute", scope="referral")

@@ -138,6 +138,12 @@ def test_a_strict_limit_is_shared_by_the_page_and_the_api_and_by_client_behind_t
     limiter.reset()
 
 
+def test_a_search_for_words_has_the_strict_limit_and_a_filtered_list_only_the_site_wide_one(client):
+    assert client.get("/roles?q=nurse").headers["X-RateLimit-Limit"] == "600"
+    assert client.get("/api/v1/search?q=nurse").headers["X-RateLimit-Limit"] == "600"
+    assert client.get("/roles?family=nursing").headers.get("X-RateLimit-Limit") != "600"
+
+
 def test_without_a_proxy_a_forwarded_address_is_not_believed(ready_settings):
     from careercompass.web.security import limiter
 
