@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, render_template, request
+from flask import Flask, Response, render_template, render_template_string, request
 from flask.json.provider import DefaultJSONProvider
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -36,6 +36,7 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 HSTS = "max-age=31536000; includeSubDomains"
+SEND_AGAIN_FRAGMENT = '{% from "macros.html" import send_again_form %}{{ send_again_form(action, fields, 2) }}'
 
 # Pages that show one person's answers, results, saved code, booking, request for help or an adviser's notes:
 # never kept by a browser or a shared cache (a school's proxy, the back button on a shared Chromebook).
@@ -157,11 +158,13 @@ def _send_again(error: CSRFError, settings: Settings):
     log.info("Form token refused on %s: %s", request.path, error.description)
     if request.method != "POST" or request.files or not _from_this_site(settings):
         return render_template("error.html", code=400, message="Something in that request was not right."), 400
-    if request.headers.get("HX-Request"):
-        # A button on a page open too long: reload the page (with a fresh token), then it works.
-        return Response(status=204, headers={"HX-Refresh": "true"})
     fields = [(name, value) for name, value in request.form.items(multi=True) if name != "csrf_token"]
-    return render_template("send_again.html", action=request.full_path.rstrip("?"), fields=fields), 400
+    action = request.full_path.rstrip("?")
+    if request.headers.get("HX-Request"):
+        # Sent from inside a page (a quiz step with JavaScript on): the same form goes where the answer was to
+        # land, as a 200 so that htmx shows it; its plain post then carries on without a reload losing anything.
+        return render_template_string(SEND_AGAIN_FRAGMENT, action=action, fields=fields)
+    return render_template("send_again.html", action=action, fields=fields), 400
 
 
 def _from_this_site(settings: Settings) -> bool:
