@@ -32,12 +32,18 @@ _ROLE_DETAIL = (
 )
 
 
-def list_roles(session: Session, family: str | None = None, limit: int | None = None) -> list[models.Role]:
+def list_roles(session: Session, family: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[models.Role]:
     query = select(models.Role)
     if family:
         query = query.where(models.Role.family_slug == family)
-    query = query.options(*_ROLE_DETAIL).order_by(models.Role.title).limit(limit)
+    # The slug breaks ties between equal titles, so pages of the list never overlap or skip a role.
+    query = query.options(*_ROLE_DETAIL).order_by(models.Role.title, models.Role.slug).limit(limit).offset(offset)
     return list(session.scalars(query))
+
+
+def count_roles(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(models.Role)) or 0
 
 
 def spread_across_families(roles: list[models.Role], count: int) -> list[models.Role]:

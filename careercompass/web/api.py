@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from datetime import UTC, date, datetime, time
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, Response, abort, current_app, jsonify, request
+from sqlalchemy.orm import Session
 
-from careercompass import vocabulary
+from careercompass import data_versions, vocabulary
 from careercompass.catalogue import facets, models, queries
 from careercompass.catalogue.easy_read import easy_version
 from careercompass.catalogue.facets import Condition, Selection, degree_answer
@@ -48,24 +51,98 @@ def openapi():
     return jsonify(openapi_document())
 
 
+ROLES_PER_PAGE = 50
+MAX_ROLES_PER_PAGE = 100
+MAX_PAGE = 100_000
+# The catalogue is public and the same for everyone: any cache may keep it for a minute, then revalidate it.
+CATALOGUE_CACHE = "public, max-age=60"
+ROLES_SOURCE = "roles"
+# Compression turns a strong ETag "abc" into "abc:gzip" (or :br ...); a client revalidates with that form.
+ENCODING_SUFFIX = re.compile(r":(?:br|gzip|deflate|zstd)$")
+
+
 @blueprint.get("/roles")
 def roles():
+    """Every role by title, a page at a time (?page=&per_page=). A client that has a page revalidates it with its
+    ETag, which is worked out from the roles' data version before any role is read."""
+    _only_parameters({"page", "per_page"})
+    page = _whole_number("page", 1, 1, MAX_PAGE)
+    per_page = _whole_number("per_page", ROLES_PER_PAGE, 1, MAX_ROLES_PER_PAGE)
     database = db()
+    version = data_versions.current(database, ROLES_SOURCE)
+    tag = _catalogue_etag(version, "roles", page, per_page)
+    if (unchanged := _not_modified(tag)) is not None:
+        return unchanged
+    count = queries.count_roles(database)
+    pages = max(1, -(-count // per_page))
+    if page > pages:
+        abort(404, description=f"page: there are {pages} pages of {per_page} roles; ask for a page from 1 to {pages}.")
     pay = queries.PayCalculator(database)
-    found = queries.list_roles(database)
-    return jsonify({"count": len(found), "roles": [role_summary(role, pay.figures(role)) for role in found]})
+    found = queries.list_roles(database, limit=per_page, offset=(page - 1) * per_page)
+
+    def page_url(number: int) -> str:
+        return external_url("api.roles", page=number, per_page=per_page)
+
+    following = page_url(page + 1) if page < pages else None
+    previous = page_url(page - 1) if page > 1 else None
+    response = jsonify({
+        "count": count, "page": page, "per_page": per_page, "pages": pages, "next": following, "previous": previous,
+        "roles": [role_summary(role, pay.figures(role)) for role in found],
+    })
+    links = [("first", page_url(1)), ("prev", previous), ("next", following), ("last", page_url(pages))]
+    response.headers["Link"] = ", ".join(f'<{url}>; rel="{rel}"' for rel, url in links if url)
+    return _cacheable(response, database, version, tag)
 
 
 @blueprint.get("/roles/<slug>")
 def role(slug: str):
     database = db()
+    version = data_versions.current(database, ROLES_SOURCE)
+    # Open vacancies are not part of the roles' data version, so their count (one small query) goes in the ETag.
+    vacancies = open_counts(database, [slug], date.today()).get(slug, 0)
+    tag = _catalogue_etag(version, "role", slug, vacancies)
+    if (unchanged := _not_modified(tag)) is not None:
+        return unchanged
     found = queries.get_role(database, slug)
     if found is None:
         abort(404, description=f"No role has the slug '{slug}'.")
     pay = queries.PayCalculator(database).figures(found)
     detail = role_detail(found, pay, queries.ladder_for(database, found))
-    detail["open_vacancies"] = open_counts(database, [slug], date.today()).get(slug, 0)
-    return jsonify(detail)
+    detail["open_vacancies"] = vacancies
+    return _cacheable(jsonify(detail), database, version, tag)
+
+
+@cache
+def _contract_digest() -> str:
+    """Changes with the OpenAPI document, so a release that reshapes the bodies does not answer 304 to old ones."""
+    return hashlib.sha256(OPENAPI_FILE.read_bytes()).hexdigest()
+
+
+def _catalogue_etag(version: int, *request_parts: object) -> str:
+    # The links in a body start with the public address (or, without one, the request's host).
+    base = current_app.config["CAREERCOMPASS"].public_url or request.host_url
+    digest = hashlib.sha256(repr((_contract_digest(), base, request_parts)).encode()).hexdigest()[:20]
+    return f"{ROLES_SOURCE}-{version}-{digest}"
+
+
+def _not_modified(tag: str) -> Response | None:
+    """A 304 when the client already holds this body, in whichever encoding it was sent. `*` is not honoured:
+    answering the whole body instead is always allowed, and it must not say that a missing role exists."""
+    for sent in request.if_none_match.as_set(include_weak=True):
+        if ENCODING_SUFFIX.sub("", sent) == tag:
+            response = Response(status=304)
+            response.set_etag(sent)
+            response.headers["Cache-Control"] = CATALOGUE_CACHE
+            return response
+    return None
+
+
+def _cacheable(response: Response, database: Session, version: int, tag: str) -> Response:
+    response.headers["Cache-Control"] = CATALOGUE_CACHE
+    # A body built while an edit was committed may be half old, half new: it gets no ETag to be revalidated with.
+    if data_versions.current(database, ROLES_SOURCE) == version:
+        response.set_etag(tag)
+    return response
 
 
 MAX_EXCLUDE = 500
@@ -145,7 +222,7 @@ def _whole_number(name: str, default: int, low: int, high: int) -> int:
     raw = request.args.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
         abort(400, description=f"{name}: should be a whole number from {low} to {high}.")
     return int(raw)
 

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
+from sqlalchemy import create_engine
 
+from careercompass import create_app
 from careercompass.catalogue.loader import load_catalogue
-from careercompass.web.api import openapi_document
-from tests.conftest import CATALOGUE_DIR
+from careercompass.web.api import ROLES_PER_PAGE, openapi_document
+from tests.conftest import CATALOGUE_DIR, staff_area_settings
 
 
 def response_schema(path: str, status: str) -> Draft202012Validator:
@@ -24,12 +29,127 @@ def test_the_openapi_document_is_valid_and_served(client):
     assert response.status_code == 200 and response.get_json()["openapi"].startswith("3.1")
 
 
-def test_the_role_list_matches_its_schema_and_has_every_role(client):
-    body = client.get("/api/v1/roles").get_json()
-    response_schema("/api/v1/roles", "200").validate(body)
+def every_page(client, url: str) -> list[dict]:
+    """Each page's body, following `next` from `url` until it runs out."""
+    bodies = []
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, response.get_data(as_text=True)
+        bodies.append(response.get_json())
+        url = bodies[-1]["next"]
+    return bodies
+
+
+@pytest.mark.parametrize("per_page", [None, 7, 100])
+def test_paging_through_the_role_list_gives_every_role_exactly_once(client, per_page):
+    first = "/api/v1/roles" + (f"?per_page={per_page}" if per_page else "")
+    bodies = every_page(client, first)
+    validator = response_schema("/api/v1/roles", "200")
+    for body in bodies:
+        validator.validate(body)
     catalogue = load_catalogue(CATALOGUE_DIR)
-    assert body["count"] == len(body["roles"]) == len(catalogue.roles)
-    assert {role["slug"] for role in body["roles"]} == {role.slug for role in catalogue.roles}
+    slugs = [role["slug"] for body in bodies for role in body["roles"]]
+    assert len(slugs) == len(set(slugs)) and set(slugs) == {role.slug for role in catalogue.roles}
+    size = per_page or ROLES_PER_PAGE
+    assert {body["count"] for body in bodies} == {len(catalogue.roles)}
+    assert [body["page"] for body in bodies] == list(range(1, bodies[0]["pages"] + 1))
+    assert all(len(body["roles"]) == size for body in bodies[:-1]) and 0 < len(bodies[-1]["roles"]) <= size
+    assert bodies[0]["previous"] is None and bodies[-1]["next"] is None
+    titles = [role["title"] for body in bodies for role in body["roles"]]
+    assert titles == sorted(titles)
+
+
+def test_a_page_says_where_its_neighbours_are_in_the_body_and_the_link_header(client):
+    response = client.get("/api/v1/roles?page=2&per_page=10")
+    body = response.get_json()
+    assert urlsplit(body["next"]).path == "/api/v1/roles"
+    assert parse_qs(urlsplit(body["next"]).query) == {"page": ["3"], "per_page": ["10"]}
+    assert parse_qs(urlsplit(body["previous"]).query) == {"page": ["1"], "per_page": ["10"]}
+    link = response.headers["Link"]
+    assert f'<{body["next"]}>; rel="next"' in link and f'<{body["previous"]}>; rel="prev"' in link
+    assert 'rel="first"' in link and f'page={body["pages"]}&per_page=10>; rel="last"' in link
+
+
+def test_the_last_page_is_there_and_one_past_it_is_a_404_that_says_how_many_there_are(client):
+    pages = client.get("/api/v1/roles?per_page=100").get_json()["pages"]
+    assert client.get(f"/api/v1/roles?per_page=100&page={pages}").status_code == 200
+    response = client.get(f"/api/v1/roles?per_page=100&page={pages + 1}")
+    assert response.status_code == 404
+    response_schema("/api/v1/roles", "404").validate(response.get_json())
+    assert f"there are {pages} pages" in response.get_json()["error"]["message"]
+
+
+@pytest.mark.parametrize(("query", "field"), [
+    ("page=0", "page"), ("page=-1", "page"), ("page=two", "page"), ("page=", "page"), ("page=1.5", "page"),
+    ("page=%C2%B2", "page"), ("page=100001", "page"),
+    ("per_page=0", "per_page"), ("per_page=101", "per_page"), ("per_page=ten", "per_page"),
+    ("limit=10", "limit"),
+])
+def test_bad_paging_parameters_get_a_400_that_names_them(client, query, field):
+    response = client.get(f"/api/v1/roles?{query}")
+    assert response.status_code == 400
+    response_schema("/api/v1/roles", "400").validate(response.get_json())
+    message = response.get_json()["error"]["message"]
+    assert message.startswith(f"{field}:")
+    assert "Cache-Control" not in response.headers and "ETag" not in response.headers
+
+
+@pytest.mark.parametrize("url", ["/api/v1/roles?page=2&per_page=20", "/api/v1/roles/porter"])
+@pytest.mark.parametrize("encoding", [None, "gzip", "br"])
+def test_a_copy_still_current_is_revalidated_with_a_304(client, url, encoding):
+    headers = {"Accept-Encoding": encoding} if encoding else {}
+    first = client.get(url, headers=headers)
+    tag = first.headers["ETag"]
+    assert first.status_code == 200 and not tag.startswith("W/")
+    assert first.headers.get("Content-Encoding") == encoding and (encoding is None or tag.endswith(f':{encoding}"'))
+    assert first.headers["Cache-Control"] == "public, max-age=60"
+    again = client.get(url, headers={**headers, "If-None-Match": tag})
+    assert again.status_code == 304 and again.data == b""
+    assert again.headers["ETag"] == tag and again.headers["Cache-Control"] == "public, max-age=60"
+    assert "Accept-Encoding" in again.headers["Vary"]
+    # The plain tag is good for a compressed request, and the compressed one for a plain request.
+    plain = tag.rsplit(":", 1)[0] + '"' if encoding else tag
+    assert client.get(url, headers={"Accept-Encoding": "gzip", "If-None-Match": plain}).status_code == 304
+    assert client.get(url, headers={"If-None-Match": f'"other", {tag}'}).status_code == 304
+
+
+def test_each_page_and_size_has_its_own_etag_and_a_stranger_one_gets_the_body(client):
+    tags = {client.get(url).headers["ETag"] for url in
+            ["/api/v1/roles", "/api/v1/roles?page=2", "/api/v1/roles?per_page=10", "/api/v1/roles/porter"]}
+    assert len(tags) == 4
+    for sent in ['"roles-1-nothing"', "*", 'W/"x"']:
+        assert client.get("/api/v1/roles", headers={"If-None-Match": sent}).status_code == 200
+    assert client.get("/api/v1/roles/astronaut", headers={"If-None-Match": "*"}).status_code == 404
+
+
+def test_the_etag_changes_when_a_role_is_edited_in_the_database(tmp_path_factory, ready_settings):
+    settings = staff_area_settings(tmp_path_factory, ready_settings)
+    app = create_app(settings)
+    app.config.update(TESTING=True)
+    client = app.test_client()
+    page = client.get("/api/v1/roles?per_page=100")
+    role = client.get("/api/v1/roles/porter")
+    engine = create_engine(settings.database_uri)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE roles SET summary = 'Porters move patients and kit about the hospital.' "
+                                   "WHERE slug = 'porter'")
+    engine.dispose()
+    for before, url in [(page, "/api/v1/roles?per_page=100"), (role, "/api/v1/roles/porter")]:
+        after = client.get(url, headers={"If-None-Match": before.headers["ETag"]})
+        assert after.status_code == 200 and after.headers["ETag"] != before.headers["ETag"]
+        assert client.get(url, headers={"If-None-Match": after.headers["ETag"]}).status_code == 304
+    assert b"Porters move patients and kit about the hospital." in client.get("/api/v1/roles/porter").data
+
+
+def test_next_and_previous_use_the_public_address_whatever_the_host_header_says(ready_settings):
+    public = "https://careers.example.org"
+    app = create_app(dataclasses.replace(ready_settings, public_url=public, trusted_hosts="node1.internal"))
+    app.config.update(TESTING=True)
+    response = app.test_client().get("/api/v1/roles?page=2&per_page=10", base_url="http://node1.internal")
+    body = response.get_json()
+    assert body["next"].startswith(f"{public}/api/v1/roles?") and body["previous"].startswith(f"{public}/api/v1/")
+    assert all(role["url"].startswith(public) for role in body["roles"])
+    assert "node1.internal" not in response.headers["Link"] and response.headers["Link"].count(public) == 4
 
 
 def test_every_role_in_full_matches_its_schema(client):
