@@ -10,8 +10,8 @@ from careercompass.config import PROJECT_ROOT, Settings
 def create_app(settings: Settings | None = None) -> Flask:
     """Build the web app. With no arguments it serves the embedded database that `careercompass init` made."""
     from careercompass.web import (about, api, classroom, delivery, errors, events, explore, family_colours,
-                                   handoffs, health, home, quiz, referrals, rendering, resources, results, roles,
-                                   security, shortlists, staff, vacancies)
+                                   handoffs, health, home, quiz, referrals, rendering, request_log, resources,
+                                   results, roles, security, shortlists, staff, vacancies)
 
     settings = settings or Settings.from_environment()
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"), static_folder=str(PROJECT_ROOT / "static"))
@@ -21,6 +21,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         JSON_SORT_KEYS=False,
         SEND_FILE_MAX_AGE_DEFAULT=3600,
     )
+    request_log.init_app(app)  # before delivery: its access line is written last, with the size as sent
     delivery.init_app(app)  # first, so that compression runs after every other step has shaped the response
     resources.init_app(app, settings)
     security.init_app(app, settings)

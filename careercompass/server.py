@@ -10,6 +10,7 @@ from gunicorn.app.base import BaseApplication
 
 from careercompass import create_app
 from careercompass.config import Settings
+from careercompass.logs import serving_config
 
 # Threads let a worker go on serving while one request waits on a slow client; the proxy in front (deploy/nginx)
 # buffers whole requests, so no client can pin a worker. Two workers for two cores; the model is shared.
@@ -38,7 +39,10 @@ class _Server(BaseApplication):
         # machine would take over the first's: each instance keeps its own beside its data.
         self.cfg.set("control_socket", str(self.settings.instance_dir / f"gunicorn-{self.settings.port}.ctl"))
         self.cfg.set("preload_app", True)  # load once, share memory between workers
-        self.cfg.set("accesslog", "-")
+        # JSON lines, gunicorn's own too; its access log prints query strings (people's words), so the app's line
+        # (careercompass/web/request_log.py) stands in for it.
+        self.cfg.set("accesslog", None)
+        self.cfg.set("logconfig_dict", serving_config())
         self.cfg.set("post_worker_init", _warm_worker)
         self.cfg.set("when_ready", _start_index_writer)
         self.cfg.set("on_exit", _stop_index_writer)
