@@ -53,5 +53,7 @@ def _respond(error: HTTPException):
     code = error.code or 500
     if request.path.startswith("/api/"):
         message = error.description if code != 500 else PLAIN_MESSAGES[500]
+        if code == 429:  # the limiter's own description is only the limit ("20 per 1 minute")
+            message = f"{PLAIN_MESSAGES[429]} The limit is {error.description}."
         return jsonify({"error": {"status": code, "message": message}}), code
     return render_template("error.html", code=code, message=PLAIN_MESSAGES.get(code, PLAIN_MESSAGES[400])), code

@@ -1,0 +1,98 @@
+"""The production set-up, started once per test process for the tests that need it: a PostgreSQL schema with the
+catalogue loaded, Redis for the rate limits, `serve --production` nodes, and nginx in front of the first."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from careercompass.config import Settings
+from careercompass.pipeline import initialise
+from tests.conftest import _postgres_url_in_new_schema, make_settings
+from tests.production.stack import NGINX, Nginx, Node, free_port, start_nginx, start_node
+
+# A Redis database of their own, emptied before each test, so these tests never meet another's counters.
+REDIS_URL = "redis://127.0.0.1:6379/9"
+PUBLIC_URL = "https://careers.test"
+# CI sets this, so a missing part fails the run instead of skipping the tests that prove production holds.
+REQUIRED = os.environ.get("CAREERCOMPASS_REQUIRE_PRODUCTION_STACK") == "1"
+
+
+def _missing_part() -> str | None:
+    if not NGINX.exists():
+        return "nginx is not installed (apt-get install nginx-light)"
+    if not os.environ.get("CAREERCOMPASS_TEST_POSTGRES_URL"):
+        return "set CAREERCOMPASS_TEST_POSTGRES_URL to run the production set-up on PostgreSQL"
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=2).close()
+    except OSError:
+        return "Redis is not running at 127.0.0.1:6379"
+    return None
+
+
+@pytest.fixture(scope="session")
+def production_settings(tmp_path_factory, shared_models_dir, ready_settings) -> Iterator[Settings]:
+    """Settings as a production node has them, on a freshly loaded PostgreSQL schema of its own."""
+    missing = _missing_part()
+    if missing:
+        if REQUIRED:
+            pytest.fail(missing)
+        pytest.skip(missing)
+    urls = _postgres_url_in_new_schema()
+    url = next(urls)
+    models = tmp_path_factory.mktemp("production-models")
+    shutil.copy(shared_models_dir / "role_embeddings.npz", models / "role_embeddings.npz")
+    settings = dataclasses.replace(
+        make_settings(tmp_path_factory.mktemp("production-instance"), models, url),
+        secret_key="the-same-long-random-key-on-every-node", public_url=PUBLIC_URL, trusted_hosts="127.0.0.1",
+        proxy_count=1, ratelimit_storage_uri=REDIS_URL, web_nodes=2,
+    )
+    initialise(settings)
+    yield settings
+    next(urls, None)  # drops the schema
+
+
+def node_settings(base: Settings, folder: Path) -> Settings:
+    """A node of its own: another port and a copy of the instance folder (its own search index)."""
+    shutil.copytree(base.instance_dir, folder)
+    return dataclasses.replace(base, instance_dir=folder, port=free_port())
+
+
+@pytest.fixture(scope="session")
+def first_node(production_settings, tmp_path_factory) -> Iterator[Node]:
+    folder = tmp_path_factory.mktemp("node-a")
+    node = start_node(node_settings(production_settings, folder / "instance"), workers=2, log=folder / "serve.log")
+    yield node
+    node.stop()
+
+
+@pytest.fixture(scope="session")
+def second_node(production_settings, tmp_path_factory) -> Iterator[Node]:
+    folder = tmp_path_factory.mktemp("node-b")
+    node = start_node(node_settings(production_settings, folder / "instance"), workers=1, log=folder / "serve.log")
+    yield node
+    node.stop()
+
+
+@pytest.fixture(scope="session")
+def proxy(first_node, tmp_path_factory) -> Iterator[Nginx]:
+    server = start_nginx(tmp_path_factory.mktemp("nginx"), [first_node.settings.port])
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fresh_counters():
+    """Each test starts with no requests counted against the loopback address."""
+    import redis
+
+    connection = redis.Redis.from_url(REDIS_URL)
+    connection.flushdb()
+    yield
+    connection.close()
