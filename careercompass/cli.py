@@ -126,12 +126,14 @@ def pay_rules(settings: Settings) -> PayRules:
 
 
 @main.command("send-reminders", help="Email a reminder to everyone with a place at an event that starts soon, once "
-                                      "each. Run it from a scheduler, for example every hour.")
+                                      "each, and any booking confirmation the mail server missed. Run it from a "
+                                      "scheduler, for example every hour.")
 @click.option("--hours", type=click.IntRange(1, 24 * 14), default=None,
               help="Remind about events starting within this many hours. Default: CAREERCOMPASS_REMINDER_HOURS.")
 def send_reminders(hours: int | None) -> None:
     from careercompass.database import open_session
-    from careercompass.events.messages import Mail, send_reminders as remind
+    from careercompass.events.messages import Mail, send_late_confirmations
+    from careercompass.events.messages import send_reminders as remind
 
     settings = Settings.from_environment()
     if not settings.smtp_host:
@@ -139,11 +141,14 @@ def send_reminders(hours: int | None) -> None:
     if not settings.public_url.startswith(("https://", "http://")):
         raise click.ClickException("Set CAREERCOMPASS_PUBLIC_URL to the site's address (https://...) so the emails "
                                    "can link to each booking. Nothing was sent.")
+    mail = Mail.from_settings(settings)
     with open_session(settings.database_uri) as session:
-        sent, failed = remind(session, Mail.from_settings(settings), settings.public_url,
-                              hours or settings.reminder_hours)
+        late, late_failed = send_late_confirmations(session, mail, settings.public_url)
+        sent, failed = remind(session, mail, settings.public_url, hours or settings.reminder_hours)
+    if late or late_failed:
+        click.echo(f"Confirmations the mail server missed at booking time: {late} sent, {late_failed} not sent.")
     click.echo(f"Reminders: {sent} sent, {failed} not sent (they will be tried again next time).")
-    if failed:
+    if failed or late_failed:
         sys.exit(1)
 
 

@@ -210,5 +210,13 @@ def due_reminders(session: Session, within_hours: int, now: datetime | None = No
                                 .order_by(Booking.id)))
 
 
+def due_confirmations(session: Session, now: datetime | None = None) -> list[Booking]:
+    """Bookings whose confirmation email could not be sent, for events that have not started or been called off."""
+    now = now or datetime.now(UTC)
+    ahead = select(Event.id).where(Event.starts_at > now, Event.cancelled.is_(False))
+    return list(session.scalars(select(Booking).where(Booking.event_id.in_(ahead), Booking.confirmation_due.is_(True),
+                                                      Booking.status != CANCELLED).order_by(Booking.id)))
+
+
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -15,7 +15,7 @@ from email.message import EmailMessage
 from sqlalchemy.orm import Session
 
 from careercompass.config import Settings
-from careercompass.events.booking import BOOKED, BOOKING_PATH, EMAIL, due_reminders
+from careercompass.events.booking import BOOKED, BOOKING_PATH, EMAIL, due_confirmations, due_reminders
 from careercompass.events.leeds_time import in_leeds
 from careercompass.events.models import Booking, Event
 
@@ -100,13 +100,36 @@ def send_reminders(session: Session, mail: Mail, public_url: str, within_hours: 
     return sent, failed
 
 
+def send_late_confirmations(session: Session, mail: Mail, public_url: str,
+                            now: datetime | None = None) -> tuple[int, int]:
+    """Send the confirmations that could not be sent when people booked (the mail server was down); (sent, failed).
+
+    Each is marked done as soon as the server takes it, so nobody gets two; one that fails again stays due.
+    """
+    sent = failed = 0
+    for booking in due_confirmations(session, now):
+        link = public_url.rstrip("/") + BOOKING_PATH.format(token=booking.token)
+        if send(mail, booking.contact, *confirmation(booking, session.get(Event, booking.event_id), link)):
+            booking.confirmation_due = False
+            session.commit()
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
 def _when(event: Event) -> str:
     return in_leeds(event.starts_at).strftime("%A %d %B %Y at %H:%M")
 
 
+def can_email(mail: Mail, to: str) -> bool:
+    """Whether an email to `to` would be sent at all: a mail server is set and the contact is an email address."""
+    return bool(mail.host and EMAIL.match(to))
+
+
 def send(mail: Mail, to: str, subject: str, text: str) -> bool:
     """Send one email; True if the server took it. An address that is not an email (a mobile) is not sent."""
-    if not mail.host or not EMAIL.match(to):
+    if not can_email(mail, to):
         return False
     message = EmailMessage()
     message["From"], message["To"], message["Subject"] = mail.sender, to, subject

@@ -75,4 +75,7 @@ class Booking(Base):
     # The adviser who booked for a group; their account's email is the contact, so no pupil's details are kept.
     booked_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"), index=True)
     reminded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The confirmation email could not be sent at booking time (the mail server was down): `send-reminders` tries
+    # again until it goes or the event starts.
+    confirmation_due: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -68,7 +68,7 @@ def book(event_id: int):
         problem = booking.BookingProblem("contact", "You have already booked this event with that email or number. "
                                                     "Use the link in your confirmation to see or cancel it.")
         return _event_page(event, problem=problem, form=form), 409
-    sent = _email_confirmation(made, event)
+    sent = email_confirmation(made, event)
     class_seat.note_follow_up("booked")
     return redirect(url_for("events.my_booking", token=made.token, sent="1" if sent else "0"), code=303)
 
@@ -169,8 +169,14 @@ def cancel_url(made: Booking) -> str:
     return external_url("events.my_booking", token=made.token)
 
 
-def _email_confirmation(made: Booking, event: Event) -> bool:
-    return send_email(made.contact, messages.confirmation(made, event, cancel_url(made)))
+def email_confirmation(made: Booking, event: Event) -> bool:
+    """Send the confirmation; if the mail server is down, the booking stands and `send-reminders` sends it later."""
+    if send_email(made.contact, messages.confirmation(made, event, cancel_url(made))):
+        return True
+    if messages.can_email(messages.Mail.from_settings(resources().settings), made.contact):
+        made.confirmation_due = True
+        db().commit()
+    return False
 
 
 def send_email(to: str, message: tuple[str, str]) -> bool:

@@ -13,6 +13,7 @@ from careercompass.catalogue.queries import quickest_route
 from careercompass.events.leeds_time import in_leeds
 from careercompass.vacancies.pay_text import pay_words
 from careercompass.web import easy_read, family_colours, fragments
+from careercompass.web.addresses import external_url
 from careercompass.web.resources import release_database
 
 
@@ -73,7 +74,8 @@ def init_app(app) -> None:
     fragments.init_app(app)
     easy_read.init_app(app)
     # The words people read for stored codes, the same on every page.
-    app.jinja_env.globals.update(route_names=vocabulary.labels(vocabulary.ROUTE_TYPES),
+    app.jinja_env.globals.update(external_url=external_url,  # links to copy or write down: the public address
+                                 route_names=vocabulary.labels(vocabulary.ROUTE_TYPES),
                                  sector_names=vocabulary.labels(vocabulary.SECTORS),
                                  shift_names=vocabulary.labels(vocabulary.SHIFT_PATTERNS),
                                  family_colours_version=family_colours.stylesheet_version)

@@ -32,7 +32,7 @@ from careercompass.vacancies.importer import Area
 from careercompass.vacancies.models import Vacancy
 from careercompass.vacancies.service import ImportRequest, run_import, update_search
 from careercompass.vacancies.sources import MAX_BYTES, SourceUnavailable
-from careercompass.web.events import cancel_url, send_email
+from careercompass.web.events import cancel_url, email_confirmation, send_email
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 from careercompass.web.security import sign_in_limit
@@ -354,7 +354,7 @@ def group_booking(event_id: int):
         return render_page("staff/group_booking.html", **page | {"problem": problem}), 409
     accounts.log(database, user, "booked for a group", f"{found.id}: {made.places} places")
     database.commit()
-    sent = send_email(made.contact, messages.confirmation(made, found, cancel_url(made)))
+    sent = email_confirmation(made, found)
     return render_page("staff/group_booking.html", **page | {"made": made, "sent": sent})
 
 

@@ -231,3 +231,41 @@ def test_results_show_the_next_tasters_for_the_jobs_found(visitor):
     html = visitor.get("/results").get_data(as_text=True)
     section = re.search(r'<section aria-labelledby="tasters-heading">.*?</section>', html, re.S).group(0)
     assert 'href="/events/' in section and SAMPLE in section
+
+
+def test_with_the_mail_server_down_a_booking_stands_and_its_email_is_sent_later(tmp_path_factory, staff_area_template,
+                                                                               smtp_server):
+    from click.testing import CliRunner
+    from sqlalchemy import create_engine, select
+    from sqlalchemy.orm import Session
+
+    from careercompass.cli import main
+    from careercompass.events.models import Booking
+    from tests.production.stack import free_port
+
+    down = replace(staff_area_settings(tmp_path_factory, staff_area_template), smtp_host="127.0.0.1",
+                   smtp_port=free_port(), public_url="https://careers.example.org",  # nothing listens there
+                   trusted_hosts="localhost")
+    app = create_app(down)
+    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
+    visitor = app.test_client()
+    made = book(visitor, first_event_id(visitor), contact="late@example.org")
+    assert made.status_code == 303
+    page = visitor.get(made.headers["Location"]).get_data(as_text=True)
+    assert "You have a place" in page and "We could not send the email" in page and "try again" in page
+    engine = create_engine(down.database_uri)
+    with Session(engine) as session:
+        assert session.scalar(select(Booking.confirmation_due).where(Booking.contact == "late@example.org"))
+
+    port, received = smtp_server
+    environment = {k: v for k, v in replace(down, smtp_port=port).as_environment().items() if v}
+    first = CliRunner().invoke(main, ["send-reminders"], env=environment)
+    assert first.exit_code == 0, first.output
+    assert "missed at booking time: 1 sent" in first.output
+    [email] = received
+    assert email["To"] == "late@example.org" and "https://careers.example.org/bookings/" in email.get_payload(decode=True).decode()
+    again = CliRunner().invoke(main, ["send-reminders"], env=environment)
+    assert again.exit_code == 0 and len(received) == 1  # never twice
+    with Session(engine) as session:
+        assert not session.scalar(select(Booking.confirmation_due).where(Booking.contact == "late@example.org"))
+    engine.dispose()
