@@ -10,6 +10,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError, SecurityErro
 
 from careercompass.matching.service import EmbeddingsMissing
 from careercompass.search.index import SearchUnavailable
+from careercompass.web.request_log import current_route
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +41,12 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(SearchUnavailable)
     @app.errorhandler(EmbeddingsMissing)
     def dependency_down(error: Exception):
-        log.error("Answering 503 on %s: %s", request.path, repr(error))
+        log.error("Answering 503 on %s: %s", current_route(), repr(error))
         return _respond(ServiceUnavailable(PLAIN_MESSAGES[503]))
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
-        log.exception("Unhandled error on %s", request.path)
+        log.exception("Unhandled error on %s", current_route())
         return _respond(InternalServerError())
 
 

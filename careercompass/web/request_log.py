@@ -31,6 +31,12 @@ _request_id: ContextVar[str | None] = ContextVar("request_id", default=None)
 _factory_installed = False
 
 
+def current_route() -> str:
+    """The request's route (/s/<code>), never its address: addresses can hold a private saved code or booking
+    link, and query strings the words people typed."""
+    return request.url_rule.rule if request.url_rule is not None else "(no route)"
+
+
 def current_request_id() -> str | None:
     return _request_id.get()
 

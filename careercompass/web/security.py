@@ -16,6 +16,7 @@ from werkzeug.exceptions import BadRequest
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from careercompass.config import Settings
+from careercompass.web.request_log import current_route
 from careercompass.web.sealed_session import SealedCookieSessionInterface
 
 log = logging.getLogger(__name__)
@@ -155,7 +156,7 @@ def _send_again(error: CSRFError, settings: Settings):
     """A form's token ran out (a quiz step left open for an hour) or its cookie was lost: from this site, show
     what was typed again with a fresh token and one button, so nothing is lost. A post from another site is
     refused as before: that is the attack the token stops."""
-    log.info("Form token refused on %s: %s", request.path, error.description)
+    log.info("Form token refused on %s: %s", current_route(), error.description)
     if request.method != "POST" or request.files or not _from_this_site(settings):
         return render_template("error.html", code=400, message="Something in that request was not right."), 400
     fields = [(name, value) for name, value in request.form.items(multi=True) if name != "csrf_token"]

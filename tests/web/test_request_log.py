@@ -183,3 +183,16 @@ def _wait_until_up(url: str, server: subprocess.Popen, written: Path, seconds: f
         except OSError:
             time.sleep(0.25)
     pytest.fail(f"serve did not answer {url} within {seconds:.0f} s")
+
+
+def test_an_error_on_a_private_address_logs_its_route_not_the_code_in_it(ready_settings, caplog):
+    app = create_app(ready_settings)
+    app.config.update(TESTING=True)
+
+    @app.get("/private/<code>")
+    def private(code):
+        raise RuntimeError("broken")
+
+    assert app.test_client().get("/private/SECRET-CODE-42").status_code == 500
+    logged = " ".join(record.getMessage() for record in caplog.records)
+    assert "/private/<code>" in logged and "SECRET-CODE-42" not in logged
