@@ -129,7 +129,8 @@ def _not_modified(tag: str) -> Response | None:
     """A 304 when the client already holds this body, in whichever encoding it was sent. `*` is not honoured:
     answering the whole body instead is always allowed, and it must not say that a missing role exists."""
     for sent in request.if_none_match.as_set(include_weak=True):
-        if ENCODING_SUFFIX.sub("", sent) == tag:
+        # Werkzeug reads an empty weak tag (W/"") as None; no tag of ours is empty.
+        if sent and ENCODING_SUFFIX.sub("", sent) == tag:
             response = Response(status=304)
             response.set_etag(sent)
             response.headers["Cache-Control"] = CATALOGUE_CACHE
