@@ -10,7 +10,10 @@ import httpx
 # Which files in a folder belong to each format.
 SUFFIXES = {"nhs-jobs-xml": (".xml",), "jobposting": (".json", ".jsonl", ".html", ".htm"), "adzuna": (".json",),
             "csv": (".csv",)}
-TIMEOUT_SECONDS = 20.0
+TIMEOUT_SECONDS = 20.0  # the longest wait to connect, or for the next bytes of an answer
+# The longest one fetch may take in all: a server that sends a byte now and then never trips the timeout above,
+# and would otherwise hold a scheduled import (and its database transaction) for ever.
+DEADLINE_SECONDS = 120.0
 ATTEMPTS = 3
 MAX_BYTES = 50 * 1024 * 1024  # a feed larger than this is refused rather than read into memory
 
@@ -19,10 +22,11 @@ class SourceUnavailable(OSError):
     """The feed could not be fetched or read; nothing is imported and nothing stored is touched."""
 
 
-def read_source(source: str, feed_format: str, attempts: int = ATTEMPTS, pause: float = 1.0) -> list[tuple[str, bytes]]:
+def read_source(source: str, feed_format: str, attempts: int = ATTEMPTS, pause: float = 1.0,
+                timeout: float = TIMEOUT_SECONDS, deadline: float = DEADLINE_SECONDS) -> list[tuple[str, bytes]]:
     """(name, bytes) for each file the source holds."""
     if source.startswith(("http://", "https://")):
-        return [(source, _fetch(source, feed_format, attempts, pause))]
+        return [(source, _fetch(source, feed_format, attempts, pause, timeout, deadline))]
     path = Path(source)
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES[feed_format])
@@ -40,23 +44,39 @@ def _read(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _fetch(url: str, feed_format: str, attempts: int, pause: float) -> bytes:
+def _fetch(url: str, feed_format: str, attempts: int, pause: float, timeout: float, deadline: float) -> bytes:
     # NHS Jobs answers a JSON Accept header with 406, so each format asks for what it is.
     accept = {"nhs-jobs-xml": "application/xml", "csv": "text/csv"}.get(feed_format, "application/json, text/html")
     problem = ""
     for attempt in range(attempts):
         try:
-            with httpx.Client(timeout=TIMEOUT_SECONDS, follow_redirects=True) as client:
-                response = client.get(url, headers={"Accept": accept, "User-Agent": "careercompass-leeds"})
-            if response.status_code == 200:
-                if len(response.content) > MAX_BYTES:
-                    raise SourceUnavailable(f"{url} sent more than {MAX_BYTES // (1024 * 1024)} MB")
-                return response.content
-            problem = f"it answered {response.status_code}"
-            if response.status_code < 500 and response.status_code != 429:
+            status, body = _download(url, accept, timeout, deadline)
+            if status == 200:
+                return body
+            problem = f"it answered {status}"
+            if status < 500 and status != 429:
                 break  # asking again will not help
         except httpx.HTTPError as error:
             problem = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         if attempt + 1 < attempts:
             time.sleep(pause * (2 ** attempt))
     raise SourceUnavailable(f"could not fetch {url} ({problem}) after {attempts} tries")
+
+
+def _download(url: str, accept: str, timeout: float, deadline: float) -> tuple[int, bytes]:
+    """The answer's status and body, read piece by piece so that neither a huge body nor a server that trickles
+    bytes can hold the import: both are refused (and not tried again: they would do the same)."""
+    started = time.monotonic()
+    headers = {"Accept": accept, "User-Agent": "careercompass-leeds"}
+    with httpx.Client(timeout=timeout, follow_redirects=True) as client, \
+            client.stream("GET", url, headers=headers) as response:
+        if response.status_code != 200:
+            return response.status_code, b""
+        body = bytearray()
+        for piece in response.iter_bytes():
+            body += piece
+            if len(body) > MAX_BYTES:
+                raise SourceUnavailable(f"{url} sent more than {MAX_BYTES // (1024 * 1024)} MB")
+            if time.monotonic() - started > deadline:
+                raise SourceUnavailable(f"{url} was still sending after {deadline:g} s, so it was given up")
+        return 200, bytes(body)

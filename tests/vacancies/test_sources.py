@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -14,7 +15,8 @@ FIXTURES = Path(__file__).with_name("fixtures")
 
 
 class Feeds(BaseHTTPRequestHandler):
-    """Serves the fixture files; /flaky fails twice with 503 before it answers; /missing is a 404."""
+    """Serves the fixture files; /flaky fails twice with 503 before it answers; /missing is a 404; /silent never
+    answers; /trickle answers a byte at a time, for ever."""
 
     calls: dict[str, int] = {}
 
@@ -23,6 +25,20 @@ class Feeds(BaseHTTPRequestHandler):
         if self.path == "/flaky" and Feeds.calls[self.path] <= 2:
             self.send_response(503)
             self.end_headers()
+            return
+        if self.path == "/silent":
+            time.sleep(5)
+            return
+        if self.path == "/trickle":
+            self.send_response(200)
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"<")
+                    self.wfile.flush()
+                    time.sleep(0.2)
+            except OSError:  # the importer gave up and went
+                pass
             return
         if self.path == "/missing":
             self.send_response(404)
@@ -78,3 +94,17 @@ def test_a_folder_gives_its_files_of_the_format_and_a_bad_path_is_named(tmp_path
         read_source(str(tmp_path / "nowhere.xml"), "nhs-jobs-xml")
     with pytest.raises(SourceUnavailable, match="holds no .xml files"):
         read_source(str(tmp_path), "nhs-jobs-xml")
+
+
+def test_a_feed_that_never_answers_is_given_up_after_the_timeout(server):
+    started = time.monotonic()
+    with pytest.raises(SourceUnavailable, match="ReadTimeout.*after 2 tries"):
+        read_source(f"{server}/silent", "nhs-jobs-xml", attempts=2, pause=0.01, timeout=0.5)
+    assert time.monotonic() - started < 4
+
+
+def test_a_feed_that_trickles_bytes_is_given_up_at_the_deadline_and_not_asked_again(server):
+    started = time.monotonic()
+    with pytest.raises(SourceUnavailable, match="still sending after 1 s"):
+        read_source(f"{server}/trickle", "nhs-jobs-xml", pause=0.01, timeout=0.5, deadline=1)
+    assert time.monotonic() - started < 4 and Feeds.calls["/trickle"] == 1
