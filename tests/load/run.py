@@ -108,7 +108,7 @@ def postgres_processes() -> list[psutil.Process]:
 
 
 def run_once(url: str, users: int, seconds: int, out: Path, environment: dict[str, str],
-             watched: dict[str, list[psutil.Process]]) -> dict:
+             watched: dict[str, list[psutil.Process]], logs: tuple[Path, Path]) -> dict:
     redis.Redis.from_url(REDIS_URL).flushdb()  # every run starts with no requests counted
     # Every PostgreSQL process on the machine, the app's pooled connections among them (others' tests too).
     watched = {**watched, "postgres": postgres_processes()}
@@ -122,6 +122,7 @@ def run_once(url: str, users: int, seconds: int, out: Path, environment: dict[st
     cpu_before = {name: cpu_seconds(processes) for name, processes in watched.items()}
     children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     psutil.cpu_percent()
+    log_sizes = [log.stat().st_size if log.exists() else 0 for log in logs]
     started = time.monotonic()
     with (out / f"users-{users}-locust.log").open("w") as log:
         subprocess.run(command, env={**environment, "LOAD_SUMMARY": str(summary_file)}, stdout=log,
@@ -138,7 +139,36 @@ def run_once(url: str, users: int, seconds: int, out: Path, environment: dict[st
     rows = {group: figures(times[group], errors[group], measured["seconds"]) for group in GROUPS}
     return {"users": users, "seconds": seconds, "rows": rows, "failures": measured["failures"],
             "load_before": load_before, "load_after": os.getloadavg(), "cpu": cpu,
-            "slowest": slowest_routes(Path(f"{prefix}_stats.csv"))}
+            "slowest": slowest_routes(Path(f"{prefix}_stats.csv")),
+            "app_time": app_time(_since(logs[0], log_sizes[0])), "proxy_errors": proxy_errors(_since(logs[1],
+                                                                                                     log_sizes[1]))}
+
+
+def _since(log: Path, offset: int) -> list[str]:
+    if not log.exists():
+        return []
+    with log.open("rb") as handle:
+        handle.seek(offset)
+        return handle.read().decode("utf-8", "replace").splitlines()
+
+
+def app_time(lines: list[str], count: int = 6) -> list[tuple[str, int, float, float]]:
+    """Where the app's own time went, from its access lines: (route, requests, total seconds, p95 ms in the app).
+    Time in the app next to the client's time tells working from waiting for a thread or a core."""
+    durations: dict[str, list[float]] = {}
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if record.get("duration_ms") is not None and record.get("route"):
+            durations.setdefault(f"{record['method']} {record['route']}", []).append(record["duration_ms"])
+    ranked = sorted(durations.items(), key=lambda item: -sum(item[1]))[:count]
+    return [(route, len(times), sum(times) / 1000, sorted(times)[int(0.95 * len(times))]) for route, times in ranked]
+
+
+def proxy_errors(lines: list[str]) -> list[str]:
+    return [line for line in lines if "[error]" in line]
 
 
 def figures(times: list[float], errors: int, seconds: float) -> dict[str, float]:
@@ -175,6 +205,10 @@ def report(run: dict) -> list[tuple[str, bool]]:
               f"{row['p99']:>7.0f} {row['max']:>7.0f} {row['errors']:>6}")
     print("  slowest routes at p95: " + "; ".join(f"{name} {p95:.0f} ms (p50 {p50:.0f}, n={n})"
                                                  for name, n, p50, p95 in run["slowest"]))
+    print("  app's own time by route: " + "; ".join(f"{route} {total:.1f} s over {n} (p95 {p95:.0f} ms)"
+                                                   for route, n, total, p95 in run["app_time"]))
+    for line in run["proxy_errors"][:5]:
+        print(f"  nginx: {line[:300]}")
     for failure, times in sorted(run["failures"].items(), key=lambda item: -item[1])[:8]:
         print(f"  failed {times}x: {failure}")
     targets = [(f"{run['users']} users: no errors", run["rows"]["all"]["errors"] == 0),
@@ -202,6 +236,12 @@ def write_csv(runs: list[dict], out: Path) -> None:
                                  f"{run['cpu']['machine']:.2f}"])
 
 
+def keep_logs(folder: Path, out: Path) -> None:
+    for log in (folder / "serve.log", folder / "nginx" / "error.log"):
+        if log.exists():
+            shutil.copy(log, out / f"{log.parent.name}-{log.name}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, nargs="+", default=[50, 150, 300])
@@ -214,7 +254,8 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     print(f"Machine: {psutil.cpu_count()} cores; load average now {os.getloadavg()[0]:.2f}.", flush=True)
     runs: list[dict] = []
-    with ExitStack() as cleanup, tempfile.TemporaryDirectory(prefix="careercompass-load-") as temporary:
+    # The folder goes last, once everything that writes to it has stopped.
+    with tempfile.TemporaryDirectory(prefix="careercompass-load-") as temporary, ExitStack() as cleanup:
         folder = Path(temporary)
         schema = _postgres_url_in_new_schema()
         database_url = next(schema)
@@ -228,11 +269,13 @@ def main(argv: list[str] | None = None) -> int:
         nginx = start_nginx(folder / "nginx", [node_settings.port])
         cleanup.callback(nginx.stop)
         cleanup.callback(lambda: redis.Redis.from_url(REDIS_URL).flushdb())
+        cleanup.callback(keep_logs, folder, out)
         environment = {**os.environ, "LOAD_ADVISER_EMAIL": ADVISER_EMAIL, "LOAD_ADVISER_PASSWORD": password}
         watched = {"app": tree(node.process.pid), "nginx": tree(nginx.process.pid)}
         results = []
         for users in args.users:
-            run = run_once(nginx.url, users, args.seconds, out, environment, watched)
+            run = run_once(nginx.url, users, args.seconds, out, environment, watched,
+                           (folder / "serve.log", folder / "nginx" / "error.log"))
             runs.append(run)
             results += report(run)
             write_csv(runs, out)
