@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, Response, jsonify, render_template, request
+from flask import Flask, Response, current_app, g, jsonify, render_template, request
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError, ServiceUnavailable
 
 from careercompass.matching.service import EmbeddingsMissing
 from careercompass.search.index import SearchUnavailable
 from careercompass.web.request_log import current_route
+from careercompass.web.resources import release_database
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,9 @@ def init_app(app: Flask) -> None:
     # A part the site depends on is down (database, search index, role vectors): a 503 says "try again soon",
     # which is true, where a 500 would say the site is broken.
     @app.errorhandler(DBAPIError)
+    def database_error(error: DBAPIError):
+        return _read_again(error) or dependency_down(error)
+
     @app.errorhandler(SearchUnavailable)
     @app.errorhandler(EmbeddingsMissing)
     def dependency_down(error: Exception):
@@ -48,6 +52,22 @@ def init_app(app: Flask) -> None:
     def unexpected_error(error: Exception):
         log.exception("Unhandled error on %s", current_route())
         return _respond(InternalServerError())
+
+
+def _read_again(error: DBAPIError) -> Response | None:
+    """A connection cut under a read (PostgreSQL restarted, or a failover): read once more on a new connection.
+
+    Only for GET and HEAD, which change nothing, so doing one twice is safe; a form sent when the connection
+    went gets the plain 503 and is sent again by the person."""
+    if not error.connection_invalidated or request.method not in ("GET", "HEAD") or g.get("read_again"):
+        return None
+    g.read_again = True
+    release_database()
+    log.warning("Database connection lost on %s; reading again on a new one", current_route())
+    try:
+        return current_app.make_response(current_app.dispatch_request())
+    except Exception as again:  # noqa: BLE001 - answered as the first try would have been; a second cut is a 503
+        return current_app.make_response(current_app.handle_user_exception(again))
 
 
 def _respond(error: HTTPException):

@@ -7,18 +7,21 @@ import dataclasses
 import os
 import shutil
 import socket
+import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import redis
 
 from careercompass.config import Settings
 from careercompass.pipeline import initialise
 from tests.conftest import _postgres_url_in_new_schema, make_settings
-from tests.production.stack import NGINX, Nginx, Node, free_port, start_nginx, start_node
+from tests.production.stack import NGINX, Nginx, Node, free_port, start_nginx, start_node, stop
 
-# A Redis database of their own, emptied before each test, so these tests never meet another's counters.
-REDIS_URL = "redis://127.0.0.1:6379/9"
+REDIS_SERVER = "/usr/bin/redis-server"
+
 PUBLIC_URL = "https://careers.test"
 # CI sets this, so a missing part fails the run instead of skipping the tests that prove production holds.
 REQUIRED = os.environ.get("CAREERCOMPASS_REQUIRE_PRODUCTION_STACK") == "1"
@@ -27,6 +30,8 @@ REQUIRED = os.environ.get("CAREERCOMPASS_REQUIRE_PRODUCTION_STACK") == "1"
 def _missing_part() -> str | None:
     if not NGINX.exists():
         return "nginx is not installed (apt-get install nginx-light)"
+    if not os.path.exists(REDIS_SERVER):
+        return "redis-server is not installed"
     if not os.environ.get("CAREERCOMPASS_TEST_POSTGRES_URL"):
         return "set CAREERCOMPASS_TEST_POSTGRES_URL to run the production set-up on PostgreSQL"
     try:
@@ -36,8 +41,47 @@ def _missing_part() -> str | None:
     return None
 
 
+class RedisServer:
+    """A Redis of the tests' own on a loopback port (it keeps nothing on disk), so a drill can stop and start it
+    without touching the machine's Redis, and no other test meets these counters."""
+
+    def __init__(self, folder: Path):
+        self.port = free_port()
+        self.folder = folder
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", str(self.folder)], stdout=subprocess.DEVNULL, start_new_session=True)
+        connection = redis.Redis.from_url(self.url)
+        for _ in range(100):
+            try:
+                connection.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop(self.process)
+
+
 @pytest.fixture(scope="session")
-def production_settings(tmp_path_factory, shared_models_dir, ready_settings) -> Iterator[Settings]:
+def redis_server(tmp_path_factory) -> Iterator[RedisServer]:
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def production_settings(tmp_path_factory, shared_models_dir, ready_settings, redis_server) -> Iterator[Settings]:
     """Settings as a production node has them, on a freshly loaded PostgreSQL schema of its own."""
     missing = _missing_part()
     if missing:
@@ -45,13 +89,14 @@ def production_settings(tmp_path_factory, shared_models_dir, ready_settings) -> 
             pytest.fail(missing)
         pytest.skip(missing)
     urls = _postgres_url_in_new_schema()
-    url = next(urls)
+    # Named, so a drill can find (and cut) exactly these nodes' connections on a shared server.
+    url = next(urls) + "&application_name=careercompass_nodes"
     models = tmp_path_factory.mktemp("production-models")
     shutil.copy(shared_models_dir / "role_embeddings.npz", models / "role_embeddings.npz")
     settings = dataclasses.replace(
         make_settings(tmp_path_factory.mktemp("production-instance"), models, url),
         secret_key="the-same-long-random-key-on-every-node", public_url=PUBLIC_URL, trusted_hosts="127.0.0.1",
-        proxy_count=1, ratelimit_storage_uri=REDIS_URL, web_nodes=2,
+        proxy_count=1, ratelimit_storage_uri=redis_server.url, web_nodes=2,
     )
     initialise(settings)
     yield settings
@@ -88,11 +133,9 @@ def proxy(first_node, tmp_path_factory) -> Iterator[Nginx]:
 
 
 @pytest.fixture
-def fresh_counters():
+def fresh_counters(redis_server):
     """Each test starts with no requests counted against the loopback address."""
-    import redis
-
-    connection = redis.Redis.from_url(REDIS_URL)
+    connection = redis.Redis.from_url(redis_server.url)
     connection.flushdb()
     yield
     connection.close()

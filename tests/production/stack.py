@@ -124,6 +124,8 @@ def start_nginx(folder: Path, upstream_ports: list[int]) -> Nginx:
     http_block = (f"    upstream careercompass {{\n{servers}\n        keepalive 16;\n    }}\n"
                   f"    server {{\n        listen 127.0.0.1:{port};\n        server_name _;\n"
                   f"        include {CLIENT_SETTINGS};\n"
+                  f"        error_page 502 504 /try-again.html;\n"
+                  f"        location = /try-again.html {{ root {CLIENT_SETTINGS.parent}; internal; }}\n"
                   f"        location / {{\n            include {PROXY_SETTINGS};\n"
                   f"            proxy_pass http://careercompass;\n        }}\n    }}")
     config = folder / "nginx.conf"
