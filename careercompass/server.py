@@ -32,7 +32,7 @@ class _Server(BaseApplication):
         self.cfg.set("threads", self.threads)
         self.cfg.set("timeout", REQUEST_TIMEOUT_SECONDS)
         self.cfg.set("graceful_timeout", REQUEST_TIMEOUT_SECONDS)
-        self.cfg.set("keepalive", 5)
+        self.cfg.set("keepalive", 5)  # deploy/nginx keeps idle connections 4 s, less, so it never reuses a closed one
         self.cfg.set("limit_request_line", 4094)
         self.cfg.set("limit_request_fields", 60)
         # gunicorn's control socket defaults to one path in the home folder, so a second instance on the same

@@ -121,7 +121,8 @@ def start_nginx(folder: Path, upstream_ports: list[int]) -> Nginx:
     folder.mkdir(parents=True, exist_ok=True)
     port = free_port()
     servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=2 fail_timeout=10s;" for p in upstream_ports)
-    http_block = (f"    upstream careercompass {{\n{servers}\n        keepalive 16;\n    }}\n"
+    http_block = (f"    upstream careercompass {{\n{servers}\n        keepalive 16;\n"
+                  f"        keepalive_timeout 4s;  # as in careercompass.conf\n    }}\n"
                   f"    server {{\n        listen 127.0.0.1:{port};\n        server_name _;\n"
                   f"        include {CLIENT_SETTINGS};\n"
                   f"        error_page 502 504 /try-again.html;\n"
