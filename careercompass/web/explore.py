@@ -11,6 +11,7 @@ from careercompass.catalogue import queries
 from careercompass.catalogue.facets import Selection
 from careercompass.search.explore import explore
 from careercompass.web import fragments
+from careercompass.web.addresses import same_query
 from careercompass.web.fragments import fragment_view
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
@@ -75,7 +76,7 @@ def _page_number(raw: str | None) -> int:
 @blueprint.get("/search")
 def search():
     # Search and browse are one page now; old links and bookmarks keep working.
-    return redirect(url_for("explore.browse", **request.args.to_dict(flat=False)), code=301)
+    return redirect(same_query(url_for("explore.browse")), code=301)
 
 
 @blueprint.get("/search/suggest")

@@ -13,6 +13,7 @@ from careercompass.catalogue.glossary import reader_texts, terms_used
 from careercompass.matching import feedback
 from careercompass.pathway import RouteFromHere, Where, route_from_here, route_ids_needed
 from careercompass.web import events, vacancies, visitor
+from careercompass.web.addresses import same_query
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 
@@ -25,7 +26,7 @@ def role(slug: str):
     found = queries.get_role(database, slug)
     if found is None:
         if moved := queries.moved_slugs(database, [slug]).get(slug):  # merged or renamed: links must keep working
-            return redirect(url_for("roles.role", slug=moved, **request.args), code=301)
+            return redirect(same_query(url_for("roles.role", slug=moved)), code=301)
         abort(404)
     reference = visitor.current().feedback_reference if request.args.get("from") == "results" else None
     if reference:  # opened from a results page whose list was recorded: a good pick, for the ranking to learn

@@ -14,6 +14,7 @@ from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import BadRequest
 from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from careercompass.config import Settings
 from careercompass.web.request_log import current_route
@@ -59,6 +60,16 @@ sign_in_limit = limiter.shared_limit("10 per minute", scope="sign-in")
 
 # JSON nested deeper than any request of this API needs is refused before Python's parser recurses into it.
 MAX_JSON_DEPTH = 20
+
+
+# Every number in an address is a row id (a 32-bit integer in PostgreSQL) or a quiz step: a longer one is no page,
+# where the database would fail on it.
+LARGEST_ID = 2**31 - 1
+
+
+class _IdConverter(IntegerConverter):
+    def __init__(self, map, fixed_digits=0, min=None, max=LARGEST_ID, signed=False):
+        super().__init__(map, fixed_digits, min, max, signed)
 
 
 class _GuardedJSON(DefaultJSONProvider):
@@ -108,6 +119,7 @@ def init_app(app: Flask, settings: Settings) -> None:
         RATELIMIT_KEY_PREFIX="careercompass",
     )
     app.session_interface = SealedCookieSessionInterface()
+    app.url_map.converters["int"] = _IdConverter  # before the blueprints add their rules
     app.json = _GuardedJSON(app)
     csrf.init_app(app)
     limiter.init_app(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from flask import Blueprint, abort, request
+from flask import Blueprint, abort, request, url_for
 from sqlalchemy.orm import Session
 
 from careercompass import usage, vocabulary
@@ -15,6 +15,7 @@ from careercompass.vacancies import places
 from careercompass.vacancies.models import Vacancy
 from careercompass.vacancies.queries import DISTANCE_BANDS, Found, VacancyFilter, find
 from careercompass.web import visitor
+from careercompass.web.addresses import same_query
 from careercompass.web.rendering import render_page
 from careercompass.web.resources import db, resources
 from careercompass.web.security import limiter
@@ -22,6 +23,7 @@ from careercompass.web.security import limiter
 blueprint = Blueprint("vacancies", __name__)
 
 PER_PAGE = 20
+MAX_PAGE = 5_000  # past every advert there could be; a longer number would overflow the database's offset
 ROLE_PAGE_SHOWS = 3
 
 
@@ -74,7 +76,7 @@ def listing():
     if words:
         found_ids = vacancy_index.search(resources().settings.vacancy_index_dir, words)
         wanted = replace(wanted, ranked_ids=found_ids if found_ids is not None else [])
-    page = max(request.args.get("page", 1, type=int), 1)
+    page = min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
     count, found = find(database, wanted, date.today(), limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     role = catalogue_queries.get_role(database, wanted.role) if wanted.role else None
     return render_page(
@@ -86,6 +88,7 @@ def listing():
         role=role,
         page=page,
         pages=max((count + PER_PAGE - 1) // PER_PAGE, 1),
+        page_url=lambda number: same_query(url_for("vacancies.listing"), page=number),
         place=place,
         place_problem=place_problem,
         distance_bands=DISTANCE_BANDS,
