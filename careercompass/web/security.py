@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, render_template, render_template_string, request
+from flask import Flask, Response, abort, render_template, render_template_string, request
 from flask.json.provider import DefaultJSONProvider
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -121,6 +121,13 @@ def init_app(app: Flask, settings: Settings) -> None:
     app.session_interface = SealedCookieSessionInterface()
     app.url_map.converters["int"] = _IdConverter  # before the blueprints add their rules
     app.json = _GuardedJSON(app)
+
+    @app.before_request
+    def larger_uploads() -> None:
+        # Before the form token is checked: that reads the whole form, so the upload's own limit must be set first.
+        if request.endpoint == "staff.import_run":
+            request.max_content_length = settings.max_upload_mb * 1024 * 1024
+
     csrf.init_app(app)
     limiter.init_app(app)
 
@@ -130,9 +137,11 @@ def init_app(app: Flask, settings: Settings) -> None:
         return request.endpoint in ("static", "health.health", "health.alive")
 
     @app.before_request
-    def larger_uploads() -> None:
-        if request.endpoint == "staff.import_run":
-            request.max_content_length = settings.max_upload_mb * 1024 * 1024
+    def no_nul_characters():
+        # No page needs one, and PostgreSQL cannot store one in text: refused here with a plain message, not a 503.
+        if _holds_nul(request.args) or (request.endpoint != "staff.import_run"
+                                        and (_holds_nul(request.form) or _json_holds_nul())):
+            abort(400, description="That included a character that cannot be kept (a NUL). Remove it and try again.")
 
     @app.errorhandler(CSRFError)
     def stale_form(error: CSRFError):
@@ -150,6 +159,14 @@ def init_app(app: Flask, settings: Settings) -> None:
         if is_private(request.path):
             response.headers["Cache-Control"] = "no-store"
         return response
+
+
+def _holds_nul(values) -> bool:
+    return any("\x00" in value for repeated in values.listvalues() for value in repeated)
+
+
+def _json_holds_nul() -> bool:
+    return request.is_json and b"\\u0000" in request.get_data(cache=True)
 
 
 def is_private(path: str) -> bool:

@@ -220,3 +220,14 @@ def test_an_expired_token_on_a_form_sent_from_inside_the_page_shows_the_form_in_
     assert answer.status_code == 200 and "<html" not in text  # htmx swaps a 200 into the page
     assert '<input type="hidden" name="slug" value="adult-nurse">' in text and _token(text) != token
     assert 'action="/results/not-for-me"' in text and "hx-post" not in text
+
+
+@pytest.mark.parametrize("send", [
+    lambda c: c.get("/roles?route=degree&q=nurse%00"),
+    lambda c: c.post("/quiz/1", data={"activities": ["caring", "x\x00"]}),
+    lambda c: c.post("/api/v1/match", json={"interests": "I like \u0000 science"}),
+])
+def test_a_nul_character_anywhere_is_refused_with_a_plain_400(form_client, send):
+    answer = send(form_client)
+    assert answer.status_code == 400
+    assert "NUL" in answer.get_data(as_text=True) or "not right" in answer.get_data(as_text=True)

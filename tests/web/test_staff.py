@@ -220,3 +220,30 @@ def test_staff_put_right_an_advert_and_a_bad_date_is_refused(staff_app, staff_se
         edited = session.get(Vacancy, vacancy.id)
         assert (edited.title, edited.band_from, str(edited.closing)) == ("Ward Clerk - Maternity", "3", "2030-01-31")
         assert any(a.action == "edited a vacancy" for a in accounts.recent_actions(session))
+
+
+def test_a_feed_file_larger_than_a_form_may_be_is_taken_with_the_form_token_checked(staff_settings):
+    """Uploads may be up to CAREERCOMPASS_MAX_UPLOAD_MB; every other form stays under the 64 KB limit, and the
+    token check, which reads the form first, must not refuse the file as too big."""
+    import re
+
+    from careercompass import create_app
+    from tests.conftest import STAFF_PASSWORD
+
+    app = create_app(staff_settings)
+    app.config.update(TESTING=True)
+    client = app.test_client()
+
+    def token(path: str) -> str:
+        return re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).get_data(as_text=True)).group(1)
+
+    signed = client.post("/staff/sign-in", data={"email": "staff@example.org", "password": STAFF_PASSWORD,
+                                                 "csrf_token": token("/staff/sign-in")})
+    assert signed.status_code == 303
+    feed = (FIXTURES / "employer_template.csv").read_bytes()
+    big = feed + b"\n" * (300 * 1024)  # blank lines, which a CSV reader skips
+    answer = client.post("/staff/import", content_type="multipart/form-data", data={
+        "csrf_token": token("/staff/import"), "format": "csv", "file": (BytesIO(big), "big.csv")})
+    assert answer.status_code == 200, answer.get_data(as_text=True)[:500]
+    too_big = client.post("/staff/review", data={"csrf_token": token("/staff/review"), "note": "x" * 100_000})
+    assert too_big.status_code == 413
