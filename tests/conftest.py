@@ -27,6 +27,29 @@ SMALL_CATALOGUE_DIR = Path(__file__).resolve().parent / "catalogue" / "fixture_c
 POSTGRES_URL_VARIABLE = "CAREERCOMPASS_TEST_POSTGRES_URL"
 
 
+# The production set-up (nodes, nginx, Redis: tests/production/) takes a minute to start, so its tests run in one
+# test process and share it.
+PRODUCTION_TESTS = "tests/production/"
+
+
+def pytest_collection_modifyitems(items):
+    # First in the queue, so they run beside the rest of the suite rather than after it.
+    items.sort(key=lambda item: not item.nodeid.startswith(PRODUCTION_TESTS))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Tests spread one by one over the processes, as with `-n`, except that the production tests go to one.
+
+    (xdist's own `--dist loadgroup` does this by renaming tests, which pytest 9.2 no longer allows.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ProductionTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return PRODUCTION_TESTS if nodeid.startswith(PRODUCTION_TESTS) else nodeid
+
+    return ProductionTestsTogether(config, log)
+
+
 def pytest_configure(config):
     if hasattr(config, "workerinput"):
         # One test process per core: a second torch thread per process would only fight the other process.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 from flask import Flask, current_app, g
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from careercompass.catalogue.facets import FacetTable, load_facet_table
@@ -70,7 +71,10 @@ def release_database() -> None:
     """
     database = g.pop("database", None)
     if database is not None:
-        database.close()
+        try:
+            database.close()
+        except DBAPIError:  # its connection was cut under it (PostgreSQL restarted): nothing is left to undo
+            database.invalidate()
 
 
 def db() -> Session:

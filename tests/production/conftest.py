@@ -90,7 +90,7 @@ def production_settings(tmp_path_factory, shared_models_dir, ready_settings, red
         pytest.skip(missing)
     urls = _postgres_url_in_new_schema()
     # Named, so a drill can find (and cut) exactly these nodes' connections on a shared server.
-    url = next(urls) + "&application_name=careercompass_nodes"
+    url = next(urls) + f"&application_name=careercompass_nodes_{os.getpid()}"
     models = tmp_path_factory.mktemp("production-models")
     shutil.copy(shared_models_dir / "role_embeddings.npz", models / "role_embeddings.npz")
     settings = dataclasses.replace(

@@ -10,11 +10,8 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 
 import httpx
-import pytest
 
 from tests.production.stack import check_site_config
-
-pytestmark = pytest.mark.xdist_group("production")
 
 SLOW_CLIENTS = 40  # five times the node's threads (2 workers x 4)
 

@@ -13,10 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
-import pytest
 from sqlalchemy import create_engine, text
-
-pytestmark = pytest.mark.xdist_group("production")
 
 
 class Traffic:

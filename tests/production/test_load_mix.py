@@ -18,8 +18,6 @@ from careercompass.events.samples import load_sample_events
 from careercompass.staff.accounts import add_user
 from tests.load.run import LOCUSTFILE
 
-pytestmark = pytest.mark.xdist_group("production")
-
 
 @pytest.fixture
 def tasters_and_adviser(production_settings):

@@ -15,8 +15,6 @@ from sqlalchemy.orm import Session
 
 from careercompass.events.models import Booking, Event
 
-pytestmark = pytest.mark.xdist_group("production")
-
 ANSWERS = {"answers": {"activities": ["caring"]}, "limit": 3}
 
 

@@ -265,10 +265,15 @@ def test_a_match_request_that_is_not_an_object_is_a_400(client, body):
 
 
 @pytest.mark.parametrize("text", ["<script>alert(1)</script> I like art", "🎨🎶 drawing", "Я люблю рисовать",
-                                  "' OR 1=1 --", "\u0000\u0001 caring"])
+                                  "' OR 1=1 --", "\u0001\u0007 caring"])
 def test_odd_free_text_is_handled_safely(client, text):
     response = client.post("/api/v1/match", json={"interests": text})
     assert response.status_code == 200 and len(response.get_json()["results"]) == 10
+
+
+def test_a_nul_character_is_refused_with_a_message(client):
+    response = client.post("/api/v1/match", json={"interests": "\u0000 caring"})
+    assert response.status_code == 400 and "NUL" in response.get_json()["error"]["message"]
 
 
 def test_search_finds_roles_with_scores_facets_and_a_spelling_suggestion(client):
