@@ -10,6 +10,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -110,19 +111,32 @@ def node_settings(base: Settings, folder: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def first_node(production_settings, tmp_path_factory) -> Iterator[Node]:
-    folder = tmp_path_factory.mktemp("node-a")
-    node = start_node(node_settings(production_settings, folder / "instance"), workers=2, log=folder / "serve.log")
-    yield node
-    node.stop()
+def nodes(production_settings, tmp_path_factory) -> Iterator[tuple[Node, Node]]:
+    """Two nodes, started side by side (each takes a while to load the model): the first with two workers."""
+    def start(name: str, workers: int) -> Node:
+        folder = tmp_path_factory.mktemp(name)
+        return start_node(node_settings(production_settings, folder / "instance"), workers, folder / "serve.log")
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        starting = [pool.submit(start, "node-a", 2), pool.submit(start, "node-b", 1)]
+    started = [future.result() for future in starting if future.exception() is None]
+    if len(started) < 2:
+        for node in started:
+            node.stop()
+        raise next(future.exception() for future in starting if future.exception() is not None)
+    yield started[0], started[1]
+    for node in started:
+        node.stop()
 
 
 @pytest.fixture(scope="session")
-def second_node(production_settings, tmp_path_factory) -> Iterator[Node]:
-    folder = tmp_path_factory.mktemp("node-b")
-    node = start_node(node_settings(production_settings, folder / "instance"), workers=1, log=folder / "serve.log")
-    yield node
-    node.stop()
+def first_node(nodes) -> Node:
+    return nodes[0]
+
+
+@pytest.fixture(scope="session")
+def second_node(nodes) -> Node:
+    return nodes[1]
 
 
 @pytest.fixture(scope="session")

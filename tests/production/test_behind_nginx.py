@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -108,3 +109,19 @@ def test_the_site_config_as_shipped_passes_nginx_s_own_check(tmp_path):
     checked = check_site_config(tmp_path / "nginx", tmp_path / "cert.pem", tmp_path / "key.pem")
     assert checked.returncode == 0, checked.stderr
     assert "syntax is ok" in checked.stderr
+
+
+def test_the_served_app_logs_json_lines_with_nginx_s_request_id_and_no_words_typed(proxy, first_node, fresh_counters):
+    answer = httpx.get(f"{proxy.url}/roles", params={"q": "I have epilepsy"}, timeout=30)
+    request_id = answer.headers["X-Request-ID"]
+    assert answer.status_code == 200 and len(request_id) == 32  # nginx's $request_id, passed through
+    deadline = time.monotonic() + 10
+    while request_id not in first_node.log.read_text(errors="replace"):
+        assert time.monotonic() < deadline, "no log line for the request"
+        time.sleep(0.2)
+    output = first_node.log.read_text(errors="replace")
+    lines = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    [access] = [line for line in lines if line.get("request_id") == request_id]
+    assert access["route"] == "/roles" and access["status"] == 200
+    assert any(line["logger"] == "gunicorn.error" and "Booting worker" in line["message"] for line in lines)
+    assert "epilepsy" not in output.lower() and "GET /roles?" not in output
