@@ -279,3 +279,19 @@ def _watch_every_request(self, session_factory, source, every=0.0):
 
 def _slugs(body) -> list[str]:
     return [match["slug"] for match in body["results"]]
+
+
+def test_only_a_database_gone_away_is_read_again_not_a_fault_in_the_query():
+    import sqlite3
+
+    import psycopg
+    from sqlalchemy.exc import OperationalError, ProgrammingError
+
+    from careercompass.web.errors import _database_away
+
+    refused = OperationalError("SELECT 1", {}, psycopg.OperationalError("connection refused"))
+    assert _database_away(refused)  # PostgreSQL down or restarting: no SQL state at all
+    cut = OperationalError("SELECT 1", {}, psycopg.errors.AdminShutdown("terminating connection"))
+    assert _database_away(cut)
+    assert not _database_away(ProgrammingError("SELECT", {}, psycopg.errors.UndefinedTable("no such table")))
+    assert not _database_away(OperationalError("SELECT", {}, sqlite3.OperationalError("database is locked")))

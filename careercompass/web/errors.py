@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from flask import Flask, Response, current_app, g, jsonify, render_template, request
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError, SecurityError, ServiceUnavailable
 
 from careercompass.matching.service import EmbeddingsMissing
@@ -14,6 +15,9 @@ from careercompass.web.request_log import current_route
 from careercompass.web.resources import release_database
 
 log = logging.getLogger(__name__)
+
+# A read whose database went away is tried again after each of these pauses: about the length of a restart.
+READ_AGAIN_AFTER_SECONDS = (0.0, 0.5, 1.0, 2.0)
 
 PLAIN_MESSAGES = {
     400: "Something in that request was not right.",
@@ -55,19 +59,35 @@ def init_app(app: Flask) -> None:
 
 
 def _read_again(error: DBAPIError) -> Response | None:
-    """A connection cut under a read (PostgreSQL restarted, or a failover): read once more on a new connection.
+    """The database went away under a read (PostgreSQL restarting, or a failover): read again on a new
+    connection, after short pauses that cover a restart, before answering 503.
 
-    Only for GET and HEAD, which change nothing, so doing one twice is safe; a form sent when the connection
-    went gets the plain 503 and is sent again by the person."""
-    if not error.connection_invalidated or request.method not in ("GET", "HEAD") or g.get("read_again"):
+    Only for GET and HEAD, which change nothing, so doing one twice is safe; a form sent at that moment gets the
+    plain 503 and is sent again by the person."""
+    if not _database_away(error) or request.method not in ("GET", "HEAD") or g.get("reading_again"):
         return None
-    g.read_again = True
-    release_database()
-    log.warning("Database connection lost on %s; reading again on a new one", current_route())
-    try:
-        return current_app.make_response(current_app.dispatch_request())
-    except Exception as again:  # noqa: BLE001 - answered as the first try would have been; a second cut is a 503
-        return current_app.make_response(current_app.handle_user_exception(again))
+    g.reading_again = True
+    log.warning("The database went away on %s; reading again on a new connection", current_route())
+    for pause in READ_AGAIN_AFTER_SECONDS:
+        time.sleep(pause)
+        release_database()
+        try:
+            return current_app.make_response(current_app.dispatch_request())
+        except DBAPIError as again:
+            if not _database_away(again):
+                return current_app.make_response(current_app.handle_user_exception(again))
+        except Exception as other:  # noqa: BLE001 - answered as the first try would have been
+            return current_app.make_response(current_app.handle_user_exception(other))
+    return None
+
+
+def _database_away(error: DBAPIError) -> bool:
+    """A dropped connection, or one PostgreSQL refused (down, or still starting): not a fault in the query.
+    (psycopg's errors carry a SQL state, none when the server could not be reached; SQLite's carry none.)"""
+    if error.connection_invalidated:
+        return True
+    state = getattr(error.orig, "sqlstate", "not postgresql")
+    return isinstance(error, OperationalError) and (state is None or state.startswith(("08", "57P")))
 
 
 def _respond(error: HTTPException):
