@@ -282,6 +282,13 @@ def dump_database(url: str) -> dict[str, list[tuple]]:
         engine.dispose()
 
 
+def app_for(settings: Settings, csrf: bool = True):
+    """An app on these settings for tests; with `csrf=False` a test may post forms without a token."""
+    app = create_app(settings)
+    app.config.update(TESTING=True, WTF_CSRF_ENABLED=csrf)
+    return app
+
+
 @pytest.fixture(scope="session")
 def form_app(ready_settings):
     """The shared database served by a second app with CSRF checks off, so tests can post forms directly.

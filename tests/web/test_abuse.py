@@ -21,7 +21,7 @@ from careercompass import create_app
 from careercompass.matching.quiz import QUESTIONS
 from careercompass.web.addresses import same_query
 from careercompass.web.security import limiter
-from tests.conftest import STAFF_PASSWORD, make_settings, staff_area_settings
+from tests.conftest import STAFF_PASSWORD, app_for, make_settings, staff_area_settings
 
 PROBE = "<script>cc_probe()</script>"
 ATTRIBUTE_PROBE = '"><img src=x onerror=cc_probe()>'
@@ -167,16 +167,12 @@ def abuse_settings(tmp_path_factory, staff_area_template):
 
 @pytest.fixture(scope="module")
 def abuse_app(abuse_settings):
-    app = create_app(abuse_settings)
-    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
-    return app
+    return app_for(abuse_settings, csrf=False)
 
 
 @pytest.fixture(scope="module")
 def guarded_app(abuse_settings):
-    app = create_app(abuse_settings)
-    app.config.update(TESTING=True)
-    return app
+    return app_for(abuse_settings)
 
 
 @pytest.fixture(autouse=True)

@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from careercompass import create_app
 from careercompass.database import make_engine, make_session_factory, transaction
 from careercompass.staff import accounts
 from careercompass.vacancies.models import TitleMapping, Vacancy
-from tests.conftest import signed_in, staff_area_settings
+from tests.conftest import app_for, signed_in, staff_area_settings
 
 PASSWORD = "correct horse battery"
 STAFF_PAGES = ["/staff", "/staff/review", "/staff/import", "/staff/vacancies", "/staff/vacancies/1", "/staff/log"]
@@ -33,17 +32,13 @@ def staff_settings(tmp_path_factory, staff_area_template):
 
 @pytest.fixture(scope="module")
 def staff_app(staff_settings):
-    app = create_app(staff_settings)
-    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
-    return app
+    return app_for(staff_settings, csrf=False)
 
 
 @pytest.fixture(scope="module")
 def guarded_app(staff_settings):
     """The same area with CSRF checks on."""
-    app = create_app(staff_settings)
-    app.config.update(TESTING=True)
-    return app
+    return app_for(staff_settings)
 
 
 def sessions(settings):
@@ -227,12 +222,9 @@ def test_a_feed_file_larger_than_a_form_may_be_is_taken_with_the_form_token_chec
     token check, which reads the form first, must not refuse the file as too big."""
     import re
 
-    from careercompass import create_app
     from tests.conftest import STAFF_PASSWORD
 
-    app = create_app(staff_settings)
-    app.config.update(TESTING=True)
-    client = app.test_client()
+    client = app_for(staff_settings).test_client()
 
     def token(path: str) -> str:
         return re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).get_data(as_text=True)).group(1)
