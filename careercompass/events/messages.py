@@ -8,6 +8,7 @@ says so and shows the link.
 from __future__ import annotations
 
 import smtplib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -88,16 +89,10 @@ def send_reminders(session: Session, mail: Mail, public_url: str, within_hours: 
     Each booking is marked as reminded as soon as its email is taken, so a run that stops half way, or a second run,
     never sends anyone two reminders. A failed send is tried again on the next run.
     """
-    sent = failed = 0
-    for booking in due_reminders(session, within_hours, now):
-        link = public_url.rstrip("/") + BOOKING_PATH.format(token=booking.token)
-        if send(mail, booking.contact, *reminder(booking, session.get(Event, booking.event_id), link)):
-            booking.reminded_at = now or datetime.now(UTC)
-            session.commit()
-            sent += 1
-        else:
-            failed += 1
-    return sent, failed
+    def reminded(booking: Booking) -> None:
+        booking.reminded_at = now or datetime.now(UTC)
+
+    return _send_each(session, mail, public_url, due_reminders(session, within_hours, now), reminder, reminded)
 
 
 def send_late_confirmations(session: Session, mail: Mail, public_url: str,
@@ -106,11 +101,21 @@ def send_late_confirmations(session: Session, mail: Mail, public_url: str,
 
     Each is marked done as soon as the server takes it, so nobody gets two; one that fails again stays due.
     """
+    def confirmed(booking: Booking) -> None:
+        booking.confirmation_due = False
+
+    return _send_each(session, mail, public_url, due_confirmations(session, now), confirmation, confirmed)
+
+
+def _send_each(session: Session, mail: Mail, public_url: str, bookings: list[Booking],
+               compose: Callable[[Booking, Event, str], tuple[str, str]],
+               sent_to: Callable[[Booking], None]) -> tuple[int, int]:
+    """One email per booking, each marked and committed as soon as the server takes it; (sent, failed)."""
     sent = failed = 0
-    for booking in due_confirmations(session, now):
+    for booking in bookings:
         link = public_url.rstrip("/") + BOOKING_PATH.format(token=booking.token)
-        if send(mail, booking.contact, *confirmation(booking, session.get(Event, booking.event_id), link)):
-            booking.confirmation_due = False
+        if send(mail, booking.contact, *compose(booking, session.get(Event, booking.event_id), link)):
+            sent_to(booking)
             session.commit()
             sent += 1
         else:

@@ -23,6 +23,7 @@ from careercompass.events.models import Event
 from careercompass.events.queries import EventFilter, FoundEvent, upcoming
 from careercompass.matching.engine import match as run_match
 from careercompass.matching.quiz import AnswerError, describe_quiz, parse_answers
+from careercompass.matching.service import DATA_SOURCE
 from careercompass.pathway import Where, route_from_here, route_ids_needed
 from careercompass.search import vacancy_index
 from careercompass.search.explore import explore
@@ -56,7 +57,6 @@ MAX_ROLES_PER_PAGE = 100
 MAX_PAGE = 100_000
 # The catalogue is public and the same for everyone: any cache may keep it for a minute, then revalidate it.
 CATALOGUE_CACHE = "public, max-age=60"
-ROLES_SOURCE = "roles"
 # Compression turns a strong ETag "abc" into "abc:gzip" (or :br ...); a client revalidates with that form.
 ENCODING_SUFFIX = re.compile(r":(?:br|gzip|deflate|zstd)$")
 
@@ -69,7 +69,7 @@ def roles():
     page = _whole_number("page", 1, 1, MAX_PAGE)
     per_page = _whole_number("per_page", ROLES_PER_PAGE, 1, MAX_ROLES_PER_PAGE)
     database = db()
-    version = data_versions.current(database, ROLES_SOURCE)
+    version = data_versions.current(database, DATA_SOURCE)
     tag = _catalogue_etag(version, "roles", page, per_page)
     if (unchanged := _not_modified(tag)) is not None:
         return unchanged
@@ -97,7 +97,7 @@ def roles():
 @blueprint.get("/roles/<slug>")
 def role(slug: str):
     database = db()
-    version = data_versions.current(database, ROLES_SOURCE)
+    version = data_versions.current(database, DATA_SOURCE)
     # Open vacancies are not part of the roles' data version, so their count (one small query) goes in the ETag.
     vacancies = open_counts(database, [slug], date.today()).get(slug, 0)
     tag = _catalogue_etag(version, "role", slug, vacancies)
@@ -122,7 +122,7 @@ def _catalogue_etag(version: int, *request_parts: object) -> str:
     # The links in a body start with the public address (or, without one, the request's host).
     base = current_app.config["CAREERCOMPASS"].public_url or request.host_url
     digest = hashlib.sha256(repr((_contract_digest(), base, request_parts)).encode()).hexdigest()[:20]
-    return f"{ROLES_SOURCE}-{version}-{digest}"
+    return f"{DATA_SOURCE}-{version}-{digest}"
 
 
 def _not_modified(tag: str) -> Response | None:
@@ -141,7 +141,7 @@ def _not_modified(tag: str) -> Response | None:
 def _cacheable(response: Response, database: Session, version: int, tag: str) -> Response:
     response.headers["Cache-Control"] = CATALOGUE_CACHE
     # A body built while an edit was committed may be half old, half new: it gets no ETag to be revalidated with.
-    if data_versions.current(database, ROLES_SOURCE) == version:
+    if data_versions.current(database, DATA_SOURCE) == version:
         response.set_etag(tag)
     return response
 

@@ -171,9 +171,10 @@ def cancel_url(made: Booking) -> str:
 
 def email_confirmation(made: Booking, event: Event) -> bool:
     """Send the confirmation; if the mail server is down, the booking stands and `send-reminders` sends it later."""
-    if send_email(made.contact, messages.confirmation(made, event, cancel_url(made))):
+    mail = messages.Mail.from_settings(resources().settings)
+    if messages.send(mail, made.contact, *messages.confirmation(made, event, cancel_url(made))):
         return True
-    if messages.can_email(messages.Mail.from_settings(resources().settings), made.contact):
+    if messages.can_email(mail, made.contact):
         made.confirmation_due = True
         db().commit()
     return False

@@ -24,8 +24,7 @@ from pathlib import Path
 import psycopg
 
 from tests.load.run import prepare
-from tests.production.stack import free_port, start_node
-from tests.production.test_drills import Traffic
+from tests.production.stack import Traffic, free_port, start_node
 
 PAGES = "/roles/adult-nurse"
 

@@ -7,45 +7,13 @@ from __future__ import annotations
 
 import os
 import signal
-import threading
 import time
-from collections import Counter
 from pathlib import Path
 
 import httpx
 from sqlalchemy import create_engine, text
 
-
-class Traffic:
-    """Requests sent one after another from a few threads until stopped; every answer's status is kept."""
-
-    def __init__(self, url: str, threads: int = 4):
-        self.url = url
-        self.answers: list[tuple[float, int, str]] = []
-        self._stop = threading.Event()
-        self._threads = [threading.Thread(target=self._run, daemon=True) for _ in range(threads)]
-
-    def _run(self) -> None:
-        with httpx.Client(timeout=30) as client:
-            while not self._stop.is_set():
-                try:
-                    answer = client.get(self.url)
-                    self.answers.append((time.monotonic(), answer.status_code, answer.text[:2000]))
-                except httpx.HTTPError as error:
-                    self.answers.append((time.monotonic(), 0, type(error).__name__))
-
-    def __enter__(self):
-        for thread in self._threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *_exc) -> None:
-        self._stop.set()
-        for thread in self._threads:
-            thread.join(timeout=30)
-
-    def statuses(self, after: float = 0.0) -> Counter:
-        return Counter(status for moment, status, _ in self.answers if moment >= after)
+from tests.production.stack import Traffic
 
 
 def test_cut_database_connections_are_replaced_and_no_request_fails(first_node, production_settings):
