@@ -94,8 +94,8 @@ def import_vacancies(feed_format: str, area: str | None, source: str) -> None:
     try:
         with open_session(settings.database_uri) as session:
             summary = run_import(session, SearchIndex(settings.index_dir), request)
+            indexed = update_search(session, summary.changed_ids, summary.deleted_ids)
             session.commit()
-            indexed = update_search(settings.vacancy_index_dir, session, summary.changed_ids, summary.deleted_ids)
     except (SourceUnavailable, FeedUnreadable) as error:
         raise click.ClickException(f"{error}. Nothing was changed.") from None
     click.echo(f"Imported {source}: {summary.line}; {indexed}.")

@@ -119,10 +119,6 @@ class Settings:
         return self.models_dir / "search_index"
 
     @property
-    def vacancy_index_dir(self) -> Path:
-        return self.models_dir / "vacancy_index"
-
-    @property
     def role_embeddings_path(self) -> Path:
         return self.models_dir / "role_embeddings.npz"
 

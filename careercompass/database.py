@@ -79,16 +79,28 @@ def open_session(url: str) -> Iterator[Session]:
         engine.dispose()
 
 
-def upgrade_schema(engine: Engine) -> None:
-    """Create or upgrade the schema to the newest Alembic revision."""
+def upgrade_schema(engine: Engine, revision: str = "head") -> None:
+    """Create or upgrade the schema to the newest Alembic revision (or to `revision`, for testing an upgrade)."""
     from alembic import command
+
+    _migrate(engine, command.upgrade, revision)
+
+
+def downgrade_schema(engine: Engine, revision: str) -> None:
+    """Take the schema back to `revision` (the tests check that each downgrade undoes its upgrade)."""
+    from alembic import command
+
+    _migrate(engine, command.downgrade, revision)
+
+
+def _migrate(engine: Engine, step, revision: str) -> None:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        step(config, revision)
 
 
 def describe_failure(error: exc.DBAPIError) -> str:

@@ -12,19 +12,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from careercompass.advisers import referrals, shortlists
-from careercompass.classroom import sessions as class_sessions
-from careercompass.events import booking
-from careercompass.events.samples import load_sample_events
 from careercompass.catalogue.loader import Catalogue, CatalogueInvalid, load_catalogue
 from careercompass.catalogue.store import SaveSummary, save_catalogue
+from careercompass.classroom import sessions as class_sessions
 from careercompass.config import Settings
 from careercompass.database import make_engine, make_session_factory, open_session, transaction, upgrade_schema
+from careercompass.events import booking
+from careercompass.events.samples import load_sample_events
 from careercompass.matching import embeddings, feedback, service
-from careercompass.search import sources
+from careercompass.search import sources, vacancy_index
 from careercompass.search.index import SearchIndex, build_index, built_from
 from careercompass.search.synonyms import Synonyms, check_search_words, load_synonyms
 from careercompass.vacancies.importer import Area, ImportSummary
-from careercompass.search import vacancy_index
 from careercompass.vacancies.service import ImportRequest, run_import, search_documents, update_search
 
 log = logging.getLogger(__name__)
@@ -83,8 +82,6 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
             progress("Embedding the roles that changed")
             embedded = store_embeddings(settings, session)
         samples = load_sample_vacancies(settings, factory) if settings.embedded_default else None
-        with factory() as session:
-            refresh_vacancy_search(settings, session, samples)
     finally:
         engine.dispose()
     return InitSummary(
@@ -95,15 +92,6 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
         embedded=embedded,
         sample_vacancies=samples,
     )
-
-
-def refresh_vacancy_search(settings: Settings, session, imported: ImportSummary | None = None) -> None:
-    """Build the vacancy words index when it is missing; otherwise write what `imported` changed."""
-    if imported is None or not settings.vacancy_index_dir.exists():
-        if not settings.vacancy_index_dir.exists():
-            vacancy_index.rebuild(settings.vacancy_index_dir, search_documents(session))
-        return
-    update_search(settings.vacancy_index_dir, session, imported.changed_ids, imported.deleted_ids)
 
 
 def load_sample_vacancies(settings: Settings, factory) -> ImportSummary:
@@ -125,6 +113,7 @@ def load_sample_vacancies(settings: Settings, factory) -> ImportSummary:
             total.outside_area += found.outside_area
             total.changed_ids |= found.changed_ids
             total.deleted_ids += found.deleted_ids
+        update_search(session, total.changed_ids, total.deleted_ids)
     return total
 
 
@@ -159,9 +148,11 @@ def reindex(settings: Settings, only_if_changed: bool = False) -> int | None:
 
 
 def rebuild_vacancy_search(settings: Settings) -> int:
-    """The vacancy words index made whole again from the database; returns how many adverts it holds."""
+    """The vacancy words made whole again from the adverts in the database; returns how many adverts it holds."""
     with open_session(settings.database_uri) as session:
-        return vacancy_index.rebuild(settings.vacancy_index_dir, search_documents(session))
+        held = vacancy_index.rebuild(session, search_documents(session))
+        session.commit()
+        return held
 
 
 def refresh_embeddings(settings: Settings) -> int:

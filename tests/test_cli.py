@@ -122,7 +122,7 @@ def test_import_vacancies_reports_what_it_did_and_refuses_a_broken_file_whole(tm
     first = run(settings, "import-vacancies", "--format", "nhs-jobs-xml", fixtures + "nhs_jobs_search.xml")
     assert first.exit_code == 0, first.output
     assert "10 new, 0 updated, 0 unchanged, 2 expired, 0 skipped, 2 outside the area" in first.output
-    assert "search index: 10 adverts written" in first.output
+    assert "search words: 10 adverts written" in first.output
     before = dump_database(settings.database_uri)
     broken = run(settings, "import-vacancies", "--format", "nhs-jobs-xml", fixtures + "broken.xml")
     assert broken.exit_code == 1 and "is not readable XML" in broken.output and "Nothing was changed." in broken.output

@@ -12,7 +12,7 @@ from sqlalchemy import Column, Integer, MetaData
 
 from careercompass.config import PROJECT_ROOT
 from careercompass.database import make_engine, upgrade_schema
-from careercompass.tables import MODEL_MODULES, load_all
+from careercompass.tables import MODEL_MODULES, is_modelled, load_all
 
 PACKAGE_DIR = PROJECT_ROOT / "careercompass"
 TABLE_NAME = re.compile(r"""^\s+__tablename__\s*=\s*["']([\w]+)["']""", re.MULTILINE)
@@ -28,7 +28,7 @@ def defaults_differ(_context, _inspected, _declared, inspected_default, _default
 
 def differences(connection, metadata: MetaData) -> list:
     # Types and server defaults are compared too: a migration that forgets either would otherwise pass.
-    options = {"compare_type": True, "compare_server_default": defaults_differ}
+    options = {"compare_type": True, "compare_server_default": defaults_differ, "include_name": is_modelled}
     return compare_metadata(MigrationContext.configure(connection, opts=options), metadata)
 
 

@@ -1,27 +1,35 @@
-"""Words search over vacancies: a Whoosh index of their titles, employers and summaries, kept up to date advert by
-advert.
+"""Words search over vacancies: their titles, employers and summaries, indexed in the database beside the adverts.
 
-A feed import changes a few hundred adverts out of tens of thousands, so the index is never rebuilt for it: the
-import names the adverts it added, changed or deleted, and only those documents are written (`apply`). `rebuild`
-makes it whole again (`careercompass reindex`, or when the folder is missing or damaged). The database stays the
-truth: a search returns ids, and the pages read the adverts (and whether they are still open) from there.
+The words live in the `vacancy_words` table, written in the same transaction as the adverts they describe, so an
+import, a staff edit or a confirmed link is searchable on every node the moment it commits, and a failed import
+leaves no words behind. SQLite keeps them in an FTS5 table (Porter stemming, ranked by BM25); PostgreSQL keeps a
+weighted `tsvector` per advert under a GIN index. Migration 0025 makes both. The table is not a model: SQLAlchemy
+has no type for an FTS5 table, so this module alone reads and writes it, in each database's own SQL.
+
+A feed import changes a few hundred adverts out of tens of thousands, so only those rows are written (`apply`);
+`rebuild` makes the whole table again from the adverts (`careercompass reindex`).
 """
 
 from __future__ import annotations
 
-import shutil
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from whoosh import index as whoosh_index
-from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import ID, TEXT, Schema
-from whoosh.index import LockError
-from whoosh.qparser import AndGroup, MultifieldPlugin, OrGroup, QueryParser
+from sqlalchemy import bindparam, text
+from sqlalchemy.orm import Session
+
+from careercompass.search.synonyms import words_of
 
 MAX_QUERY_LENGTH = 200
-SEARCHED_FIELDS = ("title", "roles", "employer", "description")
+# Beyond this many words a search says no more: a pasted advert is not a search.
+MAX_TERMS = 12
+TABLE = "vacancy_words"
+# How much a word counts in each field: the title most, then the roles it is linked to ("nurse" finds a "Band 5 RGN"
+# advert linked to adult nurse), then the employer, then the summary.
+FIELD_WEIGHTS = {"title": 3.0, "roles": 2.0, "employer": 1.0, "description": 0.5}
+# Words that join a search and name nothing; an advert need not contain them.
+STOP_WORDS = frozenset({"a", "an", "and", "the", "in", "of", "for", "to", "at", "with", "on", "or", "near", "me"})
 
 
 @dataclass(frozen=True)
@@ -30,106 +38,97 @@ class VacancyText:
     title: str
     employer: str
     description: str
-    roles: str  # the titles of the roles it is linked to: "nurse" finds a "Band 5 RGN" advert linked to adult nurse
+    roles: str  # the titles of the roles it is linked to
 
 
-def _schema() -> Schema:
-    stemmed = StemmingAnalyzer()
-    return Schema(
-        id=ID(unique=True, stored=True),
-        title=TEXT(analyzer=stemmed, field_boost=3.0),
-        roles=TEXT(analyzer=stemmed, field_boost=2.0),
-        employer=TEXT(analyzer=stemmed),
-        description=TEXT(analyzer=stemmed, field_boost=0.5),
-    )
-
-
-def rebuild(directory: Path, documents: Iterable[VacancyText]) -> int:
-    """A new index holding exactly `documents`, swapped in whole; returns how many it holds."""
-    building = directory.with_name(directory.name + ".building")
-    shutil.rmtree(building, ignore_errors=True)
-    building.mkdir(parents=True)
-    index = whoosh_index.create_in(str(building), _schema())
-    writer = index.writer()
-    count = 0
-    for document in documents:
-        writer.add_document(**_fields(document))
-        count += 1
-    writer.commit()
-    old = directory.with_name(directory.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if directory.exists():
-        directory.rename(old)
-    building.rename(directory)
-    shutil.rmtree(old, ignore_errors=True)
-    return count
-
-
-def apply(directory: Path, changed: Iterable[VacancyText], deleted: Iterable[int]) -> None:
-    """Write only what an import changed. Raises VacancyIndexUnavailable when there is no index to add to."""
-    if not whoosh_index.exists_in(str(directory)):
-        raise VacancyIndexUnavailable(f"there is no vacancy index in {directory}")
-    index = whoosh_index.open_dir(str(directory))
-    writer = _locked_writer(index)
-    for vacancy_id in deleted:
-        writer.delete_by_term("id", str(vacancy_id))
-    for document in changed:
-        writer.update_document(**_fields(document))
-    writer.commit()
-
-
-def search(directory: Path, words: str, limit: int = 200) -> list[int] | None:
-    """Vacancy ids for the words, best first; None when there is no index to search (the page says so).
+def search(session: Session, words: str, limit: int = 200) -> list[int]:
+    """Vacancy ids for the words, best first.
 
     Every word must appear somewhere in an advert ("healthcare support worker" means all three); only when no advert
     has them all does any advert with some of them count, best first.
     """
-    index = _opened(directory)
-    if index is None:
-        return None
-    text = " ".join(words.split())[:MAX_QUERY_LENGTH]
-    with index.searcher() as searcher:
-        for group in (AndGroup, OrGroup.factory(0.9)):
-            parser = QueryParser("title", index.schema, group=group)
-            parser.add_plugin(MultifieldPlugin(list(SEARCHED_FIELDS)))
-            found = [int(hit["id"]) for hit in searcher.search(parser.parse(text), limit=limit)]
-            if found:
-                return found
+    terms = search_terms(words)
+    if not terms:
+        return []
+    dialect = _dialect(session)
+    for every_word in (True, False):
+        found = dialect.matching(session, terms, every_word, limit)
+        if found or len(terms) == 1:
+            return found
     return []
 
 
-_open: dict[Path, object] = {}
+def search_terms(words: str) -> list[str]:
+    """The words a search looks for: letters and digits only, so nothing typed can be read as query syntax."""
+    found: list[str] = []
+    for word in words_of(" ".join(words.split())[:MAX_QUERY_LENGTH]):
+        for piece in re.split(r"[&']", word.removesuffix("'s")):  # "a&e" is two words, "children's" is "children"
+            if piece and piece not in STOP_WORDS and piece not in found:
+                found.append(piece)
+    return found[:MAX_TERMS]
 
 
-def _opened(directory: Path):
-    """The index, opened once per process and refreshed only when an import has written to it since."""
-    held = _open.get(directory)
-    try:
-        if held is None:
-            if not whoosh_index.exists_in(str(directory)):
-                return None
-            held = whoosh_index.open_dir(str(directory))
-        elif not held.up_to_date():
-            held = held.refresh()
-    except (OSError, whoosh_index.EmptyIndexError):  # rebuilt or removed under us: open afresh next time
-        _open.pop(directory, None)
-        return None
-    _open[directory] = held
-    return held
+def apply(session: Session, changed: Iterable[VacancyText], deleted: Iterable[int]) -> int:
+    """Write the words of the adverts an import or an edit changed, and drop those of deleted ones (not committed:
+    the caller's transaction holds the adverts too). Returns how many adverts were written."""
+    changed = list(changed)
+    gone = {*deleted, *(document.id for document in changed)}
+    dialect = _dialect(session)
+    if gone:
+        session.execute(text(f"DELETE FROM {TABLE} WHERE {dialect.id_column} IN :ids")
+                        .bindparams(bindparam("ids", expanding=True)), {"ids": sorted(gone)})
+    if changed:
+        session.execute(text(dialect.insert), [_row(document) for document in changed])
+    return len(changed)
 
 
-class VacancyIndexUnavailable(RuntimeError):
-    """No vacancy index to write to yet (`careercompass init` or `reindex` makes it), or another writer holds it."""
+def rebuild(session: Session, documents: Iterable[VacancyText]) -> int:
+    """The table made to hold exactly `documents` (not committed); returns how many it holds."""
+    session.execute(text(f"DELETE FROM {TABLE}"))
+    return apply(session, documents, [])
 
 
-def _fields(document: VacancyText) -> dict[str, str]:
-    return {"id": str(document.id), "title": document.title, "roles": document.roles,
-            "employer": document.employer, "description": document.description}
+def _row(document: VacancyText) -> dict[str, object]:
+    return {"id": document.id, "title": document.title, "roles": document.roles, "employer": document.employer,
+            "description": document.description}
 
 
-def _locked_writer(index):
-    """A writer that waits (up to 30 s) for another process's import to finish writing, rather than failing."""
-    try:
-        return index.writer(timeout=30.0)
-    except LockError as error:
-        raise VacancyIndexUnavailable(f"the vacancy index is busy: {error}") from None
+class _SQLite:
+    id_column = "rowid"
+    insert = (f"INSERT INTO {TABLE} (rowid, title, roles, employer, description) "
+              "VALUES (:id, :title, :roles, :employer, :description)")
+    # bm25() takes one weight per column, in the table's column order; lower scores are better.
+    rank = f"bm25({TABLE}, {', '.join(str(weight) for weight in FIELD_WEIGHTS.values())})"
+
+    def matching(self, session: Session, terms: list[str], every_word: bool, limit: int) -> list[int]:
+        # Each term quoted: FTS5 then reads it as a plain word, never as an operator or a column name.
+        query = (" AND " if every_word else " OR ").join(f'"{term}"' for term in terms)
+        return list(session.scalars(text(
+            f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH :query ORDER BY {self.rank}, rowid LIMIT :limit"),
+            {"query": query, "limit": limit}))
+
+
+class _PostgreSQL:
+    id_column = "vacancy_id"
+    # The weights A–D stand for the fields in FIELD_WEIGHTS' order.
+    insert = (f"INSERT INTO {TABLE} (vacancy_id, document) VALUES (:id, "
+              "setweight(to_tsvector('english', :title), 'A') || setweight(to_tsvector('english', :roles), 'B') || "
+              "setweight(to_tsvector('english', :employer), 'C') || "
+              "setweight(to_tsvector('english', :description), 'D'))")
+    # ts_rank wants the weights as {D, C, B, A}, each between 0 and 1.
+    weights = "{" + ", ".join(str(weight / max(FIELD_WEIGHTS.values())) for weight in
+                              reversed(FIELD_WEIGHTS.values())) + "}"
+
+    def matching(self, session: Session, terms: list[str], every_word: bool, limit: int) -> list[int]:
+        query = (" & " if every_word else " | ").join(terms)  # letters and digits only: safe in to_tsquery
+        return list(session.scalars(text(
+            f"SELECT vacancy_id FROM {TABLE}, to_tsquery('english', :query) AS query WHERE document @@ query "
+            "ORDER BY ts_rank(CAST(:weights AS real[]), document, query) DESC, vacancy_id LIMIT :limit"),
+            {"query": query, "weights": self.weights, "limit": limit}))
+
+
+_DIALECTS = {"sqlite": _SQLite(), "postgresql": _PostgreSQL()}
+
+
+def _dialect(session: Session):
+    return _DIALECTS[session.get_bind().dialect.name]

@@ -9,16 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from careercompass.catalogue.models import Role
 from careercompass.search import vacancy_index
-from careercompass.search.vacancy_index import VacancyText
-
 from careercompass.search.index import SearchIndex
+from careercompass.search.vacancy_index import VacancyText
 from careercompass.vacancies.feeds import read_feed
 from careercompass.vacancies.importer import Area, ImportSummary, import_adverts
 from careercompass.vacancies.linking import make_linker
@@ -60,13 +58,10 @@ def search_documents(session: Session, ids: Iterable[int] | None = None) -> Iter
                           " ".join(titles.get(link.role_slug, "") for link in vacancy.links))
 
 
-def update_search(directory: Path, session: Session, changed_ids: Iterable[int], deleted_ids: Iterable[int]) -> str:
-    """After an import has committed: write only what it changed; with no index yet, build it whole.
+def update_search(session: Session, changed_ids: Iterable[int], deleted_ids: Iterable[int]) -> str:
+    """Write the words of only the adverts an import or an edit changed, in its transaction (the caller commits).
 
     Returns what was done, for the command to print."""
-    changed = list(changed_ids)
-    try:
-        vacancy_index.apply(directory, search_documents(session, changed), deleted_ids)
-        return f"search index: {len(changed)} adverts written"
-    except vacancy_index.VacancyIndexUnavailable:
-        return f"search index built afresh: {vacancy_index.rebuild(directory, search_documents(session))} adverts"
+    session.flush()  # new adverts have their ids, and the words read the links as they now stand
+    written = vacancy_index.apply(session, search_documents(session, changed_ids), deleted_ids)
+    return f"search words: {written} adverts written"

@@ -259,9 +259,7 @@ def vacancies():
         abort(400, description=f"q: should be at most {vacancy_index.MAX_QUERY_LENGTH} characters.")
     ranked = None
     if words:
-        ranked = vacancy_index.search(resources().settings.vacancy_index_dir, words)
-        if ranked is None:
-            abort(503, description="The vacancy search index is not built yet; run careercompass reindex.")
+        ranked = vacancy_index.search(database, words)
     wanted = VacancyFilter(role=role, family=family, band=band, near=near,
                            within_km=float(within) if within is not None else None, ranked_ids=ranked)
     count, found = find_vacancies(database, wanted, date.today(), limit=limit, offset=offset)

@@ -157,8 +157,8 @@ def decide():
         abort(400, description="That job is not in the catalogue.")
     changed = review.decide(database, key, role)
     accounts.log(database, signed_in_user(), "linked a title", f"'{key}' to {role or 'no job'} ({len(changed)} adverts)")
+    update_search(database, changed, [])
     database.commit()
-    update_search(resources().settings.vacancy_index_dir, database, changed, [])
     return redirect(url_for("staff.review_queue", done=key), code=303)
 
 
@@ -195,8 +195,8 @@ def import_run():
         database.rollback()
         return _import_problem(f"{error}. Nothing was changed.")
     accounts.log(database, signed_in_user(), "ran an import", f"{source}: {summary.line}")
+    update_search(database, summary.changed_ids, summary.deleted_ids)
     database.commit()
-    update_search(settings.vacancy_index_dir, database, summary.changed_ids, summary.deleted_ids)
     return render_page("staff/import.html", user=me(), formats=FORMATS, summary=summary, problem=None,
                        source=source)
 
@@ -233,8 +233,8 @@ def edit_vacancy(vacancy_id: int):
         return render_page("staff/vacancy.html", user=me(), vacancy=found, problem=str(problem)), 400
     edited.apply(found)
     accounts.log(database, signed_in_user(), "edited a vacancy", f"{found.id}: {found.title}")
+    update_search(database, [found.id], [])
     database.commit()
-    update_search(resources().settings.vacancy_index_dir, database, [found.id], [])
     return redirect(url_for("staff.vacancies"), code=303)
 
 

@@ -74,8 +74,7 @@ def listing():
     )
     words = request.args.get("q", "").strip()[:vacancy_index.MAX_QUERY_LENGTH]
     if words:
-        found_ids = vacancy_index.search(resources().settings.vacancy_index_dir, words)
-        wanted = replace(wanted, ranked_ids=found_ids if found_ids is not None else [])
+        wanted = replace(wanted, ranked_ids=vacancy_index.search(database, words))
     page = min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
     count, found = find(database, wanted, date.today(), limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     role = catalogue_queries.get_role(database, wanted.role) if wanted.role else None

@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import json
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import text
 
-from careercompass.database import MIGRATIONS_DIR, make_engine, upgrade_schema
-
-
-def upgrade_to(engine, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+from careercompass.database import make_engine, upgrade_schema
 
 
 def test_the_upgrade_removes_words_that_older_codes_kept_without_asking(database_url):
     engine = make_engine(database_url)
     try:
-        upgrade_to(engine, "0009")
+        upgrade_schema(engine, "0009")
         matches = [{"slug": "porter", "title": "Porter",
                     "reasons": ["You wrote “I have epilepsy”, and this job is close.", "You want to start soon."]}]
         with engine.begin() as connection:
