@@ -38,6 +38,12 @@ DOCTOR_GRADE = re.compile(
     r"ct ?\d(?: ?[-/] ?\d)?|cst|fy ?[12]|(?:ct|st)\d? equivalent|equivalent)\b", re.I)
 DOCTOR_WORDS = frozenset({"doctor", "surgeon", "consultant", "registrar", "physician"})
 DOCTOR_GRADE_BONUS = 0.25
+# A fit found by reading a word as its synonym is a little less sure than the same fit to the words as written:
+# "Receptionist Ophthalmology" is a receptionist, though "ophthalmology" read as "ophthalmologist" fits as well.
+SYNONYM_FIT = 0.97
+# The search words list a word's usual meaning first ("psychologist": clinical, then assistant), so between two
+# readings that fit equally well, the earlier one wins.
+SYNONYM_ORDER_STEP = 0.002
 # Small words that join a title's parts ("Consultant in Acute Medicine") and name nothing.
 JOINING_WORDS = frozenset({"in", "of", "and", "the", "for", "with", "to", "at", "a", "an", "&"})
 SEGMENT_SPLIT = r"\s[-–—|]\s|[()\[\],;:]|\s[-–—]|[-–—]\s|/"
@@ -135,13 +141,15 @@ def lookup(index: SearchIndex, title: str) -> Lookup:
     fits: dict[str, list[float]] = {}
     understood = ""
     for position, (segment, reading_texts) in enumerate(parts):
-        readings = [_word_set(text) for text in reading_texts]
+        # (words, how sure a fit to them is): as written first, then each synonym reading
+        readings = [(_word_set(text), 1.0 if n == 0 else SYNONYM_FIT - SYNONYM_ORDER_STEP * (n - 1))
+                    for n, text in enumerate(reading_texts)]
         if position:  # a later part is context: "Respiratory Ward" says where, and "ward" alone says no job
-            readings = [reading - PLACE_WORDS for reading in readings if reading - PLACE_WORDS]
+            readings = [(words - PLACE_WORDS, sure) for words, sure in readings if words - PLACE_WORDS]
             if not readings:
                 continue
         for slug in candidates:
-            fit = max(_name_similarity(reading, name) for reading in readings for name in by_slug[slug])
+            fit = max(_name_similarity(words, name) * sure for words, sure in readings for name in by_slug[slug])
             fits.setdefault(slug, []).append(fit * SEGMENT_WEIGHTS[position])
             if fit >= 0.5 and not understood:
                 understood = segment
