@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from careercompass.database import open_session
 from careercompass.search.index import SearchIndex
-from careercompass.vacancies.linking import link_scores
+from careercompass.search.lookup import lookup
+from careercompass.vacancies.linking import advert_band, link_scores, links_for, role_bands
 
 TITLES = yaml.safe_load(Path(__file__).with_name("advert_titles.yaml").read_text(encoding="utf-8"))
 
@@ -20,7 +22,10 @@ TITLES = yaml.safe_load(Path(__file__).with_name("advert_titles.yaml").read_text
 @pytest.fixture(scope="module")
 def scores(ready_settings):
     index = SearchIndex(ready_settings.index_dir)
-    return {split: link_scores(index, [t for t in TITLES if t["split"] == split]) for split in ("dev", "held_out")}
+    with open_session(ready_settings.database_uri) as session:
+        bands = role_bands(session)
+    return {split: link_scores(index, [t for t in TITLES if t["split"] == split], bands)
+            for split in ("dev", "held_out")}
 
 
 def test_the_set_is_real_sized_and_split_in_two():
@@ -43,3 +48,19 @@ def test_titles_link_to_the_right_role(scores, split, first, top_five, held_back
 def test_the_held_out_titles_meet_the_target(scores):
     found = scores["held_out"]
     assert found.first >= 0.85 and found.top_five >= 0.95 and found.held_back >= 0.80, found
+
+
+def test_a_band_far_from_the_roles_own_keeps_a_sure_title_link_for_review(ready_settings):
+    index = SearchIndex(ready_settings.index_dir)
+    with open_session(ready_settings.database_uri) as session:
+        bands = role_bands(session)
+    assert bands["physiotherapist"] == (5.0, 6.0)  # the catalogue's usual bands: 5 to 6
+
+    def stored(title: str, pay: str | None = None) -> list[tuple[str, str]]:
+        return [(link.role_slug, link.status) for link in links_for(lookup(index, title), advert_band(title, pay), bands)]
+
+    assert stored("Physiotherapist") == [("physiotherapist", "linked")]  # no band said: nothing to check
+    assert stored("Band 7 Physiotherapist") == [("physiotherapist", "linked")]  # one band above is ordinary
+    assert stored("Physiotherapist", "Band 8b") == [("physiotherapist", "review")]  # the pay text says band 8b
+    assert stored("Band 2 Physiotherapist") == [("physiotherapist", "review")]
+    assert advert_band("Head of Service, Band 8c") == (8.5, 8.5) and advert_band("Porter") is None
