@@ -32,9 +32,14 @@ POSTGRES_URL_VARIABLE = "CAREERCOMPASS_TEST_POSTGRES_URL"
 PRODUCTION_TESTS = "tests/production/"
 
 
+BROWSER_TESTS = "tests/browser/"
+
+
 def pytest_collection_modifyitems(items):
-    # First in the queue, so they run beside the rest of the suite rather than after it.
-    items.sort(key=lambda item: not item.nodeid.startswith(PRODUCTION_TESTS))
+    # The production tests first in the queue, so they run beside the rest of the suite rather than after it; the
+    # browser tests last, so that pages timed out at 30 s never load while the production nodes are starting.
+    items.sort(key=lambda item: (0 if item.nodeid.startswith(PRODUCTION_TESTS) else
+                                 2 if item.nodeid.startswith(BROWSER_TESTS) else 1))
 
 
 def pytest_xdist_make_scheduler(config, log):

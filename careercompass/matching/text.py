@@ -36,7 +36,7 @@ FEELING_NO = re.compile(
     r"squeamish|gross|grossed|allergic|terrif\w*|freak\w*|horrible|yuck|ew+|dizzy|woozy|nope|ick|icky|panic\w*|"
     r"anxious|anxiety|overwhelm\w*|puke|throw up|pass out|grim|nightmare|get stressed|stresse?s? me|heave|"
     r"stomach|do(?:es)? my head in|gets? on my nerves|rude|annoy\w*|awkward|smell\w*|cringe|not for me|"
-    r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope|creeps|hated|hurl|freeze|"
+    r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope|creep(?:s|ed)?|weird(?:s|ed)? me out|hated|hurl|freeze|"
     r"passed out|passing out|went green|embarrass\w*|depress\w*|too much|mardy|send me mad|"
     r"(?:is|are)n'?t (?:my thing|for me|happening|an option)|is a no|no[ -]go|off the cards|out of the question|"
     r"(?:would|i'd|id) cry|wreck|draw the line|never again|worst|keel\w* over|white as a sheet|"
@@ -125,10 +125,23 @@ _CUE_PATTERNS = {
     for name, words in DEALBREAKER_WORDS.items()
 }
 
+# How long someone wants to study, said in words ("doing a t level in health", "apprenticeship maybe", "want to go
+# to uni"): an answer to the quiz's study question, counted when that question was skipped. Only a clause that
+# is not a "no" says it ("i don't want to go to uni" says nothing about which way they would go instead).
+STUDY_SAID = (
+    ("some", re.compile(r"\b(?:t[ -]?levels?|btecs?|apprenticeships?|nvqs?|college courses?|access courses?|"
+                        r"cache (?:course|diploma|level \d))\b", re.I)),
+    ("university", re.compile(r"\b(?:uni|university|a degree|my degree)\b", re.I)),
+)
+
 STAGE_SET_ASIDE = "stage"  # what a person can take back from what was understood, as stored in their cookie
 PEOPLE_SET_ASIDE = "people"
+STUDY_SET_ASIDE = "study"
 # How the page says a stage read from someone's words.
 STAGE_WORDS = {"pupil": "at school, aged 11 to 16", "16-18": "aged 16 to 18", "19-plus": "19 or older"}
+# ...and how long they want to study: "You told us you ..."
+STUDY_WORDS = {"some": "want to study for a year or two, at college or on an apprenticeship",
+               "university": "are happy to go to university"}
 
 
 def dealbreaker_key(dealbreaker: str) -> str:
@@ -147,6 +160,7 @@ class ReadText:
     fixes: tuple[Fix, ...] = ()  # spelling put right ("nurce" read as "nurse")
     said: tuple[tuple[str, str], ...] = ()  # (deal-breaker, the words that said it), in the order written
     stage: str | None = None  # a "stage" answer said in words ("im in year 10": pupil)
+    study: str | None = None  # a "study" answer said in words ("doing a t level": some)
     people: str | None = None  # a "people" answer said in words ("dont want to deal with patients": behind)
     left_education: bool = False  # "i left school", "not in college"
     about_me: tuple[str, ...] = ()  # facts set aside before reading ("ive got kids", "im 15")
@@ -158,7 +172,8 @@ class ReadText:
 
     @property
     def understood_anything(self) -> bool:
-        return bool(self.likes or self.said or self.fixes or self.stage or self.people or self.taken_back)
+        return bool(self.likes or self.said or self.fixes or self.stage or self.study or self.people
+                    or self.taken_back)
 
     @property
     def said_no_to(self) -> list[tuple[str, str, str]]:
@@ -168,6 +183,10 @@ class ReadText:
     @property
     def stage_words(self) -> str | None:
         return STAGE_WORDS.get(self.stage or "")
+
+    @property
+    def study_words(self) -> str | None:
+        return STUDY_WORDS.get(self.study or "")
 
     @property
     def taken_back(self) -> list[tuple[str, str]]:
@@ -180,13 +199,15 @@ class ReadText:
                 named.append((key, f"Your spelling of “{key[5:]}”"))
             elif key == STAGE_SET_ASIDE:
                 named.append((key, "Your age or school year"))
+            elif key == STUDY_SET_ASIDE:
+                named.append((key, "How long you want to study"))
             elif key == PEOPLE_SET_ASIDE:
                 named.append((key, "Working behind the scenes"))
         return named
 
     def filling_in(self, answers: Answers) -> Answers:
-        """The answers with the stage and "people" said in words, where the quiz's own question was skipped."""
-        said = {"stage": self.stage, "people": self.people}
+        """The answers with the stage, study and "people" said in words, where the quiz's own question was skipped."""
+        said = {"stage": self.stage, "study": self.study, "people": self.people}
         missing = {question: (value,) for question, value in said.items() if value and answers.one(question) is None}
         return replace(answers, choices={**answers.choices, **missing}) if missing else answers
 
@@ -198,6 +219,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     tidied, fixes = tidy((text or "")[:MAX_READ_LENGTH], spelling, keep=kept_words)
     tidied = IDIOMS.sub("annoy me", tidied)
 
+    study = None if STUDY_SET_ASIDE in set_aside else _study_in(tidied)
     stage, left_education, about_me, tidied = _facts(tidied)
     if STAGE_SET_ASIDE in set_aside:
         stage = None
@@ -231,9 +253,20 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     said = {name: words for name, words in said.items() if dealbreaker_key(name) not in set_aside}
     return ReadText(
         likes=tuple(likes), dealbreakers=frozenset(said), dislikes=tuple(dislikes), fixes=fixes,
-        said=tuple(said.items()), stage=stage, people=None if PEOPLE_SET_ASIDE in set_aside else people,
+        said=tuple(said.items()), stage=stage, study=study,
+        people=None if PEOPLE_SET_ASIDE in set_aside else people,
         left_education=left_education, about_me=about_me, set_aside=set_aside,
     )
+
+
+def _study_in(text: str) -> str | None:
+    """The first study answer a clause that is not a "no" gives (see STUDY_SAID)."""
+    for clause in CLAUSE_BREAK.split(text):
+        liked, _ = _split_no(clause)
+        for answer, pattern in STUDY_SAID:
+            if liked and pattern.search(liked):
+                return answer
+    return None
 
 
 def _split_no(clause: str) -> tuple[str | None, str | None]:

@@ -158,6 +158,25 @@ def test_wanting_to_be_away_from_patients_is_read_as_the_quiz_answer(text, peopl
         assert read_text(text, set_aside={"people"}).people is None
 
 
+@pytest.mark.parametrize(("text", "study"), [
+    ("doing a t level in health", "some"),
+    ("want to earn while i learn, apprenticeship maybe", "some"),
+    ("no uni for me, i want a btec", "some"),
+    ("want to go to uni and be a doctor", "university"),
+    ("i dont want to go to uni", None),  # a no says nothing about which other way they would go
+    ("nursing without a degree", None),
+    ("i like helping people", None),
+])
+def test_how_long_someone_wants_to_study_is_read_from_words(text, study):
+    read = read_text(text)
+    assert read.study == study
+    if study:
+        assert read.filling_in(Answers()).one("study") == study
+        assert read.filling_in(Answers(choices={"study": ("asap",)})).one("study") == "asap"
+        taken = read_text(text, set_aside={"study"})
+        assert taken.study is None and [label for _, label in taken.taken_back] == ["How long you want to study"]
+
+
 def test_a_stage_in_words_fills_in_a_skipped_question_but_never_overrides_an_answer():
     read = read_text("im in year 9")
     assert read.filling_in(Answers()).one("stage") == "pupil"
@@ -268,6 +287,16 @@ def test_the_results_page_shows_what_was_understood_and_a_deal_breaker_can_be_ta
     form_client.post("/results/understood", data={"put_back": "no:blood-and-needles"})
     html = unescape(form_client.get("/results").get_data(as_text=True))
     assert 'name="set_aside" value="no:blood-and-needles"' in html
+
+
+def test_study_said_in_words_is_shown_and_can_be_taken_back(form_client):
+    _write(form_client, "doing a t level in health")
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert ("You told us you want to study for a year or two, at college or on an apprenticeship, so we put first "
+            "the jobs you can start that way.") in html
+    assert form_client.post("/results/understood", data={"set_aside": "study"}).status_code == 303
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert "You told us you want to study" not in html and 'name="put_back" value="study"' in html
 
 
 def test_with_htmx_the_list_and_the_understood_box_are_swapped_together(form_client):

@@ -60,6 +60,9 @@ def test_the_quiz_description_lists_every_question_and_option():
         ("I don't want to drive, I like art", {"driving"}, ["I like art"]),
         ("not good with old people; into music", {"older-people"}, ["into music"]),
         ("I hate maths", set(), []),
+        ("old people kinda creep me out ngl", {"older-people"}, []),
+        ("kids weird me out, i like drawing", {"children"}, ["i like drawing"]),
+        ("i like creepy films", set(), ["i like creepy films"]),
     ],
 )
 def test_negations_become_dealbreakers_not_interests(text, dealbreakers, likes):

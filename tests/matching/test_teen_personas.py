@@ -116,7 +116,6 @@ def test_a_right_role_is_in_the_top_five_for_95_percent_of_held_out_personas(hyb
     assert held_out.hit_at_5 >= evaluation.HELD_OUT_HIT_AT_5, _figures(held_out)
 
 
-@pytest.mark.xfail(strict=False, reason="results still break limits said in words; figures in the message")
 def test_no_held_out_persona_has_a_limit_broken_in_the_top_ten(hybrid_scores):
     held_out = hybrid_scores["held_out"]
     assert held_out.violations == 0, _figures(held_out)
