@@ -383,6 +383,7 @@ WISH_TOPICS: tuple[WishTopic, ...] = (
         task_hint="make art, pictures or models, or help people be creative",
         roles=("art-therapist", "clinical-photographer", "maxillofacial-prosthetist", "activities-coordinator",
                "play-therapist", "dental-technician", "communications-officer"),
+        jobs_about_it=True,  # "art" alone is otherwise near "plastic surgeon" and "painter and decorator"
     ),
     WishTopic(
         "cooking", "cooking",

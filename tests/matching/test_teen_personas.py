@@ -121,7 +121,6 @@ def test_no_held_out_persona_has_a_limit_broken_in_the_top_ten(hybrid_scores):
     assert held_out.violations == 0, _figures(held_out)
 
 
-@pytest.mark.xfail(strict=False, reason="absurd suggestions still reach the top five; figures in the message")
 def test_no_held_out_persona_gets_an_absurd_suggestion(hybrid_scores):
     held_out = hybrid_scores["held_out"]
     assert held_out.absurd == 0, _figures(held_out)
