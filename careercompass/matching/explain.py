@@ -312,7 +312,7 @@ STRENGTHS = {
     "good": ("Good match", "Some of your answers fit this job well."),
     "look": ("Worth a look", "It fits a little, and it may be new to you."),
     "topic": ("Worth a look", "It is not about {topic}, but it uses what you enjoy."),
-    "topic-about-it": ("Good match", "You said you like {topic}, and this job is about that."),
+    "topic-about-it": ("Good match", "You said you like {topic}, and this job uses that."),
     "no-evidence": ("Worth a look", "We need more answers to say how well it fits."),
 }
 

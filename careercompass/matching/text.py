@@ -133,10 +133,20 @@ STUDY_SAID = (
                         r"cache (?:course|diploma|level \d))\b", re.I)),
     ("university", re.compile(r"\b(?:uni|university|a degree|my degree)\b", re.I)),
 )
+# Once read, the words about study are a fact, not an interest: "doing a t level in health" likes "health".
+STUDY_LEAD = (r"(?:\b(?:i'?m |i am )?(?:(?:want to |wanna |hoping to |going to |gonna )?(?:do|doing|study|studying|"
+              r"start|starting|take|taking|go to|going to|get|getting)|on|want|wanna) (?:a |an |my |the )?)?")
+STUDY_TAIL = r"(?: (?:in|on|maybe|probably))?\b"
 
 STAGE_SET_ASIDE = "stage"  # what a person can take back from what was understood, as stored in their cookie
 PEOPLE_SET_ASIDE = "people"
 STUDY_SET_ASIDE = "study"
+EARN_SET_ASIDE = "earn"
+# Wanting to be paid while training, said in words: the quiz's "Earning money while I learn", not an interest.
+EARN_SAID = re.compile(
+    r"\b(?:(?:i )?(?:want to |wanna |would like to |like to )?(?:earn|earning|get paid|getting paid|be paid|make money)"
+    r"(?: money| a wage)? (?:while|whilst|as|when) (?:i |you )?(?:learn|learning|train|training|study|studying)|"
+    r"paid training|earn as (?:i|you) learn)\b", re.I)
 # How the page says a stage read from someone's words.
 STAGE_WORDS = {"pupil": "at school, aged 11 to 16", "16-18": "aged 16 to 18", "19-plus": "19 or older"}
 # ...and how long they want to study: "You told us you ..."
@@ -161,6 +171,7 @@ class ReadText:
     said: tuple[tuple[str, str], ...] = ()  # (deal-breaker, the words that said it), in the order written
     stage: str | None = None  # a "stage" answer said in words ("im in year 10": pupil)
     study: str | None = None  # a "study" answer said in words ("doing a t level": some)
+    earn: bool = False  # "want to earn while i learn": the quiz's value said in words
     people: str | None = None  # a "people" answer said in words ("dont want to deal with patients": behind)
     left_education: bool = False  # "i left school", "not in college"
     about_me: tuple[str, ...] = ()  # facts set aside before reading ("ive got kids", "im 15")
@@ -172,7 +183,7 @@ class ReadText:
 
     @property
     def understood_anything(self) -> bool:
-        return bool(self.likes or self.said or self.fixes or self.stage or self.study or self.people
+        return bool(self.likes or self.said or self.fixes or self.stage or self.study or self.earn or self.people
                     or self.taken_back)
 
     @property
@@ -201,6 +212,8 @@ class ReadText:
                 named.append((key, "Your age or school year"))
             elif key == STUDY_SET_ASIDE:
                 named.append((key, "How long you want to study"))
+            elif key == EARN_SET_ASIDE:
+                named.append((key, "Earning while you learn"))
             elif key == PEOPLE_SET_ASIDE:
                 named.append((key, "Working behind the scenes"))
         return named
@@ -209,6 +222,9 @@ class ReadText:
         """The answers with the stage, study and "people" said in words, where the quiz's own question was skipped."""
         said = {"stage": self.stage, "study": self.study, "people": self.people}
         missing = {question: (value,) for question, value in said.items() if value and answers.one(question) is None}
+        values = answers.choices.get("values", ())
+        if self.earn and "earn" not in values:  # a value adds to those ticked rather than filling a gap
+            missing["values"] = (*values, "earn")
         return replace(answers, choices={**answers.choices, **missing}) if missing else answers
 
 
@@ -220,6 +236,12 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     tidied = IDIOMS.sub("annoy me", tidied)
 
     study = None if STUDY_SET_ASIDE in set_aside else _study_in(tidied)
+    if study is not None:
+        for _, pattern in STUDY_SAID:
+            tidied = re.sub(STUDY_LEAD + pattern.pattern + STUDY_TAIL, ", ", tidied, flags=re.I)
+    earn = EARN_SET_ASIDE not in set_aside and EARN_SAID.search(tidied) is not None
+    if EARN_SAID.search(tidied):
+        tidied = EARN_SAID.sub(", ", tidied)
     stage, left_education, about_me, tidied = _facts(tidied)
     if STAGE_SET_ASIDE in set_aside:
         stage = None
@@ -230,7 +252,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     people: str | None = None
     previous_was_no = False
     for clause in CLAUSE_BREAK.split(tidied):
-        clause = " ".join(FILLER.sub(" ", clause).split()).strip(" -–—'\"")
+        clause = FILLER_ENDS.sub("", " ".join(FILLER.sub(" ", clause).split()).strip(" -–—'\"")).strip()
         if not clause:
             continue
         liked, negative = _split_no(clause)
@@ -253,7 +275,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     said = {name: words for name, words in said.items() if dealbreaker_key(name) not in set_aside}
     return ReadText(
         likes=tuple(likes), dealbreakers=frozenset(said), dislikes=tuple(dislikes), fixes=fixes,
-        said=tuple(said.items()), stage=stage, study=study,
+        said=tuple(said.items()), stage=stage, study=study, earn=earn,
         people=None if PEOPLE_SET_ASIDE in set_aside else people,
         left_education=left_education, about_me=about_me, set_aside=set_aside,
     )

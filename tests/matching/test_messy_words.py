@@ -177,6 +177,18 @@ def test_how_long_someone_wants_to_study_is_read_from_words(text, study):
         assert taken.study is None and [label for _, label in taken.taken_back] == ["How long you want to study"]
 
 
+@pytest.mark.parametrize(("text", "likes"), [
+    ("want to earn while i learn, apprenticeship maybe", []),
+    ("i wanna get paid while i train. i like art", ["i like art"]),
+])
+def test_earning_while_learning_said_in_words_is_the_quiz_value_not_an_interest(text, likes):
+    read = read_text(text)
+    assert read.earn and list(read.likes) == likes  # never quoted as "You wrote 'want to earn while i learn'"
+    assert read.filling_in(Answers(choices={"values": ("helping",)})).choices["values"] == ("helping", "earn")
+    assert not read_text(text, set_aside={"earn"}).earn
+    assert not read_text("i like learning new things").earn
+
+
 def test_a_stage_in_words_fills_in_a_skipped_question_but_never_overrides_an_answer():
     read = read_text("im in year 9")
     assert read.filling_in(Answers()).one("stage") == "pupil"
@@ -289,7 +301,7 @@ def test_the_results_page_shows_what_was_understood_and_a_deal_breaker_can_be_ta
     assert 'name="set_aside" value="no:blood-and-needles"' in html
 
 
-def test_study_said_in_words_is_shown_and_can_be_taken_back(form_client):
+def test_study_and_earning_said_in_words_are_shown_and_can_be_taken_back(form_client):
     _write(form_client, "doing a t level in health")
     html = unescape(form_client.get("/results").get_data(as_text=True))
     assert ("You told us you want to study for a year or two, at college or on an apprenticeship, so we put first "
@@ -297,6 +309,12 @@ def test_study_said_in_words_is_shown_and_can_be_taken_back(form_client):
     assert form_client.post("/results/understood", data={"set_aside": "study"}).status_code == 303
     html = unescape(form_client.get("/results").get_data(as_text=True))
     assert "You told us you want to study" not in html and 'name="put_back" value="study"' in html
+
+    _write(form_client, "want to earn while i learn")
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert "You told us you want to earn money while you learn" in html and "You wrote" not in html
+    form_client.post("/results/understood", data={"set_aside": "earn"})
+    assert 'name="put_back" value="earn"' in unescape(form_client.get("/results").get_data(as_text=True))
 
 
 def test_with_htmx_the_list_and_the_understood_box_are_swapped_together(form_client):
@@ -349,7 +367,7 @@ def test_liking_fixing_things_finds_jobs_that_fix_things_not_surgeons(match_data
     result = match(match_data, Answers(text=text), limit=5)
     assert not any(m.slug.endswith("surgeon") for m in result.matches)
     assert result.matches[0].slug == "estates-maintenance-technician"
-    assert result.matches[0].strength_why == "You said you like fixing things, and this job is about that."
+    assert result.matches[0].strength_why == "You said you like fixing things, and this job uses that."
 
 
 def test_having_left_school_brings_jobs_you_can_start_now_higher_without_claiming_you_asked(match_data):
