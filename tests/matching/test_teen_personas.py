@@ -126,6 +126,33 @@ def test_no_held_out_persona_gets_an_absurd_suggestion(hybrid_scores):
     assert held_out.absurd == 0, _figures(held_out)
 
 
+# A second held-out set, written by an author who had not seen how the app reads words or ranks jobs, after the
+# matcher was last changed (the first set's held-out half had by then been read to find bugs). Measured, never tuned
+# on: the floors below are its first figures, so a change that makes it worse fails; the targets are not met yet.
+FRESH = Path(__file__).with_name("personas_teen_fresh.yaml")
+
+
+@pytest.fixture(scope="module")
+def fresh_scores(shared_match_data, facts):
+    fresh = evaluation.load_personas(FRESH, ROLE_SLUGS)
+    assert len(fresh) >= 40 and {p.kind for p in fresh} == KINDS and {p.split for p in fresh} == {"held_out"}
+    scores = evaluation.score("hybrid", evaluation.hybrid(shared_match_data), fresh, shared_match_data, facts)
+    print("\nfresh held-out personas: " + _figures(scores))
+    return scores
+
+
+def test_the_fresh_held_out_personas_do_no_worse_than_when_first_measured(fresh_scores):
+    assert fresh_scores.hit_at_5 >= 0.85 and fresh_scores.violations <= 8 and fresh_scores.absurd == 0, \
+        _figures(fresh_scores)
+
+
+@pytest.mark.xfail(strict=False, reason="fresh held-out personas: hit@5 0.85 and 8 limits broken; the targets are "
+                                        "0.95 and none")
+def test_the_fresh_held_out_personas_meet_the_targets(fresh_scores):
+    assert fresh_scores.hit_at_5 >= evaluation.HELD_OUT_HIT_AT_5 and fresh_scores.violations == 0, \
+        _figures(fresh_scores)
+
+
 def test_the_evaluate_command_shows_both_halves_side_by_side(ready_settings, tmp_path):
     # A few personas of each half keep this quick; the whole set is scored above.
     few = [e for e in ENTRIES if e["kind"] == "one-word"][:4]
