@@ -127,6 +127,9 @@ def main() -> None:
 
 
 VACANCY_RECORDS = 15_000
+ADVERT_WORDS = ("patients", "ward", "team", "support", "care", "clinic", "community", "training", "shifts", "nights",
+                "weekends", "hospital", "leeds", "nurse", "healthcare", "worker", "band", "experience", "service",
+                "people", "skills", "role", "working", "staff", "apply", "hours", "rota", "caring", "friendly", "busy")
 
 
 def vacancy_import(settings: Settings) -> None:
@@ -149,7 +152,8 @@ def vacancy_import(settings: Settings) -> None:
             "identifier": {"@type": "PropertyValue", "name": "ref", "value": f"BENCH-{n}"},
             "hiringOrganization": {"@type": "Organization", "name": f"Employer {n % 400}"},
             "url": f"https://www.example.org/bench/{n}", "datePosted": "2026-11-20", "validThrough": "2027-01-31",
-            "description": "SAMPLE ADVERT: not a real vacancy. " * 5,
+            # Common advert words, so a search for one of them matches thousands of adverts, as it would in a real feed.
+            "description": "SAMPLE ADVERT: not a real vacancy. " + " ".join(rng.choices(ADVERT_WORDS, k=40)),
             "jobLocation": {"@type": "Place", "address": {"@type": "PostalAddress", "addressLocality": "Leeds",
                                                           "postalCode": f"{rng.choice(districts)} 1AA"}},
             "baseSalary": {"@type": "MonetaryAmount", "currency": "GBP",
