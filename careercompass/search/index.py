@@ -350,6 +350,15 @@ class SearchIndex:
             held.derived[key] = make(held.names)
         return held.derived[key]  # type: ignore[return-value]
 
+    def corrected(self, text: str) -> str | None:
+        """The words with their spelling fixed from the catalogue's own words ("helthcare" is "healthcare"), or None
+        when none needed fixing. For searches over other things written in the same words, such as job adverts."""
+        words = words_of(text[:MAX_QUERY_LENGTH])[:MAX_QUERY_WORDS]
+        if not words:
+            return None
+        fixed = self._correct(self._generation(), words)
+        return " ".join(fixed) if fixed != words else None
+
     def _correct(self, held: _Generation, words: list[str]) -> list[str]:
         reader = held.searcher.reader()
         known = held.synonyms.known_words

@@ -13,7 +13,7 @@ A feed import changes a few hundred adverts out of tens of thousands, so only th
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, text
@@ -41,21 +41,37 @@ class VacancyText:
     roles: str  # the titles of the roles it is linked to
 
 
-def search(session: Session, words: str, limit: int = 200) -> list[int]:
-    """Vacancy ids for the words, best first.
+@dataclass(frozen=True)
+class WordsFound:
+    ids: list[int]  # best first
+    corrected: str | None = None  # the words as searched, when their spelling was fixed
 
-    Every word must appear somewhere in an advert ("healthcare support worker" means all three); only when no advert
-    has them all does any advert with some of them count, best first.
+
+def search(session: Session, words: str, limit: int = 200,
+           spelling: Callable[[str], str | None] = lambda words: None) -> WordsFound:
+    """Vacancies for the words, best first.
+
+    Every word must appear somewhere in an advert ("healthcare support worker" means all three). When no advert has
+    them all, the words with their spelling fixed (`spelling`: see SearchIndex.corrected) are tried the same way;
+    only then does any advert with some of the words count, best first.
     """
     terms = search_terms(words)
     if not terms:
-        return []
+        return WordsFound([])
     dialect = _dialect(session)
-    for every_word in (True, False):
-        found = dialect.matching(session, terms, every_word, limit)
-        if found or len(terms) == 1:
-            return found
-    return []
+    found = dialect.matching(session, terms, True, limit)
+    if found:
+        return WordsFound(found)
+    corrected = spelling(words)
+    fixed_terms = search_terms(corrected) if corrected else []
+    if fixed_terms and fixed_terms != terms:
+        terms = fixed_terms
+        found = dialect.matching(session, terms, True, limit)
+        if found:
+            return WordsFound(found, corrected)
+    if len(terms) > 1:
+        found = dialect.matching(session, terms, False, limit)
+    return WordsFound(found, corrected if terms == fixed_terms else None)
 
 
 def search_terms(words: str) -> list[str]:

@@ -257,13 +257,13 @@ def vacancies():
     words = request.args.get("q", "").strip()
     if len(words) > vacancy_index.MAX_QUERY_LENGTH:
         abort(400, description=f"q: should be at most {vacancy_index.MAX_QUERY_LENGTH} characters.")
-    ranked = None
-    if words:
-        ranked = vacancy_index.search(database, words)
+    searched = vacancy_index.search(database, words, spelling=resources().search_index.corrected) if words else None
+    ranked = searched.ids if searched else None
     wanted = VacancyFilter(role=role, family=family, band=band, near=near,
                            within_km=float(within) if within is not None else None, ranked_ids=ranked)
     count, found = find_vacancies(database, wanted, date.today(), limit=limit, offset=offset)
-    return jsonify({"count": count, "vacancies": [vacancy_json(item) for item in found]})
+    corrected = {"corrected": searched.corrected} if searched and searched.corrected else {}
+    return jsonify({"count": count, **corrected, "vacancies": [vacancy_json(item) for item in found]})
 
 
 def vacancy_json(item: Found) -> dict[str, Any]:

@@ -73,8 +73,9 @@ def listing():
         within_km=within if place is not None and within in DISTANCE_BANDS else None,
     )
     words = request.args.get("q", "").strip()[:vacancy_index.MAX_QUERY_LENGTH]
-    if words:
-        wanted = replace(wanted, ranked_ids=vacancy_index.search(database, words))
+    searched = vacancy_index.search(database, words, spelling=resources().search_index.corrected) if words else None
+    if searched:
+        wanted = replace(wanted, ranked_ids=searched.ids)
     page = min(max(request.args.get("page", 1, type=int), 1), MAX_PAGE)
     count, found = find(database, wanted, date.today(), limit=PER_PAGE, offset=(page - 1) * PER_PAGE)
     role = catalogue_queries.get_role(database, wanted.role) if wanted.role else None
@@ -84,6 +85,7 @@ def listing():
         count=count,
         wanted=wanted,
         words=words,
+        corrected=searched.corrected if searched else None,
         role=role,
         page=page,
         pages=max((count + PER_PAGE - 1) // PER_PAGE, 1),

@@ -7,6 +7,7 @@ samples.
 from __future__ import annotations
 
 import re
+from html import unescape
 
 from tests.web.test_api import response_schema
 
@@ -95,3 +96,14 @@ def test_words_search_the_jobs_best_match_first(client):
     body = client.get("/api/v1/vacancies?q=porter").get_json()
     assert body["count"] >= 1 and "porter" in body["vacancies"][0]["title"].lower()
     assert client.get("/api/v1/vacancies?q=" + "x" * 201).status_code == 400
+
+
+def test_a_misspelt_search_is_fixed_from_the_catalogue_words_and_says_so(client):
+    html = unescape(client.get("/vacancies?q=phlebotimist").get_data(as_text=True))
+    assert "No job had all the words “phlebotimist”, so we looked for “phlebotomist”." in html
+    titles = re.findall(r'rel="external noopener"[^>]*>([^<]+)<', html)
+    assert titles and "phlebotom" in titles[0].lower()
+    body = client.get("/api/v1/vacancies?q=phlebotimist").get_json()
+    response_schema("/api/v1/vacancies", "200").validate(body)
+    assert body["corrected"] == "phlebotomist" and body["count"] >= 1
+    assert "corrected" not in client.get("/api/v1/vacancies?q=phlebotomist").get_json()
