@@ -338,7 +338,8 @@ def split_table(results: dict[str, list[Scores]]) -> str:
     metrics = ("hit@5", "hit@10", "MRR", "broken", "absurd")
     head = " ".join(f"{m:>7}" for m in metrics)
     lines = [
-        f"development: {count_dev} personas | held out: {count_held} personas (never tuned on)",
+        f"development: {count_dev} personas | held out: {count_held} personas "
+        "(the file's header says how the held-out half was kept apart)",
         f"'broken': results in the top {TOP} that break a limit; 'absurd': results in the top {SHORTLIST} "
         f"labelled absurd",
         f"{'':<40} {'development':^39} | {'held out':^39}",
