@@ -152,6 +152,16 @@ def send_reminders(hours: int | None) -> None:
         sys.exit(1)
 
 
+@main.command("delete-expired", help="Delete personal data past its retention time (CAREERCOMPASS_*_RETENTION_DAYS): "
+                                      "feedback, bookings' names and contacts, saved codes, class sessions and "
+                                      "requests for help. Run it from a scheduler, for example daily; init does it too.")
+def delete_expired() -> None:
+    from careercompass import pipeline
+
+    deleted = pipeline.delete_expired_data(Settings.from_environment())
+    click.echo(f"Deleted past their retention time: {deleted.line}.")
+
+
 @main.command("check-catalogue", help="Check every catalogue file and report problems; writes nothing.")
 def check_catalogue() -> None:
     from careercompass.catalogue.quality import family_table, readability_report

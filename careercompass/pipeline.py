@@ -16,7 +16,14 @@ from careercompass.catalogue.loader import Catalogue, CatalogueInvalid, load_cat
 from careercompass.catalogue.store import SaveSummary, save_catalogue
 from careercompass.classroom import sessions as class_sessions
 from careercompass.config import Settings
-from careercompass.database import make_engine, make_session_factory, open_session, transaction, upgrade_schema
+from careercompass.database import (
+    check_ready,
+    make_engine,
+    make_session_factory,
+    open_session,
+    transaction,
+    upgrade_schema,
+)
 from careercompass.events import booking
 from careercompass.events.samples import load_sample_events
 from careercompass.matching import embeddings, feedback, service
@@ -57,6 +64,47 @@ def checked_catalogue(catalogue_dir: Path) -> tuple[Catalogue, Synonyms]:
     return catalogue, synonyms
 
 
+@dataclass(frozen=True)
+class Deleted:
+    """What one clean-up deleted, each kind past its own CAREERCOMPASS_*_RETENTION_DAYS."""
+
+    feedback: int
+    bookings: int
+    saved_codes: int
+    class_sessions: int
+    requests_for_help: int
+
+    @property
+    def line(self) -> str:
+        return (f"{self.feedback} feedback records, {self.bookings} bookings' names and contacts, "
+                f"{self.saved_codes} saved codes, {self.class_sessions} class sessions and {self.requests_for_help} "
+                f"requests for help")
+
+
+def delete_expired(settings: Settings, session) -> Deleted:
+    """Delete the personal data kept past its retention time (not committed: the caller's transaction holds it)."""
+    return Deleted(
+        feedback=feedback.delete_older_than(session, settings.feedback_retention_days),
+        bookings=booking.delete_after_events(session, settings.booking_retention_days),
+        saved_codes=shortlists.delete_expired(session, settings.shortlist_retention_days),
+        class_sessions=class_sessions.delete_older_than(session, settings.class_session_retention_days),
+        requests_for_help=referrals.delete_old(session, settings.referral_retention_days),
+    )
+
+
+def delete_expired_data(settings: Settings) -> Deleted:
+    """`careercompass delete-expired`: one clean-up in one transaction, on a database `init` has made.
+
+    Raises DatabaseUnavailable (saying to run init) for a database that is missing, empty or not yet upgraded."""
+    check_ready(settings.database_uri)
+    engine = make_engine(settings.database_uri)
+    try:
+        with transaction(make_session_factory(engine)) as session:
+            return delete_expired(settings, session)
+    finally:
+        engine.dispose()
+
+
 def initialise(settings: Settings, progress: Progress = lambda step: None) -> InitSummary:
     progress("Checking the catalogue files")
     catalogue, synonyms = checked_catalogue(settings.catalogue_dir)  # raises before anything is written
@@ -68,13 +116,9 @@ def initialise(settings: Settings, progress: Progress = lambda step: None) -> In
         factory = make_session_factory(engine)
         with transaction(factory) as session:
             saved = save_catalogue(session, catalogue)
-            feedback.delete_older_than(session, settings.feedback_retention_days)  # the retention period
-            booking.delete_after_events(session, settings.booking_retention_days)  # names and contacts, after events
             if settings.embedded_default:
                 load_sample_events(session)
-            shortlists.delete_expired(session, settings.shortlist_retention_days)  # codes past their time
-            class_sessions.delete_older_than(session, settings.class_session_retention_days)
-            referrals.delete_old(session, settings.referral_retention_days)
+            delete_expired(settings, session)
         with factory() as session:
             progress("Building the search index")
             indexed = build_index(settings.index_dir, sources.all_documents(session), synonyms,

@@ -11,7 +11,7 @@ from careercompass.cli import main
 from careercompass.database import make_engine
 from careercompass.pipeline import follow, initialise, reindex
 from careercompass.search.index import SearchIndex, describe
-from tests.conftest import dump_database, staff_area_settings
+from tests.conftest import dump_database, make_settings, staff_area_settings
 
 
 def run(settings, *args, extra: dict[str, str] | None = None):
@@ -191,3 +191,29 @@ def test_send_reminders_needs_a_mail_server_and_an_address_then_sends_each_once(
     assert "0 sent, 0 not sent" in run(settings, "send-reminders", extra=mail).output
     [sent] = received
     assert sent["To"] == "sam@example.org" and "https://careers.example.org/bookings/" in sent.get_payload(decode=True).decode()
+
+
+def test_delete_expired_removes_only_what_is_past_its_time_and_says_what(tmp_path_factory, ready_settings, tmp_path):
+    from datetime import UTC, datetime, timedelta
+
+    from careercompass.advisers.shortlists import Shortlist
+    from careercompass.database import open_session
+
+    settings = staff_area_settings(tmp_path_factory, ready_settings)
+    keep = settings.shortlist_retention_days
+    with open_session(settings.database_uri) as session:
+        for code, age in (("OLDONE", keep + 1), ("NEWONE", keep - 1)):
+            session.add(Shortlist(code=code, answers={}, matches=[], not_for_me=[],
+                                  created_at=datetime.now(UTC) - timedelta(days=age)))
+        session.commit()
+    first = run(settings, "delete-expired")
+    assert first.exit_code == 0 and "Deleted past their retention time:" in first.output
+    assert " 1 saved codes" in first.output, first.output
+    with open_session(settings.database_uri) as session:
+        assert {s.code for s in session.query(Shortlist)} >= {"NEWONE"} and session.get(Shortlist, "OLDONE") is None
+    assert " 0 saved codes" in run(settings, "delete-expired").output  # nothing left to delete
+    # A site that was never set up gets one clear line, and no database file is made.
+    empty = make_settings(tmp_path / "instance", tmp_path / "models")
+    missing = CliRunner().invoke(main, ["delete-expired"], env={"CAREERCOMPASS_INSTANCE_DIR": str(empty.instance_dir)})
+    assert missing.exit_code == 1 and "Traceback" not in missing.output and "init" in missing.output
+    assert not (empty.instance_dir / "careercompass.sqlite3").exists()
