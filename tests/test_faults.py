@@ -295,3 +295,10 @@ def test_only_a_database_gone_away_is_read_again_not_a_fault_in_the_query():
     assert _database_away(cut)
     assert not _database_away(ProgrammingError("SELECT", {}, psycopg.errors.UndefinedTable("no such table")))
     assert not _database_away(OperationalError("SELECT", {}, sqlite3.OperationalError("database is locked")))
+    # SQLite's I/O errors (its write-ahead log reset under a connection): a new connection reads the file afresh.
+    io_error = sqlite3.OperationalError("disk I/O error")
+    io_error.sqlite_errorname = "SQLITE_IOERR_SHORT_READ"
+    assert _database_away(OperationalError("SELECT", {}, io_error))
+    busy = sqlite3.OperationalError("database is locked")
+    busy.sqlite_errorname = "SQLITE_BUSY"
+    assert not _database_away(OperationalError("SELECT", {}, busy))

@@ -83,8 +83,13 @@ def _read_again(error: DBAPIError) -> Response | None:
 
 def _database_away(error: DBAPIError) -> bool:
     """A dropped connection, or one PostgreSQL refused (down, or still starting): not a fault in the query.
-    (psycopg's errors carry a SQL state, none when the server could not be reached; SQLite's carry none.)"""
+    (psycopg's errors carry a SQL state, none when the server could not be reached; SQLite's carry none.)
+
+    On SQLite, an I/O error: the file or its write-ahead log was changed under this connection (another process
+    checkpointed it, say), and a new connection reads it afresh."""
     if error.connection_invalidated:
+        return True
+    if getattr(error.orig, "sqlite_errorname", "").startswith("SQLITE_IOERR"):
         return True
     state = getattr(error.orig, "sqlstate", "not postgresql")
     return isinstance(error, OperationalError) and (state is None or state.startswith(("08", "57P")))
