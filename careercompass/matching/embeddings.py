@@ -15,7 +15,6 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 WEIGHTS_FILE = "model.safetensors"
 WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -51,11 +50,6 @@ def verify_model_dir(model_dir: str | Path) -> Path:
 def load_model(model_dir: str):
     """Load the sentence-transformers model from a local folder; never reaches for a model hub."""
     path = verify_model_dir(model_dir)
-    # numpy's BLAS and torch each keep their own pool of threads, and a pool that has just worked spins a while
-    # before it sleeps. The matcher multiplies a text's vector by every role's right after torch embeds it, so on a
-    # small machine the two pools fought: one match in six took 100 ms instead of 20. Those products are small
-    # enough for one BLAS thread; torch keeps its threads for the model.
-    threadpool_limits(limits=1, user_api="blas")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from sentence_transformers import SentenceTransformer

@@ -49,8 +49,26 @@ def serving(app):
 
 
 @pytest.fixture(scope="session")
-def live_server(app):
-    yield from serving(app)
+def browser_settings(tmp_path_factory, ready_settings):
+    """A copy of the ready app's files for the browser tests: what they save or book stays there, and nothing the
+    rest of the suite does to the shared database file reaches the pages they load."""
+    from tests.conftest import staff_area_settings
+
+    return staff_area_settings(tmp_path_factory, ready_settings)
+
+
+@pytest.fixture(scope="session")
+def browser_app(browser_settings):
+    from careercompass import create_app
+
+    app = create_app(browser_settings)
+    app.config.update(TESTING=True)
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(browser_app):
+    yield from serving(browser_app)
 
 
 @pytest.fixture(scope="module")

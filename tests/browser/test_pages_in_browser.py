@@ -206,7 +206,7 @@ def test_the_quiz_works_without_javascript(live_server, browser):
     context.close()
 
 
-def test_results_say_once_what_they_showed_after_loading(live_server, browser, app):
+def test_results_say_once_what_they_showed_after_loading(live_server, browser, browser_app):
     """With JavaScript the results page sends one beacon (a POST with its CSRF token); a reload adds nothing."""
     from sqlalchemy import select
 
@@ -221,7 +221,7 @@ def test_results_say_once_what_they_showed_after_loading(live_server, browser, a
     expect(page).to_have_url(re.compile(r"/quiz/2$"))
 
     def impressions() -> int:
-        with app.app_context(), resources().session_factory() as database:
+        with browser_app.app_context(), resources().session_factory() as database:
             return len(database.scalars(select(FeedbackEvent).where(FeedbackEvent.kind == "impression")).all())
 
     before = impressions()

@@ -12,8 +12,8 @@ from tests.browser.conftest import DEVICES, axe_violations, save_screenshot, ser
 
 
 @pytest.fixture(scope="module")
-def short_token_server(ready_settings):
-    app = create_app(ready_settings)
+def short_token_server(browser_settings):
+    app = create_app(browser_settings)
     app.config.update(TESTING=True, WTF_CSRF_TIME_LIMIT=1)
     yield from serving(app)
 
