@@ -11,37 +11,16 @@ import os
 # before anything of the app imports numpy; an operator who sets it themselves keeps their own value.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from flask import Flask  # noqa: E402 - after the setting above
+from flask import Flask  # after the setting above, on purpose
 
 from careercompass.config import PROJECT_ROOT, Settings
 
 
 def create_app(settings: Settings | None = None) -> Flask:
     """Build the web app. With no arguments it serves the embedded database that `careercompass init` made."""
-    from careercompass.web import (
-        about,
-        api,
-        classroom,
-        delivery,
-        errors,
-        events,
-        explore,
-        family_colours,
-        handoffs,
-        health,
-        home,
-        quiz,
-        referrals,
-        rendering,
-        request_log,
-        resources,
-        results,
-        roles,
-        security,
-        shortlists,
-        staff,
-        vacancies,
-    )
+    from careercompass.web import (about, api, classroom, delivery, errors, events, explore, family_colours,
+                                   handoffs, health, home, quiz, referrals, rendering, request_log, resources,
+                                   results, roles, security, shortlists, staff, vacancies)
 
     settings = settings or Settings.from_environment()
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"), static_folder=str(PROJECT_ROOT / "static"))

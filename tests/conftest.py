@@ -265,9 +265,7 @@ def fresh_rate_limits():
 
 @pytest.fixture(scope="session")
 def app(ready_settings):
-    app = create_app(ready_settings)
-    app.config.update(TESTING=True)
-    return app
+    return app_for(ready_settings)
 
 
 @pytest.fixture(scope="session")
@@ -325,9 +323,7 @@ def form_app(ready_settings):
     The shared `app` keeps CSRF on (its tests check that a post without a token is refused), and no test
     changes its config.
     """
-    app = create_app(ready_settings)
-    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
-    return app
+    return app_for(ready_settings, csrf=False)
 
 
 @pytest.fixture
@@ -362,9 +358,7 @@ def staff_area_template(tmp_path_factory, ready_settings) -> Settings:
 def people_app(tmp_path_factory, staff_area_template):
     """One app (a copy of the staff area's files) for the tests of classroom mode, hand-offs, referrals and route
     changes, made once per test process: each of those writes only rows of its own, so they can share it."""
-    app = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
-    app.config.update(TESTING=True, WTF_CSRF_ENABLED=False)
-    return app
+    return app_for(staff_area_settings(tmp_path_factory, staff_area_template), csrf=False)
 
 
 def staff_area_settings(tmp_path_factory, template: Settings) -> Settings:

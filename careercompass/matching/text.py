@@ -36,7 +36,8 @@ FEELING_NO = re.compile(
     r"squeamish|gross|grossed|allergic|terrif\w*|freak\w*|horrible|yuck|ew+|dizzy|woozy|nope|ick|icky|panic\w*|"
     r"anxious|anxiety|overwhelm\w*|puke|throw up|pass out|grim|nightmare|get stressed|stresse?s? me|heave|"
     r"stomach|do(?:es)? my head in|gets? on my nerves|rude|annoy\w*|awkward|smell\w*|cringe|not for me|"
-    r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope|creep(?:s|ed)?|weird(?:s|ed)? me out|hated|hurl|freeze|"
+    r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope|creep(?:s|ed)?|weird(?:s|ed)? me out|"
+    r"hated|hurl|freeze|"
     r"passed out|passing out|went green|embarrass\w*|depress\w*|too much|mardy|send me mad|"
     r"(?:is|are)n'?t (?:my thing|for me|happening|an option)|is a no|no[ -]go|off the cards|out of the question|"
     r"(?:would|i'd|id) cry|wreck|draw the line|never again|worst|keel\w* over|white as a sheet|"
@@ -133,10 +134,12 @@ STUDY_SAID = (
                         r"cache (?:course|diploma|level \d))\b", re.I)),
     ("university", re.compile(r"\b(?:uni|university|a degree|my degree)\b", re.I)),
 )
-# Once read, the words about study are a fact, not an interest: "doing a t level in health" likes "health".
-STUDY_LEAD = (r"(?:\b(?:i'?m |i am )?(?:(?:want to |wanna |hoping to |going to |gonna )?(?:do|doing|study|studying|"
-              r"start|starting|take|taking|go to|going to|get|getting)|on|want|wanna) (?:a |an |my |the )?)?")
-STUDY_TAIL = r"(?: (?:in|on|maybe|probably))?\b"
+# Once read, the words about study are a fact, not an interest: "doing a t level in health" likes "health". So the
+# study words go from the text, with the verb before them and the "in" or "maybe" after.
+STUDY_WORDS_SAID = re.compile(
+    r"(?:\b(?:i'?m |i am )?(?:(?:want to |wanna |hoping to |going to |gonna )?(?:do|doing|study|studying|"
+    r"start|starting|take|taking|go to|going to|get|getting)|on|want|wanna) (?:a |an |my |the )?)?"
+    r"(?:" + "|".join(pattern.pattern for _, pattern in STUDY_SAID) + r")(?: (?:in|on|maybe|probably))?\b", re.I)
 
 STAGE_SET_ASIDE = "stage"  # what a person can take back from what was understood, as stored in their cookie
 PEOPLE_SET_ASIDE = "people"
@@ -237,11 +240,10 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
 
     study = None if STUDY_SET_ASIDE in set_aside else _study_in(tidied)
     if study is not None:
-        for _, pattern in STUDY_SAID:
-            tidied = re.sub(STUDY_LEAD + pattern.pattern + STUDY_TAIL, ", ", tidied, flags=re.I)
-    earn = EARN_SET_ASIDE not in set_aside and EARN_SAID.search(tidied) is not None
-    if EARN_SAID.search(tidied):
-        tidied = EARN_SAID.sub(", ", tidied)
+        tidied = STUDY_WORDS_SAID.sub(", ", tidied)
+    said_earn = EARN_SAID.search(tidied) is not None
+    tidied = EARN_SAID.sub(", ", tidied)  # a fact, not an interest, even when the person took it back
+    earn = said_earn and EARN_SET_ASIDE not in set_aside
     stage, left_education, about_me, tidied = _facts(tidied)
     if STAGE_SET_ASIDE in set_aside:
         stage = None

@@ -68,7 +68,7 @@ def title_key(title: str) -> str:
 def make_linker(session: Session, index: SearchIndex) -> Linker:
     decided = {key: slug for key, slug in session.execute(select(TitleMapping.title_key, TitleMapping.role_slug))}
     bands = role_bands(session)
-    found: dict[tuple[str, tuple[int, int] | None], list[Link]] = {}  # a feed repeats titles: look each up once
+    found: dict[tuple[str, BandRange | None], list[Link]] = {}  # a feed repeats titles: look each one up once
 
     def link(advert: Advert) -> list[Link]:
         key = title_key(advert.title)

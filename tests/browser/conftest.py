@@ -59,11 +59,9 @@ def browser_settings(tmp_path_factory, ready_settings):
 
 @pytest.fixture(scope="session")
 def browser_app(browser_settings):
-    from careercompass import create_app
+    from tests.conftest import app_for
 
-    app = create_app(browser_settings)
-    app.config.update(TESTING=True)
-    return app
+    return app_for(browser_settings)
 
 
 @pytest.fixture(scope="session")
@@ -74,12 +72,9 @@ def live_server(browser_app):
 @pytest.fixture(scope="module")
 def staff_server(tmp_path_factory, staff_area_template):
     """A copy of the staff area's files served for one test module, so what it books or changes stays there."""
-    from careercompass import create_app
-    from tests.conftest import staff_area_settings
+    from tests.conftest import app_for, staff_area_settings
 
-    app = create_app(staff_area_settings(tmp_path_factory, staff_area_template))
-    app.config.update(TESTING=True)
-    yield from serving(app)
+    yield from serving(app_for(staff_area_settings(tmp_path_factory, staff_area_template)))
 
 
 @pytest.fixture(params=list(DEVICES))

@@ -7,14 +7,14 @@ import time
 
 import pytest
 
-from careercompass import create_app
 from tests.browser.conftest import DEVICES, axe_violations, save_screenshot, serving
+from tests.conftest import app_for
 
 
 @pytest.fixture(scope="module")
 def short_token_server(browser_settings):
-    app = create_app(browser_settings)
-    app.config.update(TESTING=True, WTF_CSRF_TIME_LIMIT=1)
+    app = app_for(browser_settings)
+    app.config.update(WTF_CSRF_TIME_LIMIT=1)
     yield from serving(app)
 
 

@@ -57,7 +57,8 @@ def test_a_band_far_from_the_roles_own_keeps_a_sure_title_link_for_review(ready_
     assert bands["physiotherapist"] == (5.0, 6.0)  # the catalogue's usual bands: 5 to 6
 
     def stored(title: str, pay: str | None = None) -> list[tuple[str, str]]:
-        return [(link.role_slug, link.status) for link in links_for(lookup(index, title), advert_band(title, pay), bands)]
+        found = links_for(lookup(index, title), advert_band(title, pay), bands)
+        return [(link.role_slug, link.status) for link in found]
 
     assert stored("Physiotherapist") == [("physiotherapist", "linked")]  # no band said: nothing to check
     assert stored("Band 7 Physiotherapist") == [("physiotherapist", "linked")]  # one band above is ordinary
