@@ -71,10 +71,12 @@ class Dealbreaker:
     driving_licence: bool = False  # a role that needs a driving licence is ruled out
     emotional_demand: str | None = None  # a role with this emotional demand ("high") is ruled out
     title_words: tuple[str, ...] = ()  # a role whose title says one of these is ruled out
+    only_ways_in: frozenset[str] = frozenset()  # a role whose every way in is one of these is ruled out
+    needs_shift: str | None = None  # a role without this shift pattern is ruled out
     in_quiz: bool = True  # False: only understood when said in words; the quiz does not offer it
 
-    def rules_out(self, involves: Collection[str], shift_patterns: Iterable[str], driving_licence_needed: bool,
-                  emotional_demand: str = "", title: str = "") -> bool:
+    def rules_out(self, involves: Collection[str], shift_patterns: Collection[str], driving_licence_needed: bool,
+                  emotional_demand: str = "", title: str = "", route_types: Collection[str] = ()) -> bool:
         lowered = title.lower()
         return (
             (self.involvement is not None and self.involvement in involves)
@@ -82,6 +84,8 @@ class Dealbreaker:
             or (self.driving_licence and driving_licence_needed)
             or (self.emotional_demand is not None and self.emotional_demand == emotional_demand)
             or any(word in lowered for word in self.title_words)
+            or (bool(self.only_ways_in) and bool(route_types) and set(route_types) <= self.only_ways_in)
+            or (self.needs_shift is not None and self.needs_shift not in shift_patterns)
         )
 
 
@@ -251,6 +255,21 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
         title_words=("emergency", "critical care", "intensive care", "a&e", "trauma", "999", "hazardous area"),
         in_quiz=False,
     ),
+    # Said in words only ("dont want uni", "no degree for me"): jobs you can only reach through university are left
+    # out. Only a "no" ties these words to it; "i want to go to uni" is an answer to the study question instead.
+    Dealbreaker(
+        "degree", "Jobs you can only get with a university degree", "Needing a degree", "🎓",
+        cues=("uni", "university", "universities", "degree", "degrees", "student loan", "student debt"),
+        only_ways_in=frozenset({"degree", "postgraduate"}),
+        in_quiz=False,
+    ),
+    # Said in words only ("a part time job", "only want to do a few hours"): jobs with no part-time hours are left out.
+    Dealbreaker(
+        "full-time", "Jobs that have to be full time", "Full time only", "⏰",
+        cues=("full time", "full-time", "fulltime", "full time hours", "long hours", "40 hours"),
+        needs_shift="part-time-possible",
+        in_quiz=False,
+    ),
 )
 QUIZ_DEALBREAKERS = tuple(d for d in DEALBREAKERS if d.in_quiz)
 
@@ -333,8 +352,7 @@ WISH_TOPICS: tuple[WishTopic, ...] = (
     ),
     WishTopic(
         "fashion", "fashion",
-        cues=("fashion", "clothes", "makeup", "make-up", "make up", "hair", "hairdressing", "nails", "beauty",
-              "style", "styling", "outfits"),
+        cues=("fashion", "clothes", "style", "styling", "outfits", "designer clothes", "trainers"),
         note="There are no fashion jobs here. But some health jobs need a good eye for how things look and fit "
              "a person. Here are some.",
         link="A good eye for how things look and fit a person is part of this job.",
@@ -342,6 +360,19 @@ WISH_TOPICS: tuple[WishTopic, ...] = (
         roles=("dispensing-optician", "clinical-photographer", "maxillofacial-prosthetist",
                "prosthetic-and-orthotic-technician", "dental-technician", "linen-and-laundry-assistant",
                "communications-officer"),
+    ),
+    WishTopic(
+        "beauty", "hair and beauty",
+        cues=("hair", "hairdressing", "hairdresser", "hair dresser", "hairdressers", "barber", "barbering", "nails",
+              "nail tech", "nail technician", "makeup", "make-up", "make up", "mua", "beauty", "beautician",
+              "beauty therapist", "lashes", "brows", "eyebrows", "skincare", "tanning", "salon", "pamper"),
+        note="There are no hair or beauty jobs here. But some health and care jobs are hands-on and close up, "
+             "and help people look or feel good. Here are some.",
+        link="Like hair and beauty, this job is hands-on and close up, and it helps people look or feel good.",
+        task_hint="work close up with people and help them look or feel their best",
+        roles=("care-worker", "podiatry-assistant", "dispensing-optician", "optical-assistant", "dental-nurse",
+               "maxillofacial-prosthetist", "activities-coordinator"),
+        jobs_about_it=True,  # "hair" alone is otherwise near hair loss and skin doctors
     ),
     WishTopic(
         "sport", "sport",
@@ -398,3 +429,14 @@ WISH_TOPICS: tuple[WishTopic, ...] = (
 )
 
 WISH_TOPICS_BY_ID = {topic.id: topic for topic in WISH_TOPICS}
+
+
+# Where most people start in health and care: the biggest jobs that take people with no qualifications (care
+# workers are the largest group in social care, healthcare support workers the largest NHS support group), and for
+# pupils, the youth schemes. With nothing to go on ("idk" and no answers), results show these first, in this order,
+# rather than whatever a learned score happens to favour.
+STARTING_JOBS: tuple[str, ...] = (
+    "care-worker", "healthcare-support-worker", "nhs-cadet", "hospital-volunteer", "porter", "home-care-worker",
+    "pharmacy-assistant", "gp-receptionist", "dental-nurse", "catering-assistant", "domestic-assistant",
+    "ward-housekeeper",
+)

@@ -89,8 +89,9 @@ def test_every_way_in_has_a_place_in_the_quickest_first_order():
 def test_the_quiz_offers_exactly_the_vocabulary_dealbreakers():
     offered = [(o.id, o.label, o.easy, o.icon) for o in QUESTIONS_BY_ID["dealbreakers"].options]
     assert offered == [(d.id, d.label, d.easy, d.icon) for d in vocabulary.QUIZ_DEALBREAKERS]
-    assert [d.id for d in vocabulary.DEALBREAKERS if not d.in_quiz] == ["stress"]  # understood in words only
-    assert QUESTIONS_BY_ID["dealbreakers"].most >= len(vocabulary.DEALBREAKERS)
+    words_only = ["stress", "degree", "full-time"]  # understood in words only
+    assert [d.id for d in vocabulary.DEALBREAKERS if not d.in_quiz] == words_only
+    assert QUESTIONS_BY_ID["dealbreakers"].most >= len(vocabulary.QUIZ_DEALBREAKERS)
 
 
 def test_every_quiz_answer_points_only_to_known_interest_letters():
@@ -120,11 +121,11 @@ def test_each_word_for_a_dealbreaker_is_understood_when_said_as_a_no(dealbreaker
         assert dealbreaker.id in text.read_text(f"I don't want {cue}").dealbreakers, cue
 
 
-def role_facts(involves=(), shift_patterns=("day-shifts",), driving_licence_needed=False, emotional="low",
-               title="Test role") -> RoleFacts:
+def role_facts(involves=(), shift_patterns=("day-shifts", "part-time-possible"), driving_licence_needed=False,
+               emotional="low", title="Test role", route_types=("degree", "apprenticeship")) -> RoleFacts:
     return RoleFacts(
         slug="test-role", title=title, family="test", riasec="S", patient_facing=True, physical="low",
-        emotional=emotional, route_types=frozenset({"degree"}), earn_while_you_learn=False, pay_max=30000,
+        emotional=emotional, route_types=frozenset(route_types), earn_while_you_learn=False, pay_max=30000,
         shift_patterns=frozenset(shift_patterns), driving_licence_needed=driving_licence_needed,
         involves=frozenset(involves), minimum_age=None, tasks=(),
     )
@@ -135,8 +136,11 @@ def test_every_dealbreaker_rules_out_something_a_role_can_have(dealbreaker):
     involvement_ids = vocabulary.ids(vocabulary.INVOLVEMENTS)
     assert dealbreaker.involvement is None or dealbreaker.involvement in involvement_ids
     assert dealbreaker.shift_patterns <= set(vocabulary.ids(vocabulary.SHIFT_PATTERNS))
+    assert dealbreaker.only_ways_in <= set(vocabulary.ids(vocabulary.ROUTE_TYPES))
+    assert dealbreaker.needs_shift is None or dealbreaker.needs_shift in vocabulary.ids(vocabulary.SHIFT_PATTERNS)
     assert (dealbreaker.involvement or dealbreaker.shift_patterns or dealbreaker.driving_licence
-            or dealbreaker.emotional_demand or dealbreaker.title_words)
+            or dealbreaker.emotional_demand or dealbreaker.title_words or dealbreaker.only_ways_in
+            or dealbreaker.needs_shift)
 
     assert not role_facts().rules_out(dealbreaker.id)
     if dealbreaker.involvement:
@@ -149,6 +153,10 @@ def test_every_dealbreaker_rules_out_something_a_role_can_have(dealbreaker):
         assert role_facts(emotional=dealbreaker.emotional_demand).rules_out(dealbreaker.id)
     for word in dealbreaker.title_words:
         assert role_facts(title=f"Senior {word.title()} worker").rules_out(dealbreaker.id)
+    if dealbreaker.only_ways_in:
+        assert role_facts(route_types=sorted(dealbreaker.only_ways_in)).rules_out(dealbreaker.id)
+    if dealbreaker.needs_shift:
+        assert role_facts(shift_patterns=["day-shifts"]).rules_out(dealbreaker.id)
 
 
 def test_every_involvement_can_be_said_no_to():

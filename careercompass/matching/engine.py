@@ -35,6 +35,7 @@ LEFT_EDUCATION_NUDGE = 0.6  # "i left school": ways in that start now come a lit
 
 # Weights of the parts of the score, found on the persona set (careercompass evaluate). "topic" lifts the real
 # work nearest to a wish that has no job here (animals, cars), in place of words that match nothing.
+STARTING_JOB_ORDER = {slug: place for place, slug in enumerate(vocabulary.STARTING_JOBS)}
 WEIGHTS = {"interests": 1.0, "text": 1.6, "practical": 0.8, "topic": 1.6}
 # Unpaid volunteering sinks below paid jobs unless the person asks to volunteer or is too young for paid work.
 VOLUNTEER_DROP = 3.0
@@ -93,13 +94,14 @@ class RoleFacts:
         return explain.RoleView(
             title=self.title, riasec=self.riasec, patient_facing=self.patient_facing, by_phone=self.by_phone,
             physical=self.physical, earn_while_you_learn=self.earn_while_you_learn, kinds=self.ways_in(),
-            minimum_age=self.minimum_age, unpaid=self.unpaid,
+            minimum_age=self.minimum_age, unpaid=self.unpaid, starting_job=self.slug in STARTING_JOB_ORDER,
         )
 
     def rules_out(self, dealbreaker: str) -> bool:
         """True when this role breaks the deal-breaker (an id from the vocabulary; an unknown one is an error)."""
         return vocabulary.DEALBREAKERS_BY_ID[dealbreaker].rules_out(
-            self.involves, self.shift_patterns, self.driving_licence_needed, self.emotional, self.title
+            self.involves, self.shift_patterns, self.driving_licence_needed, self.emotional, self.title,
+            self.route_types,
         )
 
 
@@ -128,6 +130,12 @@ class MatchData:
         self._pay = _standardise(np.array([r.pay_max for r in self.roles], dtype=np.float32))
         self._views = [r.view() for r in self.roles]
         self._unpaid = np.array([r.unpaid for r in self.roles], dtype=bool)
+        # With nothing to go on: the jobs most people start in, in their order, above the rest anyone can start.
+        self._starting = np.array(
+            [(1.0 if "no-qualifications" in r.route_types else 0.0)
+             + (2.0 - 0.05 * STARTING_JOB_ORDER[r.slug] if r.slug in STARTING_JOB_ORDER else 0.0) for r in self.roles],
+            dtype=np.float32,
+        )
 
     @cached_property
     def spelling(self) -> Spelling:
@@ -275,15 +283,14 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     practical = practical_scores(data, answers, left_education=read.left_education)
     if practical.any():
         parts["practical"] = practical
-    # Nothing else to go on (no answers, or only a wish with no job here): the breadth of the sector, jobs anyone
-    # can start first.
-    total = np.array([1.0 if "no-qualifications" in r.route_types else 0.0 for r in data.roles], dtype=np.float32)
-    if parts.keys() - {"topic"}:
-        total = np.zeros_like(total)
+    # Nothing else to go on (no answers, or only a wish with no job here): the jobs most people start in, then
+    # others anyone can start. A learned score has no evidence to work on here, so it is not asked.
+    nothing_to_go_on = not parts.keys() - {"topic"}
+    total = data._starting if nothing_to_go_on else np.zeros(len(data.roles), dtype=np.float32)
     total = total + sum(WEIGHTS[name] * values for name, values in parts.items())
     total = np.asarray(total, dtype=np.float32)
     features = feature_matrix(data, parts)
-    if data.reranker is not None:
+    if data.reranker is not None and not nothing_to_go_on:
         total = total + BLEND * _standardise(data.reranker.scores(features))
     if not explain.volunteering_welcome(answers):
         total = total - VOLUNTEER_DROP * data._unpaid

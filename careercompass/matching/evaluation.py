@@ -174,7 +174,8 @@ def breaks(limit: str, facts: RoleFacts) -> bool:
     if limit in DEALBREAKERS:
         dealbreaker = DEALBREAKERS[limit]
         return dealbreaker.rules_out(facts["involves"], facts["shift_patterns"], facts["driving_licence_needed"],
-                                     facts.get("emotional_demand", ""), facts.get("title", ""))
+                                     facts.get("emotional_demand", ""), facts.get("title", ""),
+                                     facts["route_types"])
     return not Property.parse(limit).holds(facts)
 
 

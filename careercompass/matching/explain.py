@@ -59,6 +59,11 @@ def carries_no_meaning(text: str) -> bool:
     return all(word.strip("'-") in FILLER_WORDS or _is_mash(word) for word in words)
 
 
+# How people say they do a topic ("i love doing makeup", "watching football"): no more than the topic itself.
+TOPIC_VERBS = re.compile(r"\b(?:play|playing|plays|do|doing|does|watch|watching|make|making|go|going|my mates|"
+                         r"my friends|people'?s)\b")
+
+
 def topic_named(clause: str) -> WishTopic | None:
     """The wish topic a clause is only about ("i love animals", "football"), or None.
 
@@ -70,7 +75,7 @@ def topic_named(clause: str) -> WishTopic | None:
         rest = lowered
         for cue in sorted(topic.cues, key=len, reverse=True):
             rest = re.sub(rf"\b{re.escape(cue)}(?:s|es)?\b", " ", rest)
-        if rest != lowered and carries_no_meaning(rest.replace(" playing ", " ").replace(" play ", " ")):
+        if rest != lowered and carries_no_meaning(TOPIC_VERBS.sub(" ", rest)):
             return topic
     return None
 
@@ -145,6 +150,7 @@ class RoleView:
     kinds: frozenset[str]  # from ways_in
     minimum_age: int | None
     unpaid: bool
+    starting_job: bool = False  # one of the jobs most people start in (vocabulary.STARTING_JOBS)
 
 
 def as_role(title: str) -> str:
@@ -293,6 +299,8 @@ def nothing_special(answered: bool, role: RoleView) -> str:
     """The reason for a job nothing in particular points to: it never claims a fit that is not there."""
     if answered:
         return "It fits the mix of your answers, and it may be a job you have not thought of before."
+    if role.starting_job:
+        return "Lots of people start out in health and care in this job, and you need no qualifications for it."
     if "no-qualifications" in role.kinds:
         return "Anyone can start this job with no qualifications. It may be one you have not thought of."
     return "A job you may not have thought of. Answer a few questions to see if it fits you."

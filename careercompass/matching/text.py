@@ -87,6 +87,19 @@ HAVE_CHILDREN = re.compile(
     r"|\bmy (?:kids|children|son|daughter|baby|little ones)\b|\b(?:single )?(?:mum|dad|parent) of \w+\b",
     re.I,
 )
+# A job the person has now, a fact about them: "i work part time at tesco" is not a wish for part-time hours.
+HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|doing|have|got) (?:a )?part[ -]?time"
+                        r"(?: job)? (?:at|in|for|on) (?:a |the )?\w+", re.I)
+# Putting up with something, said as "not bothered about blood" or "i dont mind lifting": not a no, and not a
+# like either. Matching "blood" as an interest would put blood-taking jobs first for someone who only said they
+# could cope with it.
+TOLERANCE = re.compile(
+    r"\b(?:(?:don'?t|do not|wouldn'?t|would not|doesn'?t|does not|never) mind|not (?:too |that |really |even |at all )?"
+    r"(?:bothered|scared|afraid|squeamish|fussed|worried|phased|fazed)|(?:doesn'?t|does not|don'?t|do not|won'?t) "
+    r"(?:bother|scare|worry|gross|phase|faze|upset) me|(?:i'm |i am |im )?(?:fine|ok|okay|alright) with|"
+    r"no (?:problems?|bother|issues?) with|can (?:cope|deal) with|can handle)\b", re.I)
+# What is left of a clause once the thing put up with is taken out: "and that either" says nothing more.
+TOLERANCE_TAIL = frozenset({"that", "either", "too", "all", "it", "them", "this", "neither", "as", "well"})
 # Words that carry nothing to match on: "idk" alone must not be matched as something the person likes.
 FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?| what to do)?\b(?! how\b)"
                     r"|\bto be honest\b"
@@ -105,6 +118,8 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
         r"(?:bad|dodgy|weak|knackered|wrecked) (?:knees?|shoulders?|wrists?|joints|back)|wheelchair user|"
         r"hypermobility|manual labour|hard on (?:your|my) body|physical (?:stuff|work|jobs?)|"
         r"back'?s? (?:been |is )?(?:knackered|wrecked|bad))\b", re.I),
+    "full-time": re.compile(r"\b(?:part[ -]?time|fewer hours|few hours a week|flexible hours|around (?:my|me) "
+                            r"(?:a levels|college|studies|course|kids))\b", re.I),
     "driving": re.compile(r"\btoo young to drive\b|\b(?:learning|learner) (?:to )?driv\w*\b|\bfailed (?:my|me|the) "
                           r"(?:driving )?test\b|\bnever be allowed (?:behind|to drive)\b|\bno licen[cs]e\b", re.I),
 }
@@ -149,7 +164,11 @@ EARN_SET_ASIDE = "earn"
 EARN_SAID = re.compile(
     r"\b(?:(?:i )?(?:want to |wanna |would like to |like to )?(?:earn|earning|get paid|getting paid|be paid|make money)"
     r"(?: money| a wage)? (?:while|whilst|as|when) (?:i |you )?(?:learn|learning|train|training|study|studying)|"
-    r"paid training|earn as (?:i|you) learn)\b", re.I)
+    r"paid training|earn as (?:i|you) learn|"
+    # Needing a wage now: "i need to keep earning", "need money now", "cant afford to not work".
+    r"(?:i )?(?:need|have|got) to (?:keep )?(?:earn|earning|get paid|work|be paid)(?! out)|"
+    r"(?:i )?need (?:the |some |a )?(?:money|wage|pay ?packet|income)(?: now| asap| coming in)?|"
+    r"can'?t afford (?:to (?:not work|stop working|study|train)|uni|university|not to work))\b", re.I)
 # How the page says a stage read from someone's words.
 STAGE_WORDS = {"pupil": "at school, aged 11 to 16", "16-18": "aged 16 to 18", "19-plus": "19 or older"}
 # ...and how long they want to study: "You told us you ..."
@@ -240,7 +259,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
 
     study = None if STUDY_SET_ASIDE in set_aside else _study_in(tidied)
     if study is not None:
-        tidied = STUDY_WORDS_SAID.sub(", ", tidied)
+        tidied = _without_study_words(tidied)
     said_earn = EARN_SAID.search(tidied) is not None
     tidied = EARN_SAID.sub(", ", tidied)  # a fact, not an interest, even when the person took it back
     earn = said_earn and EARN_SET_ASIDE not in set_aside
@@ -260,6 +279,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         liked, negative = _split_no(clause)
         if liked and previous_was_no and CARRIES_ON.match(liked):
             liked, negative = None, clause
+        if liked and TOLERANCE.search(liked):
+            liked = _without_tolerance(liked)
         if liked:
             likes.append(liked)
         for name, pattern in LIMIT_PHRASES.items():
@@ -293,6 +314,21 @@ def _study_in(text: str) -> str | None:
     return None
 
 
+def _without_study_words(text: str) -> str:
+    """The text without the words that said how long they want to study, except in a "no" ("dont want uni" is
+    read later as a limit)."""
+    pieces, start = [], 0
+    for brk in [*CLAUSE_BREAK.finditer(text), None]:
+        end = brk.start() if brk else len(text)
+        clause = text[start:end]
+        _, negative = _split_no(clause)
+        pieces.append(clause if negative and STUDY_WORDS_SAID.search(negative) else STUDY_WORDS_SAID.sub(", ", clause))
+        if brk:
+            pieces.append(brk.group(0))
+            start = brk.end()
+    return "".join(pieces)
+
+
 def _split_no(clause: str) -> tuple[str | None, str | None]:
     """(the part that is a like, the part that says no) of one clause; either may be None."""
     searched = NOT_A_NO.sub(lambda m: " " * len(m.group(0)), clause)
@@ -309,6 +345,19 @@ def _split_no(clause: str) -> tuple[str | None, str | None]:
         return (clause if _has_content(clause) else None), None
     before = FILLER_ENDS.sub("", clause[:forward.start()].strip(" ,-")).strip()
     return (before if _has_content(before) else None), clause[forward.start():]
+
+
+def _without_tolerance(clause: str) -> str | None:
+    """The clause without what the person only puts up with ("i dont mind blood and i love helping": "i love
+    helping"), split at its "and"s; None when nothing else is left."""
+    kept = []
+    for part in re.split(r"\s*\band\b\s*", clause):
+        words = {word.lower() for word in CONTENT_WORD.findall(part)}
+        if TOLERANCE.search(part) or words <= TOLERANCE_TAIL | EMPTY_WORDS:
+            continue
+        kept.append(part)
+    joined = " and ".join(kept)
+    return joined if _has_content(joined) else None
 
 
 def _has_content(text: str) -> bool:
@@ -331,6 +380,7 @@ def _facts(text: str) -> tuple[str | None, bool, tuple[str, ...], str]:
     college, text = take(AT_COLLEGE, text)
     school, text = take(AT_SCHOOL, text)
     _, text = take(HAVE_CHILDREN, text)
+    _, text = take(HAVE_A_JOB, text)
     for match in ages:
         age = int(match.group(1) or match.group(2))
         if 11 <= age <= 15:

@@ -32,7 +32,8 @@ def test_text_with_meaning_is_kept(text):
 
 @pytest.mark.parametrize(("clause", "topic"), [("i love animals", "animals"), ("dogs", "animals"),
                                                ("i like cars", "cars"), ("football", "sport"),
-                                               ("i like playing football", "sport"), ("fashion and makeup", "fashion"),
+                                               ("i like playing football", "sport"), ("fashion and outfits", "fashion"),
+                                               ("hair and nails is my thing", "beauty"), ("makeup", "beauty"),
                                                ("gaming", "gaming"), ("i like art", "art")])
 def test_a_clause_only_about_a_wish_topic_is_named(clause, topic):
     assert explain.topic_named(clause).id == topic
@@ -146,6 +147,12 @@ def test_idk_goes_on_the_quiz_answers_alone(match_data):
     reasons = [r for m in result.matches for r in m.reasons]
     assert not any("idk" in r for r in reasons)
     assert {m.strength for m in result.matches} == {"Worth a look"}
+    # Nothing to go on: the jobs most people start in come first, saying so, not a learned score's whim.
+    assert [m.slug for m in result.matches[:3]] == ["care-worker", "healthcare-support-worker", "porter"]
+    assert result.matches[0].reasons == (
+        "Lots of people start out in health and care in this job, and you need no qualifications for it.",)
+    pupil = match(match_data, parse_answers({"stage": "pupil"}, "dunno tbh"))
+    assert {"nhs-cadet", "hospital-volunteer"} <= {m.slug for m in pupil.matches[:5]}  # too young for paid work
     with_answers = match(match_data, parse_answers({"activities": ["fixing"]}, "dunno lol"))
     plain = match(match_data, parse_answers({"activities": ["fixing"]}))
     assert [m.slug for m in with_answers.matches] == [m.slug for m in plain.matches]
@@ -155,6 +162,7 @@ def test_idk_goes_on_the_quiz_answers_alone(match_data):
     ("i love animals", "animals", {"care-worker", "healthcare-support-worker", "dementia-support-worker"}),
     ("i like cars", "cars", {"ambulance-vehicle-technician", "ambulance-care-assistant", "hospital-driver"}),
     ("i like football", "sport", {"therapy-assistant", "sports-rehabilitator", "clinical-exercise-physiologist"}),
+    ("hair n nails is my thing", "beauty", {"care-worker", "podiatry-assistant", "dispensing-optician"}),
 ])
 def test_a_wish_with_no_job_here_is_answered_honestly(match_data, text, topic, expected):
     result = match(match_data, parse_answers({}, text))

@@ -106,6 +106,13 @@ def test_a_word_the_person_kept_is_not_fixed(spelling):
     ("mum of 2, need school hours", {"nights-weekends"}),  # a limit said without a "no"
     ("monday to friday only pls", {"nights-weekends"}),
     ("im too young to drive", {"driving"}),
+    ("dont want uni deffo not", {"degree"}),  # limits said only in words: no degree, part-time hours
+    ("uni isnt for me", {"degree"}),
+    ("no degree pls", {"degree"}),
+    ("i want to go to uni", set()),  # an answer to the study question, not a limit
+    ("maybe a part time thing alongside a levels", {"full-time"}),
+    ("i want to work part time in a hospital", {"full-time"}),
+    ("i work part time at tesco", set()),  # a job they have now, not a wish
 ])
 def test_deal_breakers_said_in_words_read_the_negation_properly(text, dealbreakers):
     assert set(read_text(text).dealbreakers) == dealbreakers
@@ -113,7 +120,10 @@ def test_deal_breakers_said_in_words_read_the_negation_properly(text, dealbreake
 
 @pytest.mark.parametrize(("text", "likes"), [
     ("i love kids", ["i love kids"]),
-    ("i dont mind blood", ["i don't mind blood"]),
+    ("i dont mind blood", []),  # put up with, not liked: blood-taking jobs must not come first
+    ("not bothered bout blood n that either", []),
+    ("i dont mind hard work and i love helping people", ["i love helping people"]),
+    ("i can handle blood", []),
     ("not bad at science", ["not bad at science"]),
     ("working with kids not old people", ["working with kids"]),
     ("ive got kids so no nights", []),  # a fact about them, not something they want to do
@@ -180,6 +190,9 @@ def test_how_long_someone_wants_to_study_is_read_from_words(text, study):
 @pytest.mark.parametrize(("text", "likes"), [
     ("want to earn while i learn, apprenticeship maybe", []),
     ("i wanna get paid while i train. i like art", ["i like art"]),
+    ("i need to keep earnin, got rent", ["got rent"]),  # needing a wage now, said other ways
+    ("need money now cos my family need it", ["because my family need it"]),
+    ("cant afford uni, i like helping", ["i like helping"]),
 ])
 def test_earning_while_learning_said_in_words_is_the_quiz_value_not_an_interest(text, likes):
     read = read_text(text)
