@@ -372,7 +372,6 @@ WISH_TOPICS: tuple[WishTopic, ...] = (
         task_hint="work close up with people and help them look or feel their best",
         roles=("care-worker", "podiatry-assistant", "dispensing-optician", "optical-assistant", "dental-nurse",
                "maxillofacial-prosthetist", "activities-coordinator"),
-        jobs_about_it=True,  # "hair" alone is otherwise near hair loss and skin doctors
     ),
     WishTopic(
         "sport", "sport",

@@ -126,31 +126,49 @@ def test_no_held_out_persona_gets_an_absurd_suggestion(hybrid_scores):
     assert held_out.absurd == 0, _figures(held_out)
 
 
-# A second held-out set, written by an author who had not seen how the app reads words or ranks jobs, after the
-# matcher was last changed (the first set's held-out half had by then been read to find bugs). Measured, never tuned
-# on: the floors below are its first figures, so a change that makes it worse fails; the targets are not met yet.
-FRESH = Path(__file__).with_name("personas_teen_fresh.yaml")
+# A second set, written by an author who had not seen how the app reads words or ranks jobs. It was held out when
+# first measured; its failures were then read and fixed, so it is now tuned on, and its floors are today's figures.
+SECOND = Path(__file__).with_name("personas_teen_fresh.yaml")
+# The held-out set that replaced it: 60 personas written the same way, after the matcher's last change, by an author
+# who saw only the catalogue. Measured, never tuned on: its floors are its first figures, so a change that makes it
+# worse fails; the targets are not met yet.
+BLIND = Path(__file__).with_name("personas_teen_blind.yaml")
 
 
-@pytest.fixture(scope="module")
-def fresh_scores(shared_match_data, facts):
-    fresh = evaluation.load_personas(FRESH, ROLE_SLUGS)
-    assert len(fresh) >= 40 and {p.kind for p in fresh} == KINDS and {p.split for p in fresh} == {"held_out"}
-    scores = evaluation.score("hybrid", evaluation.hybrid(shared_match_data), fresh, shared_match_data, facts)
-    print("\nfresh held-out personas: " + _figures(scores))
+def _scores_of(path: Path, split: str, data, facts) -> evaluation.Scores:
+    personas = evaluation.load_personas(path, ROLE_SLUGS)
+    assert {p.kind for p in personas} == KINDS and {p.split for p in personas} == {split}
+    scores = evaluation.score("hybrid", evaluation.hybrid(data), personas, data, facts)
+    print(f"\n{path.name}: " + _figures(scores))
     return scores
 
 
-def test_the_fresh_held_out_personas_do_no_worse_than_when_first_measured(fresh_scores):
-    assert fresh_scores.hit_at_5 >= 0.85 and fresh_scores.violations <= 8 and fresh_scores.absurd == 0, \
-        _figures(fresh_scores)
+@pytest.fixture(scope="module")
+def second_scores(shared_match_data, facts):
+    return _scores_of(SECOND, "dev", shared_match_data, facts)
 
 
-@pytest.mark.xfail(strict=False, reason="fresh held-out personas: hit@5 0.85 and 8 limits broken; the targets are "
-                                        "0.95 and none")
-def test_the_fresh_held_out_personas_meet_the_targets(fresh_scores):
-    assert fresh_scores.hit_at_5 >= evaluation.HELD_OUT_HIT_AT_5 and fresh_scores.violations == 0, \
-        _figures(fresh_scores)
+@pytest.fixture(scope="module")
+def blind_scores(shared_match_data, facts):
+    return _scores_of(BLIND, "held_out", shared_match_data, facts)
+
+
+def test_the_second_set_keeps_what_tuning_on_it_gained(second_scores):
+    assert second_scores.hit_at_5 >= 1.0 and second_scores.violations <= 7 and second_scores.absurd == 0, \
+        _figures(second_scores)
+
+
+def test_the_blind_held_out_personas_do_no_worse_than_when_first_measured(blind_scores):
+    assert blind_scores.personas == 60
+    assert blind_scores.hit_at_5 >= 0.73 and blind_scores.violations <= 11 and blind_scores.absurd <= 1, \
+        _figures(blind_scores)
+
+
+@pytest.mark.xfail(strict=False, reason="blind held-out personas: hit@5 0.73, 11 limits broken and 1 absurd; the "
+                                        "targets are 0.95, none and none")
+def test_the_blind_held_out_personas_meet_the_targets(blind_scores):
+    assert blind_scores.hit_at_5 >= evaluation.HELD_OUT_HIT_AT_5 and blind_scores.violations == 0 \
+        and blind_scores.absurd == 0, _figures(blind_scores)
 
 
 def test_the_evaluate_command_shows_both_halves_side_by_side(ready_settings, tmp_path):
