@@ -253,22 +253,24 @@ def test_a_database_edit_reaches_filters_and_matching_without_a_restart(own_sett
     monkeypatch.setattr(data_versions.VersionWatch, "__init__", _watch_every_request)
     client = client_for(own_settings)
     wish = {"interests": "I love zebras, giraffes and lions at the zoo"}
-    assert "porter" not in _slugs(client.post("/api/v1/match", json=wish).get_json())
-    assert client.get("/roles?shift=nights&q=porter").status_code == 200
+    # Not one of the jobs most people start in, which are shown when words match nothing: only the edit lifts it.
+    assert "car-park-officer" not in _slugs(client.post("/api/v1/match", json=wish).get_json())
+    assert client.get("/roles?shift=nights&q=car+park").status_code == 200
     engine = make_engine(own_settings.database_uri)
     with engine.begin() as connection:
         connection.exec_driver_sql(
-            "UPDATE roles SET title = 'Zoo porter', summary = 'You look after zebras, giraffes and lions at the zoo, "
-            "feeding them and keeping their homes clean.' WHERE slug = 'porter'")
-        connection.exec_driver_sql("DELETE FROM role_shift_patterns WHERE role_slug = 'porter'")
+            "UPDATE roles SET title = 'Zoo keeper', summary = 'You look after zebras, giraffes and lions at the zoo, "
+            "feeding them and keeping their homes clean.' WHERE slug = 'car-park-officer'")
+        connection.exec_driver_sql("DELETE FROM role_shift_patterns WHERE role_slug = 'car-park-officer'")
         connection.exec_driver_sql("INSERT INTO role_shift_patterns (role_slug, pattern, position) "
-                                   "VALUES ('porter', 'nights', 0)")
+                                   "VALUES ('car-park-officer', 'nights', 0)")
     engine.dispose()
     found = client.post("/api/v1/match", json=wish).get_json()
-    assert "porter" in _slugs(found)[:3]  # embedded in memory at once, not dropped
+    assert "car-park-officer" in _slugs(found)[:3]  # embedded in memory at once, not dropped
     nights = client.get("/api/v1/search?shift=nights&q=zoo").get_json()  # the filters follow the same version
     reindex(own_settings)
-    assert "porter" in [hit["slug"] for hit in client.get("/api/v1/search?shift=nights&q=zoo").get_json()["results"]]
+    results = client.get("/api/v1/search?shift=nights&q=zoo").get_json()["results"]
+    assert "car-park-officer" in [hit["slug"] for hit in results]
     assert nights is not None
 
 

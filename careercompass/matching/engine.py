@@ -131,9 +131,10 @@ class MatchData:
         self._views = [r.view() for r in self.roles]
         self._unpaid = np.array([r.unpaid for r in self.roles], dtype=bool)
         # With nothing to go on: the jobs most people start in, in their order, above the rest anyone can start.
+        # Small beside a wish's own roles (topic_lift), so that "i love animals" still shows those first.
         self._starting = np.array(
             [(1.0 if "no-qualifications" in r.route_types else 0.0)
-             + (2.0 - 0.05 * STARTING_JOB_ORDER[r.slug] if r.slug in STARTING_JOB_ORDER else 0.0) for r in self.roles],
+             + (0.5 - 0.02 * STARTING_JOB_ORDER[r.slug] if r.slug in STARTING_JOB_ORDER else 0.0) for r in self.roles],
             dtype=np.float32,
         )
 
