@@ -11,8 +11,6 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from scipy.stats import spearmanr
-
 from careercompass import vocabulary
 
 ONET_FILE = "onet_interests.csv"
@@ -51,5 +49,7 @@ def agreement(riasec: str, profile: InterestProfile) -> Agreement | None:
         return None
     # The role's code ranks up to three letters, strongest first; the letters it leaves out tie at the bottom.
     role_ranks = [len(riasec) - riasec.index(letter) if letter in riasec else 0 for letter in LETTERS]
+    from scipy.stats import spearmanr  # here, not at the top: importing scipy.stats takes a second or more
+
     rho = spearmanr(role_ranks, [profile.scores[letter] for letter in LETTERS]).statistic
     return Agreement(first_letter=riasec[0] == profile.strongest(1), rho=float(rho))
