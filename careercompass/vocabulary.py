@@ -73,10 +73,12 @@ class Dealbreaker:
     title_words: tuple[str, ...] = ()  # a role whose title says one of these is ruled out
     only_ways_in: frozenset[str] = frozenset()  # a role whose every way in is one of these is ruled out
     needs_shift: str | None = None  # a role without this shift pattern is ruled out
+    oldest_start: int | None = None  # a role you must be older than this to start (or of no stated age) is ruled out
     in_quiz: bool = True  # False: only understood when said in words; the quiz does not offer it
 
     def rules_out(self, involves: Collection[str], shift_patterns: Collection[str], driving_licence_needed: bool,
-                  emotional_demand: str = "", title: str = "", route_types: Collection[str] = ()) -> bool:
+                  emotional_demand: str = "", title: str = "", route_types: Collection[str] = (),
+                  minimum_age: int | None = None) -> bool:
         lowered = title.lower()
         return (
             (self.involvement is not None and self.involvement in involves)
@@ -86,6 +88,7 @@ class Dealbreaker:
             or any(word in lowered for word in self.title_words)
             or (bool(self.only_ways_in) and bool(route_types) and set(route_types) <= self.only_ways_in)
             or (self.needs_shift is not None and self.needs_shift not in shift_patterns)
+            or (self.oldest_start is not None and (minimum_age is None or minimum_age > self.oldest_start))
         )
 
 
@@ -268,6 +271,14 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
         "full-time", "Jobs that have to be full time", "Full time only", "⏰",
         cues=("full time", "full-time", "fulltime", "full time hours", "long hours", "40 hours"),
         needs_shift="part-time-possible",
+        in_quiz=False,
+    ),
+    # Said in words only ("something i can start at 16", "a saturday job"): jobs with an older starting age are left
+    # out. Only words said without a "no" reach it (text.LIMIT_PHRASES), so it has no cues of its own.
+    Dealbreaker(
+        "over-16", "Jobs you cannot start at 16", "Not open at 16", "🎂",
+        cues=(),
+        oldest_start=16,
         in_quiz=False,
     ),
 )

@@ -101,7 +101,7 @@ class RoleFacts:
         """True when this role breaks the deal-breaker (an id from the vocabulary; an unknown one is an error)."""
         return vocabulary.DEALBREAKERS_BY_ID[dealbreaker].rules_out(
             self.involves, self.shift_patterns, self.driving_licence_needed, self.emotional, self.title,
-            self.route_types,
+            self.route_types, self.minimum_age,
         )
 
 

@@ -175,7 +175,7 @@ def breaks(limit: str, facts: RoleFacts) -> bool:
         dealbreaker = DEALBREAKERS[limit]
         return dealbreaker.rules_out(facts["involves"], facts["shift_patterns"], facts["driving_licence_needed"],
                                      facts.get("emotional_demand", ""), facts.get("title", ""),
-                                     facts["route_types"])
+                                     facts["route_types"], facts["minimum_age"])
     return not Property.parse(limit).holds(facts)
 
 

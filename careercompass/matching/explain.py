@@ -38,7 +38,7 @@ FILLER_WORDS = frozenset("""
     everything something stuff things thing hmm hm um umm erm er uh ok okay k yes yeah yep ye nah nope tbh rn
     honestly literally bruh bro mate x xx xxx test testing hi hello hey yo sup eh what who why how care cares
     yet thinking think about mad always obsessed into enjoy enjoys keen fan massive proper super very totally
-    absolutely good at
+    absolutely good at seriously else
 """.split())
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 WORD = re.compile(r"[a-z0-9/'’-]+")
@@ -60,8 +60,9 @@ def carries_no_meaning(text: str) -> bool:
 
 
 # How people say they do a topic ("i love doing makeup", "watching football"): no more than the topic itself.
-TOPIC_VERBS = re.compile(r"\b(?:play|playing|plays|do|doing|does|watch|watching|make|making|go|going|my mates|"
-                         r"my friends|people'?s)\b")
+TOPIC_VERBS = re.compile(r"\b(?:play|playing|plays|do|doing|does|watch|watching|make|making|go|going|"
+                         r"(?:for |with )?(?:my|me) (?:mates|friends|family|sister|sisters|cousins|mum)|people'?s|"
+                         r"(?:have|open|run|start) (?:my|me) own|my own|own|one day|someday|when i'?m older)\b")
 
 
 def topic_named(clause: str) -> WishTopic | None:

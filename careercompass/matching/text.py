@@ -27,7 +27,7 @@ CLAUSE_BREAK = re.compile(
 FORWARD_NO = re.compile(
     r"\b(?:no|not|don'?t|doesn'?t|do not|does not|can'?t|cannot|couldn'?t|won'?t|wouldn'?t|would not|never|"
     r"without|nothing|none|avoid|rather not|haven'?t|hasn'?t|have not|has not|isn'?t|aren'?t|am not|nah|"
-    r"anything but|stay away from|bad with|struggle with|no way)\b",
+    r"anything but|stay away from|bad with|struggle with|no way|can'?t be (?:bothered|arsed)|not arsed)\b",
     re.I,
 )
 # A feeling that covers the whole clause: "blood makes me dizzy", "scared of needles", "I hate nights".
@@ -37,7 +37,7 @@ FEELING_NO = re.compile(
     r"anxious|anxiety|overwhelm\w*|puke|throw up|pass out|grim|nightmare|get stressed|stresse?s? me|heave|"
     r"stomach|do(?:es)? my head in|gets? on my nerves|rude|annoy\w*|awkward|smell\w*|cringe|not for me|"
     r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope|creep(?:s|ed)?|weird(?:s|ed)? me out|"
-    r"hated|hurl|freeze|"
+    r"hated|hurl|freeze|nervous|nervy|"
     r"passed out|passing out|went green|embarrass\w*|depress\w*|too much|mardy|send me mad|"
     r"(?:is|are)n'?t (?:my thing|for me|happening|an option)|is a no|no[ -]go|off the cards|out of the question|"
     r"(?:would|i'd|id) cry|wreck|draw the line|never again|worst|keel\w* over|white as a sheet|"
@@ -59,7 +59,9 @@ NOT_A_NO = re.compile(
     r"freak out|get scared)|not (?:too |that |really |even |at all )?(?:bad|bothered|scared|afraid|squeamish|"
     r"fussed|worried|phased|fazed|stressed|a problem|an issue)|no (?:problems?|worries|bother|issues?)|"
     r"(?:doesn'?t|does not|don'?t|do not|won'?t) (?:bother|scare|worry|gross|phase|faze|upset) me|"
-    r"no two days|can'?t wait|can'?t get enough|not only|(?:i )?(?:don'?t|do not) know)\b",
+    r"no two days|can'?t wait|can'?t get enough|not only|(?:i )?(?:don'?t|do not) know|"
+    # "looks sick", "that's sick": slang for great, not feeling ill.
+    r"(?:looks?|sounds?|that'?s|is|well|proper|so|dead|pretty|actually|bare) sick)\b",
     re.I,
 )
 # Facts about the person, read for their stage and then set aside: not likes, not deal-breakers.
@@ -90,6 +92,12 @@ HAVE_CHILDREN = re.compile(
 # A job the person has now, a fact about them: "i work part time at tesco" is not a wish for part-time hours.
 HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|doing|have|got) (?:a )?part[ -]?time"
                         r"(?: job)? (?:at|in|for|on) (?:a |the )?\w+", re.I)
+# Words that make a clause a liking ("i like kids", "little ones are cute"), not only a mention ("my mum does nights").
+LIKING = re.compile(r"\b(?:like|likes|love|loves|enjoy|enjoys|adore|into|cute|great with|good with|fine with)\b", re.I)
+# An injury, a fact about the person that also says no to heavy lifting: "hurt my back at the gym last year".
+INJURY = re.compile(r"\b(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|wrecked|damaged) (?:my|me) "
+                    r"(?:back|knees?|shoulders?|disc|wrists?|neck|hip)\b(?:[^,.;!?]*?(?=\s(?:so|and|but)\b|[,.;!?]|$))?",
+                    re.I)
 # Putting up with something, said as "not bothered about blood" or "i dont mind lifting": not a no, and not a
 # like either. Matching "blood" as an interest would put blood-taking jobs first for someone who only said they
 # could cope with it.
@@ -103,7 +111,12 @@ TOLERANCE_TAIL = frozenset({"that", "either", "too", "all", "it", "them", "this"
 # Words that carry nothing to match on: "idk" alone must not be matched as something the person likes.
 FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?| what to do)?\b(?! how\b)"
                     r"|\bto be honest\b"
-                    r"|\bhonestly\b|\bnot sure what\b", re.I)
+                    r"|\bhonestly\b|\bnot sure what\b|\bseriously\b|\bwhat to (?:put|write|say)(?: here)?\b"
+                    # Why they are here, not what they like: "my mum made me do this", "for my careers lesson".
+                    r"|\b(?:my |me )?(?:mum|mam|dad|teacher|school|college|sir|miss) (?:made|makes|told|said|says) "
+                    r"(?:me|us|i have|i had)(?: to)?(?: do)?(?: this| it| the quiz)?\b"
+                    r"|\bfor (?:my |our )?careers?(?: lesson| class)?\b"
+                    r"|\b(?:i'll|i will|i'd|i would) do (?:anything|owt) else\b", re.I)
 # A limit said without a "no": "need school hours", "monday to friday only", "too young to drive".
 LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
     "nights-weekends": re.compile(
@@ -120,6 +133,10 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
         r"back'?s? (?:been |is )?(?:knackered|wrecked|bad))\b", re.I),
     "full-time": re.compile(r"\b(?:part[ -]?time|fewer hours|few hours a week|flexible hours|around (?:my|me) "
                             r"(?:a levels|college|studies|course|kids))\b", re.I),
+    # A job to start at 16 or younger: "need summat i can start at 16", "a saturday job".
+    "over-16": re.compile(r"\b(?:start|starting|begin|work|working|job|jobs)\b[^.,;!?]{0,20}\b(?:at|from|for) "
+                          r"(?:14|15|16)\b|\bsaturday job\b|\b(?:for|as) (?:an? )?(?:14|15|16)[ -]?(?:year old|yr old|yo)\b",
+                          re.I),
     "driving": re.compile(r"\btoo young to drive\b|\b(?:learning|learner) (?:to )?driv\w*\b|\bfailed (?:my|me|the) "
                           r"(?:driving )?test\b|\bnever be allowed (?:behind|to drive)\b|\bno licen[cs]e\b", re.I),
 }
@@ -138,13 +155,15 @@ EMPTY_WORDS = frozenset({"i'm", "the", "and", "also", "really", "just", "want", 
 DEALBREAKER_WORDS: dict[str, tuple[str, ...]] = {d.id: d.cues for d in vocabulary.DEALBREAKERS}
 _CUE_PATTERNS = {
     name: re.compile("|".join(rf"(?<![\w&]){re.escape(word)}(?:s|es)?(?![\w&])" for word in words), re.I)
-    for name, words in DEALBREAKER_WORDS.items()
+    for name, words in DEALBREAKER_WORDS.items() if words  # some limits are only ever said without a "no"
 }
 
 # How long someone wants to study, said in words ("doing a t level in health", "apprenticeship maybe", "want to go
 # to uni"): an answer to the quiz's study question, counted when that question was skipped. Only a clause that
 # is not a "no" says it ("i don't want to go to uni" says nothing about which way they would go instead).
 STUDY_SAID = (
+    ("asap", re.compile(r"\b(?:start|starting|begin|get|working|work) (?:something |summat |a job |work |working )?"
+                        r"(?:soon|asap|straight away|right away|as soon as i can|now)\b|\bneed a job(?: now| asap)?\b", re.I)),
     ("some", re.compile(r"\b(?:t[ -]?levels?|btecs?|apprenticeships?|nvqs?|college courses?|access courses?|"
                         r"cache (?:course|diploma|level \d))\b", re.I)),
     ("university", re.compile(r"\b(?:uni|university|a degree|my degree)\b", re.I)),
@@ -172,7 +191,8 @@ EARN_SAID = re.compile(
 # How the page says a stage read from someone's words.
 STAGE_WORDS = {"pupil": "at school, aged 11 to 16", "16-18": "aged 16 to 18", "19-plus": "19 or older"}
 # ...and how long they want to study: "You told us you ..."
-STUDY_WORDS = {"some": "want to study for a year or two, at college or on an apprenticeship",
+STUDY_WORDS = {"asap": "want to start work as soon as you can",
+               "some": "want to study for a year or two, at college or on an apprenticeship",
                "university": "are happy to go to university"}
 
 
@@ -263,6 +283,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     said_earn = EARN_SAID.search(tidied) is not None
     tidied = EARN_SAID.sub(", ", tidied)  # a fact, not an interest, even when the person took it back
     earn = said_earn and EARN_SET_ASIDE not in set_aside
+    injury = INJURY.search(tidied)
     stage, left_education, about_me, tidied = _facts(tidied)
     if STAGE_SET_ASIDE in set_aside:
         stage = None
@@ -270,6 +291,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     likes: list[str] = []
     dislikes: list[str] = []
     said: dict[str, str] = {}
+    said_as_no: set[str] = set()  # read from a "no", not from a limit said another way ("need school hours")
     people: str | None = None
     previous_was_no = False
     for clause in CLAUSE_BREAK.split(tidied):
@@ -292,9 +314,16 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
             found = _dealbreakers_in(negative)
             for name in found:
                 said.setdefault(name, clause)
+                said_as_no.add(name)
             if not found:
                 dislikes.append(negative)
         previous_was_no = negative is not None
+    if injury:
+        said.setdefault("heavy-lifting", injury.group(0))
+    # Mixed feelings are not a no: "i like kids but teenagers scare me" likes children, so children stay.
+    said = {name: words for name, words in said.items()
+            if not (name in said_as_no and any(_CUE_PATTERNS[name].search(like) and LIKING.search(like)
+                                               for like in likes))}
     said = {name: words for name, words in said.items() if dealbreaker_key(name) not in set_aside}
     return ReadText(
         likes=tuple(likes), dealbreakers=frozenset(said), dislikes=tuple(dislikes), fixes=fixes,
@@ -381,6 +410,7 @@ def _facts(text: str) -> tuple[str | None, bool, tuple[str, ...], str]:
     school, text = take(AT_SCHOOL, text)
     _, text = take(HAVE_CHILDREN, text)
     _, text = take(HAVE_A_JOB, text)
+    _, text = take(INJURY, text)
     for match in ages:
         age = int(match.group(1) or match.group(2))
         if 11 <= age <= 15:

@@ -43,6 +43,14 @@ TEXT_SPEAK: dict[str, str] = {
     "lol": "", "lmao": "", "omg": "", "innit": "",
     # Yorkshire: "nowt like that", "owt heavy", "summat with kids", "young uns".
     "owt": "anything", "nowt": "nothing", "summat": "something", "uns": "ones", "em": "them",
+    # Short words with a dropped g, too short for the rule in tidy().
+    "doin": "doing", "goin": "going", "bein": "being", "avin": "having", "somethin": "something",
+    "nothin": "nothing", "anythin": "anything", "everythin": "everything",
+    # Spelt the way it sounds, as people with dyslexia often write: too far from the word for a spelling fix.
+    "skool": "school", "wurk": "work", "werk": "work", "wurking": "working", "peepul": "people",
+    "peeple": "people", "pepul": "people", "presha": "pressure", "handel": "handle", "gud": "good",
+    "nuthin": "nothing", "nuffin": "nothing", "sumthin": "something", "sumthing": "something", "fink": "think",
+    "wot": "what", "wat": "what", "wen": "when", "sez": "says", "cba": "can't be bothered with",
 }
 # "rn" after "a", "an" or "be" is a registered nurse, not "right now".
 KEEP_AFTER = {"rn": {"a", "an", "be", "the", "as"}}
@@ -117,6 +125,10 @@ class Fix:
     read_as: str  # what it was read as
 
 
+# A first sound written as it is said, which a spelling fix keeping the first letter would never reach.
+SOUNDS_LIKE = (("f", "ph"), ("sy", "psy"), ("si", "psy"), ("n", "kn"))
+
+
 class Spelling:
     """The words spelling fixes point at, with how many roles use each; built once per catalogue version."""
 
@@ -148,6 +160,17 @@ class Spelling:
         word = word.lower()
         if len(word) < MIN_CORRECTABLE_LENGTH or not word.isalpha() or word in self.known:
             return None
+        # Written the way it sounds, tried first: "farmacist" is "pharmacist", "sycology" is "psychology" (one letter
+        # from it, where "sociology" is two).
+        for sound, spelt in SOUNDS_LIKE:
+            if word.startswith(sound):
+                said = spelt + word[len(sound):]
+                found = said if self.uses[said] else self._nearest(said)
+                if found is not None:
+                    return found
+        return self._nearest(word)
+
+    def _nearest(self, word: str) -> str | None:
         for distance in (1, 2) if len(word) >= LONG_WORD else (1,):
             candidates = {
                 candidate
