@@ -10,6 +10,7 @@ marginal relevance, so ten results span the sector instead of ten kinds of nurse
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -36,7 +37,11 @@ LEFT_EDUCATION_NUDGE = 0.6  # "i left school": ways in that start now come a lit
 # Weights of the parts of the score, found on the persona set (careercompass evaluate). "topic" lifts the real
 # work nearest to a wish that has no job here (animals, cars), in place of words that match nothing.
 STARTING_JOB_ORDER = {slug: place for place, slug in enumerate(vocabulary.STARTING_JOBS)}
-WEIGHTS = {"interests": 1.0, "text": 1.6, "practical": 0.8, "topic": 1.6}
+WEIGHTS = {"interests": 1.0, "text": 1.6, "practical": 0.8, "topic": 1.6,
+           "named": 4.0}  # a job named outright ("physio") comes near the top whatever else the words say
+# A name shared by more roles than this ("support worker") says too little to lift any of them.
+MOST_ROLES_PER_NAME = 4
+NAME_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Unpaid volunteering sinks below paid jobs unless the person asks to volunteer or is too young for paid work.
 VOLUNTEER_DROP = 3.0
 # Words not even this close in meaning to any role (see explain.WORDS_CLOSE) match nothing: ranking on them
@@ -137,6 +142,17 @@ class MatchData:
              + (0.5 - 0.02 * STARTING_JOB_ORDER[r.slug] if r.slug in STARTING_JOB_ORDER else 0.0) for r in self.roles],
             dtype=np.float32,
         )
+
+    @cached_property
+    def names(self) -> dict[tuple[str, ...], tuple[int, ...]]:
+        """Each role's title and other titles as words ("physio", "mental health nurse"), to the roles with that name."""
+        named: dict[tuple[str, ...], set[int]] = {}
+        for i, role in enumerate(self.roles):
+            for name in (role.title, *role.other_titles):
+                words = tuple(NAME_WORD.findall(name.lower()))
+                if words and not any(word.isdigit() for word in words):
+                    named.setdefault(words, set()).add(i)
+        return {words: tuple(sorted(found)) for words, found in named.items() if len(found) <= MOST_ROLES_PER_NAME}
 
     @cached_property
     def spelling(self) -> Spelling:
@@ -281,6 +297,9 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
         parts["text"] = _standardise(data.vectors @ text_vector)
     if words.topics:
         parts["topic"] = topic_lift(data, [topic for topic, _ in words.topics])
+    named, names_said = named_roles(data, read.likes)
+    if named.any():
+        parts["named"] = named
     practical = practical_scores(data, answers, left_education=read.left_education)
     if practical.any():
         parts["practical"] = practical
@@ -303,7 +322,7 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     matches = []
     used_tasks: set[int] = set()
     for i in chosen:
-        reasons, quoted, evidence, topic = _reasons(data, i, answers, words, leaning, used_tasks)
+        reasons, quoted, evidence, topic = _reasons(data, i, answers, words, leaning, used_tasks, names_said.get(i))
         label, why = explain.strength(float(standing[i]), quoted, evidence, topic, data.roles[i].unpaid)
         matches.append(Match(
             slug=data.roles[i].slug,
@@ -353,6 +372,30 @@ def _closeness(data: MatchData, vectors: np.ndarray) -> np.ndarray:
     for row in range(len(vectors)):
         np.maximum.at(task[row], data.task_owner, task_similarity[row])
     return (1 - TASK_SHARE) * whole + TASK_SHARE * task
+
+
+def named_roles(data: MatchData, likes: Sequence[str]) -> tuple[np.ndarray, dict[int, str]]:
+    """1 for a role the person names in what they like ("physio for leeds united", "be a paramedic"), shared between
+    the roles with that name, and the name as written for each; the longest name found wins ("mental health
+    nurse", not "nurse")."""
+    lift = np.zeros(len(data.roles), dtype=np.float32)
+    said: dict[int, str] = {}
+    longest = max((len(words) for words in data.names), default=0)
+    for like in likes:
+        words = [word.removesuffix("s") if word.endswith("s") and word[:-1] else word
+                 for word in NAME_WORD.findall(like.lower())]
+        taken: set[int] = set()
+        for size in range(min(longest, len(words)), 0, -1):
+            for at in range(len(words) - size + 1):
+                span = set(range(at, at + size))
+                found = data.names.get(tuple(words[at:at + size])) or data.names.get(
+                    tuple(NAME_WORD.findall(" ".join(words[at:at + size]) + "s")))
+                if found and not span & taken:
+                    taken |= span
+                    for index in found:
+                        lift[index] = max(lift[index], 1.0 / len(found))
+                        said.setdefault(index, " ".join(words[at:at + size]))
+    return lift, said
 
 
 def topic_lift(data: MatchData, topics: Sequence[WishTopic]) -> np.ndarray:
@@ -443,7 +486,7 @@ def closest_in_meaning(data: MatchData, text: str, limit: int = 10) -> list[tupl
 
 
 def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leaning: dict[str, np.ndarray],
-             used_tasks: set[int]) -> tuple[list[str], bool, int, WishTopic | None]:
+             used_tasks: set[int], name_said: str | None = None) -> tuple[list[str], bool, int, WishTopic | None]:
     """Up to three reasons (the rules are in explain.py), whether the person's words were quoted, how many reasons
     rest on what they said or chose, and the wish with no job here that this role stands in for, if any."""
     role = data.roles[index]
@@ -460,6 +503,9 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
         if reason:
             reasons.append(reason)
             quoted, evidence = True, evidence + 1
+    if not quoted and name_said:
+        reasons.append(explain.named_reason(name_said, view))
+        quoted, evidence = True, evidence + 1
     if not quoted:
         for candidate, _ in words.topics:
             if role.slug in candidate.roles:
@@ -478,8 +524,7 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
             reasons.append(reason)
             evidence += rule is not explain.age_reason and not reason.startswith(explain.LONGER_START)
     if not reasons:
-        answered = bool(answers.choices) or bool(words.clauses)
-        reasons.append(explain.nothing_special(answered, view))
+        reasons.append(explain.nothing_special(bool(answers.choices), view, wrote=bool(words.clauses)))
     return reasons[:3], quoted, evidence, topic
 
 

@@ -296,10 +296,21 @@ def age_reason(answers: Answers, role: RoleView) -> str | None:
 UNPAID_REASON = "This is unpaid volunteering, not a paid job. It is a good way to get experience."
 
 
-def nothing_special(answered: bool, role: RoleView) -> str:
-    """The reason for a job nothing in particular points to: it never claims a fit that is not there."""
+def named_reason(name: str, role: RoleView) -> str:
+    """For a job the person named outright: "physio" is what people call a physiotherapist."""
+    if name.lower() == role.title.lower():
+        return f"You named this job: “{name}”."
+    return f"You wrote “{name}”, which is another name for this job."
+
+
+def nothing_special(answered: bool, role: RoleView, wrote: bool = False) -> str:
+    """The reason for a job nothing in particular points to: it never claims a fit that is not there.
+
+    `answered`: the quiz was answered; `wrote`: only their words were matched on, and not closely enough to quote."""
     if answered:
         return "It fits the mix of your answers, and it may be a job you have not thought of before."
+    if wrote:
+        return "It is a little like what you wrote, and it may be a job you have not thought of before."
     if role.starting_job:
         return "Lots of people start out in health and care in this job, and you need no qualifications for it."
     if "no-qualifications" in role.kinds:

@@ -213,3 +213,22 @@ def test_no_reason_contradicts_the_answers(match_data):
                 assert role.patient_facing and not role.by_phone, m.slug
             if reason.startswith("You'd study for a year or two"):
                 assert role.ways_in() & {"apprenticeship", "t-level", "college-course", "no-qualifications"}
+
+
+def test_a_job_named_outright_comes_near_the_top_saying_so(match_data):
+    # "physio" is what people call a physiotherapist; the rest of the words ("leeds united", "MOT") are near nothing.
+    result = match(match_data, parse_answers({}, "physio for leeds united 😍⚽ MOT"))
+    top = {m.slug: m for m in result.matches[:3]}
+    assert "physiotherapist" in top, list(top)
+    assert top["physiotherapist"].reasons[0] == "You wrote “physio”, which is another name for this job."
+    others = [m for m in result.matches if m.slug != "physiotherapist"]
+    assert all("your answers" not in reason for m in others for reason in m.reasons)  # no quiz was answered
+
+
+def test_the_longest_name_said_is_the_one_read(match_data):
+    from careercompass.matching.engine import named_roles
+
+    lift, said = named_roles(match_data, ["i want to be a mental health nurse"])
+    named = {match_data.roles[i].slug for i in lift.nonzero()[0]}
+    assert named == {"mental-health-nurse"} and set(said.values()) == {"mental health nurse"}
+    assert not named_roles(match_data, ["i like helping people"])[0].any()
