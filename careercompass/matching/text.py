@@ -76,7 +76,7 @@ SCHOOL_YEAR = re.compile(r"\b(?:i'm |i am )?(?:in )?(?:year|yr)\s?(7|8|9|10|11|1
 LEFT_EDUCATION = re.compile(
     r"\b(?:i(?:'ve| have)? )?(?:left|finished|quit|dropped out of)(?: of)? (?:school|college|sixth form|education)\b"
     r"|\b(?:i'm |i am )?not (?:in|at|doing) (?:school|college|education|sixth form)\b"
-    r"|\bdropped out\b|\bneet\b|\bout of (?:school|education)\b",
+    r"|\bdropped out\b|\bneet\b|\bout of (?:school|education)\b|\b(?:done|finished) with (?:school|college)(?: after (?:my )?gcses)?\b",
     re.I,
 )
 AT_COLLEGE = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:college|sixth form)\b|\b(?:doing|studying) (?:my )?a levels?\b",
@@ -110,6 +110,9 @@ TOLERANCE = re.compile(
 TOLERANCE_TAIL = frozenset({"that", "either", "too", "all", "it", "them", "this", "neither", "as", "well"})
 # Words that carry nothing to match on: "idk" alone must not be matched as something the person likes.
 FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?| what to do)?\b(?! how\b)"
+                    # Asides about themselves: "idk if thats stupid", "is it too late".
+                    r"|\b(?:if |is )(?:that'?s|that is|that|it'?s|it is|it|this is|this) (?:too late|stupid|weird|dumb|"
+                    r"silly|normal|ok|okay|bad|mad)\b"
                     r"|\bto be honest\b"
                     r"|\bhonestly\b|\bnot sure what\b|\bseriously\b|\bwhat to (?:put|write|say)(?: here)?\b"
                     # Why they are here, not what they like: "my mum made me do this", "for my careers lesson".
@@ -149,7 +152,8 @@ CARRIES_ON = re.compile(r"^(?:the|and|or|nor|also|especially|plus|all the|any|or
 FILLER_ENDS = re.compile(r"^(?:and|or|but|with|so|also)\b\s*|\s*\b(?:and|or|but|with|so|also)$", re.I)
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[^\W\d_\x00-\x7f]")  # a word, or a letter of another script
 EMPTY_WORDS = frozenset({"i'm", "the", "and", "also", "really", "just", "want", "would", "i'd", "you", "very",
-                         "definitely", "honestly", "though", "like", "things", "stuff"})
+                         "definitely", "honestly", "though", "like", "things", "stuff", "need", "something",
+                         "anything", "can", "could", "get", "job", "jobs", "start"})
 
 # Words that tie a "no" to one of the deal-breakers (the quiz's, and those only said in words).
 DEALBREAKER_WORDS: dict[str, tuple[str, ...]] = {d.id: d.cues for d in vocabulary.DEALBREAKERS}
@@ -175,6 +179,14 @@ STUDY_WORDS_SAID = re.compile(
     r"start|starting|take|taking|go to|going to|get|getting)|on|want|wanna) (?:a |an |my |the )?)?"
     r"(?:" + "|".join(pattern.pattern for _, pattern in STUDY_SAID) + r")(?: (?:in|on|maybe|probably))?\b", re.I)
 
+# Said in words, the quiz's "physical" answer. Active words liked ("on my feet") or sitting words said as a no ("not
+# sat down all day", "no desk job") are active work; the other way round is sitting, and "nothing physical" always is.
+ACTIVE_WORDS = re.compile(r"\b(?:on (?:my|me|your) feet|moving about|moving around|up and about|out and about|"
+                          r"active job|keeps? me active|always moving)\b", re.I)
+SITTING_WORDS = re.compile(r"\b(?:sitting down|sat down|sit down|sitting still|sit still|(?:at|behind) a desk|"
+                           r"desk jobs?|office jobs?)\b", re.I)
+NOT_PHYSICAL = re.compile(r"\b(?:not (?:too |very )?physical|nothing (?:too )?physical|easy on my body)\b", re.I)
+PHYSICAL_SET_ASIDE = "physical"
 STAGE_SET_ASIDE = "stage"  # what a person can take back from what was understood, as stored in their cookie
 PEOPLE_SET_ASIDE = "people"
 STUDY_SET_ASIDE = "study"
@@ -215,6 +227,7 @@ class ReadText:
     study: str | None = None  # a "study" answer said in words ("doing a t level": some)
     earn: bool = False  # "want to earn while i learn": the quiz's value said in words
     people: str | None = None  # a "people" answer said in words ("dont want to deal with patients": behind)
+    physical: str | None = None  # a "physical" answer said in words ("on my feet": yes; "a desk job": sitting)
     left_education: bool = False  # "i left school", "not in college"
     about_me: tuple[str, ...] = ()  # facts set aside before reading ("ive got kids", "im 15")
     set_aside: frozenset[str] = field(default_factory=frozenset)  # what the person said was read wrongly
@@ -226,6 +239,7 @@ class ReadText:
     @property
     def understood_anything(self) -> bool:
         return bool(self.likes or self.said or self.fixes or self.stage or self.study or self.earn or self.people
+                    or self.physical
                     or self.taken_back)
 
     @property
@@ -256,13 +270,15 @@ class ReadText:
                 named.append((key, "How long you want to study"))
             elif key == EARN_SET_ASIDE:
                 named.append((key, "Earning while you learn"))
+            elif key == PHYSICAL_SET_ASIDE:
+                named.append((key, "Being active or sitting down"))
             elif key == PEOPLE_SET_ASIDE:
                 named.append((key, "Working behind the scenes"))
         return named
 
     def filling_in(self, answers: Answers) -> Answers:
         """The answers with the stage, study and "people" said in words, where the quiz's own question was skipped."""
-        said = {"stage": self.stage, "study": self.study, "people": self.people}
+        said = {"stage": self.stage, "study": self.study, "people": self.people, "physical": self.physical}
         missing = {question: (value,) for question, value in said.items() if value and answers.one(question) is None}
         values = answers.choices.get("values", ())
         if self.earn and "earn" not in values:  # a value adds to those ticked rather than filling a gap
@@ -293,6 +309,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     said: dict[str, str] = {}
     said_as_no: set[str] = set()  # read from a "no", not from a limit said another way ("need school hours")
     people: str | None = None
+    physical: str | None = None
     previous_was_no = False
     for clause in CLAUSE_BREAK.split(tidied):
         clause = FILLER_ENDS.sub("", " ".join(FILLER.sub(" ", clause).split()).strip(" -–—'\"")).strip()
@@ -301,15 +318,19 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         liked, negative = _split_no(clause)
         if liked and previous_was_no and CARRIES_ON.match(liked):
             liked, negative = None, clause
+        for name, pattern in LIMIT_PHRASES.items():
+            if pattern.search(clause):
+                said.setdefault(name, clause)
+                if liked:  # "mum of 2, need school hours": the limit is not something they like doing
+                    rest = " ".join(pattern.sub(" ", liked).split())
+                    liked = rest if _has_content(rest) else None
         if liked and TOLERANCE.search(liked):
             liked = _without_tolerance(liked)
         if liked:
             likes.append(liked)
-        for name, pattern in LIMIT_PHRASES.items():
-            if pattern.search(clause):
-                said.setdefault(name, clause)
         if BEHIND_THE_SCENES.search(clause) or (negative and PATIENT_WORDS.search(negative)):
             people = "behind"
+        physical = physical or _physical_in(liked, negative)
         if negative:
             found = _dealbreakers_in(negative)
             for name in found:
@@ -329,8 +350,21 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         likes=tuple(likes), dealbreakers=frozenset(said), dislikes=tuple(dislikes), fixes=fixes,
         said=tuple(said.items()), stage=stage, study=study, earn=earn,
         people=None if PEOPLE_SET_ASIDE in set_aside else people,
+        physical=None if PHYSICAL_SET_ASIDE in set_aside else physical,
         left_education=left_education, about_me=about_me, set_aside=set_aside,
     )
+
+
+def _physical_in(liked: str | None, negative: str | None) -> str | None:
+    """The "physical" answer one clause gives, if any (see ACTIVE_WORDS)."""
+    said = " ".join(part for part in (liked, negative) if part)
+    if NOT_PHYSICAL.search(said):
+        return "sitting"
+    if (liked and ACTIVE_WORDS.search(liked)) or (negative and SITTING_WORDS.search(negative)):
+        return "yes"
+    if (liked and SITTING_WORDS.search(liked)) or (negative and ACTIVE_WORDS.search(negative)):
+        return "sitting"
+    return None
 
 
 def _study_in(text: str) -> str | None:

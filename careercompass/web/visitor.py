@@ -45,7 +45,7 @@ MAX_SLUG_LENGTH = 80
 RESULTS_SHOWN = 10
 REFERENCE_PATTERN = re.compile(r"[0-9a-f]{8,32}")
 # What a person can take back from what was read in their words: a deal-breaker, an answer, a spelling fix.
-SET_ASIDE_PATTERN = re.compile(r"no:[a-z-]{1,40}|stage|study|earn|people|word:[a-z]{1,40}")
+SET_ASIDE_PATTERN = re.compile(r"no:[a-z0-9-]{1,40}|stage|study|earn|people|physical|word:[a-z]{1,40}")
 MAX_SET_ASIDE = 30
 
 

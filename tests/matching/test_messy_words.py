@@ -330,6 +330,37 @@ def test_study_and_earning_said_in_words_are_shown_and_can_be_taken_back(form_cl
     assert 'name="put_back" value="earn"' in unescape(form_client.get("/results").get_data(as_text=True))
 
 
+def test_being_active_and_limits_said_only_in_words_are_shown_and_can_be_taken_back(form_client):
+    _write(form_client, "need a saturday job where im on my feet, no uni for me")
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert "You like to be on your feet and moving, so we put active jobs first." in html
+    assert "Jobs you cannot start at 16" in html and "Jobs you can only get with a university degree" in html
+    for key in ("physical", "no:over-16", "no:degree"):
+        assert form_client.post("/results/understood", data={"set_aside": key}).status_code == 303
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert "You like to be on your feet" not in html
+    for key in ("physical", "no:over-16", "no:degree"):
+        assert f'name="put_back" value="{key}"' in html
+
+
+@pytest.mark.parametrize(("text", "physical"), [
+    ("i like bein busy n on my feet", "yes"),
+    ("just want summat where im not sat down all day", "yes"),
+    ("i hate sitting at a desk", "yes"),
+    ("i want a desk job", "sitting"),
+    ("dont want to be on my feet all day", "sitting"),
+    ("nothing physical pls", "sitting"),
+    ("i like helping people", None),
+])
+def test_being_active_or_sitting_said_in_words_fills_the_physical_question(text, physical):
+    read = read_text(text)
+    assert read.physical == physical
+    if physical:
+        assert read.filling_in(Answers()).one("physical") == physical
+        assert read.filling_in(Answers(choices={"physical": ("mix",)})).one("physical") == "mix"  # the quiz wins
+        assert read_text(text, set_aside={"physical"}).physical is None
+
+
 def test_with_htmx_the_list_and_the_understood_box_are_swapped_together(form_client):
     _write(form_client, "no kids, i like helping people")
     response = form_client.post("/results/understood", data={"set_aside": "no:children"}, headers=HTMX_LIST)
