@@ -145,7 +145,7 @@ class MatchData:
 
     @cached_property
     def names(self) -> dict[tuple[str, ...], tuple[int, ...]]:
-        """Each role's title and other titles as words ("physio", "mental health nurse"), to the roles with that name."""
+        """Each role's title and other titles as words ("physio", "mental health nurse"), to the roles so named."""
         named: dict[tuple[str, ...], set[int]] = {}
         for i, role in enumerate(self.roles):
             for name in (role.title, *role.other_titles):

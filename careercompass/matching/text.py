@@ -76,7 +76,8 @@ SCHOOL_YEAR = re.compile(r"\b(?:i'm |i am )?(?:in )?(?:year|yr)\s?(7|8|9|10|11|1
 LEFT_EDUCATION = re.compile(
     r"\b(?:i(?:'ve| have)? )?(?:left|finished|quit|dropped out of)(?: of)? (?:school|college|sixth form|education)\b"
     r"|\b(?:i'm |i am )?not (?:in|at|doing) (?:school|college|education|sixth form)\b"
-    r"|\bdropped out\b|\bneet\b|\bout of (?:school|education)\b|\b(?:done|finished) with (?:school|college)(?: after (?:my )?gcses)?\b",
+    r"|\bdropped out\b|\bneet\b|\bout of (?:school|education)\b"
+    r"|\b(?:done|finished) with (?:school|college)(?: after (?:my )?gcses)?\b",
     re.I,
 )
 AT_COLLEGE = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:college|sixth form)\b|\b(?:doing|studying) (?:my )?a levels?\b",
@@ -96,7 +97,8 @@ HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|
 LIKING = re.compile(r"\b(?:like|likes|love|loves|enjoy|enjoys|adore|into|cute|great with|good with|fine with)\b", re.I)
 # An injury, a fact about the person that also says no to heavy lifting: "hurt my back at the gym last year".
 INJURY = re.compile(r"\b(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|wrecked|damaged) (?:my|me) "
-                    r"(?:back|knees?|shoulders?|disc|wrists?|neck|hip)\b(?:[^,.;!?]*?(?=\s(?:so|and|but)\b|[,.;!?]|$))?",
+                    r"(?:back|knees?|shoulders?|disc|wrists?|neck|hip)\b"
+                    r"(?:[^,.;!?]*?(?=\s(?:so|and|but)\b|[,.;!?]|$))?",
                     re.I)
 # Putting up with something, said as "not bothered about blood" or "i dont mind lifting": not a no, and not a
 # like either. Matching "blood" as an interest would put blood-taking jobs first for someone who only said they
@@ -138,7 +140,8 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
                             r"(?:a levels|college|studies|course|kids))\b", re.I),
     # A job to start at 16 or younger: "need summat i can start at 16", "a saturday job".
     "over-16": re.compile(r"\b(?:start|starting|begin|work|working|job|jobs)\b[^.,;!?]{0,20}\b(?:at|from|for) "
-                          r"(?:14|15|16)\b|\bsaturday job\b|\b(?:for|as) (?:an? )?(?:14|15|16)[ -]?(?:year old|yr old|yo)\b",
+                          r"(?:14|15|16)\b|\bsaturday job\b"
+                          r"|\b(?:for|as) (?:an? )?(?:14|15|16)[ -]?(?:year old|yr old|yo)\b",
                           re.I),
     "driving": re.compile(r"\btoo young to drive\b|\b(?:learning|learner) (?:to )?driv\w*\b|\bfailed (?:my|me|the) "
                           r"(?:driving )?test\b|\bnever be allowed (?:behind|to drive)\b|\bno licen[cs]e\b", re.I),
@@ -167,7 +170,8 @@ _CUE_PATTERNS = {
 # is not a "no" says it ("i don't want to go to uni" says nothing about which way they would go instead).
 STUDY_SAID = (
     ("asap", re.compile(r"\b(?:start|starting|begin|get|working|work) (?:something |summat |a job |work |working )?"
-                        r"(?:soon|asap|straight away|right away|as soon as i can|now)\b|\bneed a job(?: now| asap)?\b", re.I)),
+                        r"(?:soon|asap|straight away|right away|as soon as i can|now)\b"
+                        r"|\bneed a job(?: now| asap)?\b", re.I)),
     ("some", re.compile(r"\b(?:t[ -]?levels?|btecs?|apprenticeships?|nvqs?|college courses?|access courses?|"
                         r"cache (?:course|diploma|level \d))\b", re.I)),
     ("university", re.compile(r"\b(?:uni|university|a degree|my degree)\b", re.I)),
