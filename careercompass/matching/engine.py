@@ -41,6 +41,10 @@ WEIGHTS = {"interests": 1.0, "text": 1.6, "practical": 0.8, "topic": 1.6,
            "named": 4.0}  # a job named outright ("physio") comes near the top whatever else the words say
 # A name shared by more roles than this ("support worker") says too little to lift any of them.
 MOST_ROLES_PER_NAME = 4
+# Words whose closest roles (this many) are nearly all ruled out by the person's own limits are a wish that cannot be
+# met here: they are not matched on, and the page says why.
+CLOSEST_CHECKED = 5
+MOST_RULED_OUT_TO_BLOCK = 0.45  # the share of all roles a deal-breaker may rule out and still block words
 NAME_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Unpaid volunteering sinks below paid jobs unless the person asks to volunteer or is too young for paid work.
 VOLUNTEER_DROP = 3.0
@@ -135,6 +139,7 @@ class MatchData:
         self._pay = _standardise(np.array([r.pay_max for r in self.roles], dtype=np.float32))
         self._views = [r.view() for r in self.roles]
         self._unpaid = np.array([r.unpaid for r in self.roles], dtype=bool)
+        self._ruled_out: dict[str, np.ndarray] = {}
         # With nothing to go on: the jobs most people start in, in their order, above the rest anyone can start.
         # Small beside a wish's own roles (topic_lift), so that "i love animals" still shows those first.
         self._starting = np.array(
@@ -142,6 +147,12 @@ class MatchData:
              + (0.5 - 0.02 * STARTING_JOB_ORDER[r.slug] if r.slug in STARTING_JOB_ORDER else 0.0) for r in self.roles],
             dtype=np.float32,
         )
+
+    def ruled_out_by(self, dealbreaker: str) -> np.ndarray:
+        """Which roles the deal-breaker rules out, worked out once per deal-breaker."""
+        if dealbreaker not in self._ruled_out:
+            self._ruled_out[dealbreaker] = np.array([r.rules_out(dealbreaker) for r in self.roles], dtype=bool)
+        return self._ruled_out[dealbreaker]
 
     @cached_property
     def names(self) -> dict[tuple[str, ...], tuple[int, ...]]:
@@ -192,6 +203,9 @@ class Words:
     vectors: np.ndarray | None = None  # one row per clause
     topics: tuple[tuple[WishTopic, str], ...] = ()  # wishes with no job here, with the clause that said each
     unmatched: tuple[str, ...] = ()  # clauses with meaning that are close to no role
+    # Clauses whose closest roles the person's own "definite no" answers all rule out ("want to be a nurse" with no
+    # blood), with that deal-breaker: the page says so, and they are never quoted for the roles that are left.
+    blocked: tuple[tuple[str, str], ...] = ()
     no_meaning: bool = False  # they wrote something, but nothing in it says what they like ("idk", "lol")
 
     @property
@@ -291,7 +305,7 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     profile = interest_profile(answers)
     if profile.any():
         parts["interests"] = _standardise(data._riasec @ profile)
-    words = read_words(data, answers, read)
+    words = read_words(data, answers, read, dealbreakers)
     if words.clauses:
         text_vector = data.encode([". ".join(words.clauses)])[0]
         parts["text"] = _standardise(data.vectors @ text_vector)
@@ -339,8 +353,9 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
                        excluded_by_dealbreakers=excluded_by_dealbreakers, read=read, words=words)
 
 
-def read_words(data: MatchData, answers: Answers, read: ReadText) -> Words:
-    """Judge the person's words as evidence (see Words): never match on words that say nothing or match nothing."""
+def read_words(data: MatchData, answers: Answers, read: ReadText, dealbreakers: Collection[str] = ()) -> Words:
+    """Judge the person's words as evidence (see Words): never match on words that say nothing or match nothing,
+    nor on words whose closest jobs the person has ruled out."""
     likes = [clause for clause in read.likes if not explain.carries_no_meaning(clause)]
     said_something = bool(likes or read.dealbreakers or read.stage
                           or any(not explain.carries_no_meaning(d) for d in read.dislikes))
@@ -349,9 +364,11 @@ def read_words(data: MatchData, answers: Answers, read: ReadText) -> Words:
         return Words(no_meaning=no_meaning)
     vectors = data.encode(likes)
     closeness = _closeness(data, vectors)
-    kept, topics, unmatched = [], [], []
+    kept, topics, unmatched, blocked = [], [], [], []
     for row, clause in enumerate(likes):
         best = float(closeness[row].max())
+        if (ruled_out_by := _closest_ruled_out(data, closeness[row], dealbreakers)) is not None:
+            blocked.append((clause, ruled_out_by))  # still ranked on, as the rest are, but never quoted
         topic = explain.topic_named(clause)
         if topic is not None and (topic.jobs_about_it or best < explain.TOPIC_WORDS_CLOSE):
             if topic not in [t for t, _ in topics]:
@@ -361,7 +378,18 @@ def read_words(data: MatchData, answers: Answers, read: ReadText) -> Words:
         else:
             kept.append(row)
     return Words(clauses=tuple(likes[row] for row in kept), closeness=closeness[kept], vectors=vectors[kept],
-                 topics=tuple(topics), unmatched=tuple(unmatched), no_meaning=no_meaning)
+                 topics=tuple(topics), unmatched=tuple(unmatched), no_meaning=no_meaning, blocked=tuple(blocked))
+
+
+def _closest_ruled_out(data: MatchData, closeness: np.ndarray, dealbreakers: Collection[str]) -> str | None:
+    """A deal-breaker that rules out every one of the roles closest to some words, when that says something: one
+    that rules out most jobs anyway (nights and weekends) would block any words by chance."""
+    closest = np.argsort(-closeness)[:CLOSEST_CHECKED]
+    for dealbreaker in sorted(dealbreakers):
+        ruled_out = data.ruled_out_by(dealbreaker)
+        if ruled_out.mean() <= MOST_RULED_OUT_TO_BLOCK and ruled_out[closest].all():
+            return dealbreaker
+    return None
 
 
 def _closeness(data: MatchData, vectors: np.ndarray) -> np.ndarray:
@@ -495,8 +523,9 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
     quoted, evidence, topic = False, 0, None
     if role.unpaid:
         reasons.append(explain.UNPAID_REASON)
-    if words.clauses:
-        row = int(np.argmax(words.closeness[:, index]))
+    quotable = [row for row, clause in enumerate(words.clauses) if clause not in {said for said, _ in words.blocked}]
+    if quotable:
+        row = max(quotable, key=lambda r: float(words.closeness[r, index]))
         closeness = float(words.closeness[row, index])
         task = _closest_task(data, index, words.vectors[row], used_tasks)
         reason = explain.words_reason(words.clauses[row], closeness, view, task)

@@ -12,6 +12,7 @@ from datetime import date
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
+from careercompass import vocabulary
 from careercompass.catalogue import queries
 from careercompass.matching import feedback
 from careercompass.matching.quiz import QUESTIONS, QUESTIONS_BY_ID, Answers
@@ -88,6 +89,7 @@ def _render_results(asked_why: str | None = None, reason_taken: str | None = Non
         words_step=[q.id for q in QUESTIONS].index("interests") + 1,
         answers_text=current.visitor.answers.text,
         answered_quiz=bool(current.visitor.answers.choices),
+        dealbreaker_labels=vocabulary.labels(vocabulary.DEALBREAKERS),
         jobs_open=open_counts(database, [m.slug for m in result.matches], date.today()),
         ways_for_you=ways_for_you,
         # The tasters sit outside the list htmx swaps after "not for me": looked up only for the whole page.

@@ -232,3 +232,15 @@ def test_the_longest_name_said_is_the_one_read(match_data):
     named = {match_data.roles[i].slug for i in lift.nonzero()[0]}
     assert named == {"mental-health-nurse"} and set(said.values()) == {"mental health nurse"}
     assert not named_roles(match_data, ["i like helping people"])[0].any()
+
+
+def test_a_wish_the_person_s_own_no_rules_out_is_never_quoted_for_other_jobs(match_data):
+    # Every nursing job involves blood and needles: "want to be a nurse" must not become the reason for whatever
+    # job is nearest among those left (it was a software developer's).
+    result = match(match_data, parse_answers({}, "kinda want to be a nurse but also scared of blood?? i do really "
+                                                 "care about people tho"))
+    assert result.words.blocked == (("kind of want to be a nurse", "blood-and-needles"),)
+    assert not any("nurse”" in reason for m in result.matches for reason in m.reasons)
+    # A no that rules out most jobs anyway (nights and weekends) blocks nothing by chance.
+    science = match(match_data, parse_answers({}, "no nights or weekends, i like science"))
+    assert science.words.blocked == () and science.words.clauses == ("i like science",)

@@ -330,6 +330,13 @@ def test_study_and_earning_said_in_words_are_shown_and_can_be_taken_back(form_cl
     assert 'name="put_back" value="earn"' in unescape(form_client.get("/results").get_data(as_text=True))
 
 
+def test_the_page_says_when_a_wish_is_ruled_out_by_the_person_s_own_no(form_client):
+    _write(form_client, "i want to be a paramedic but i cant drive")
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert ("You wrote “i want to be a paramedic”. Most jobs like that were left out, because of a “definite no” "
+            "you gave: driving as part of the job.") in html
+
+
 def test_being_active_and_limits_said_only_in_words_are_shown_and_can_be_taken_back(form_client):
     _write(form_client, "need a saturday job where im on my feet, no uni for me")
     html = unescape(form_client.get("/results").get_data(as_text=True))
