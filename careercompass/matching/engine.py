@@ -22,8 +22,8 @@ from careercompass.matching import explain
 from careercompass.matching.quiz import RIASEC, Answers
 from careercompass.matching.reranker import BLEND, Reranker
 from careercompass.matching.text import ReadText, read_text
-from careercompass.vocabulary import WishTopic
 from careercompass.matching.wording import Spelling
+from careercompass.vocabulary import WishTopic
 
 ROLE_LETTER_WEIGHTS = (1.0, 0.6, 0.35)
 ANSWER_LETTER_WEIGHTS = (1.0, 0.5)
@@ -41,8 +41,8 @@ WEIGHTS = {"interests": 1.0, "text": 1.6, "practical": 0.8, "topic": 1.6,
            "named": 4.0}  # a job named outright ("physio") comes near the top whatever else the words say
 # A name shared by more roles than this ("support worker") says too little to lift any of them.
 MOST_ROLES_PER_NAME = 4
-# Words whose closest roles (this many) are nearly all ruled out by the person's own limits are a wish that cannot be
-# met here: they are not matched on, and the page says why.
+# Words whose closest roles (this many) are all ruled out by one of the person's own limits are a wish that cannot be
+# met here: they are never quoted for the roles left, and the page says why.
 CLOSEST_CHECKED = 5
 MOST_RULED_OUT_TO_BLOCK = 0.45  # the share of all roles a deal-breaker may rule out and still block words
 NAME_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -149,7 +149,7 @@ class MatchData:
         )
 
     def ruled_out_by(self, dealbreaker: str) -> np.ndarray:
-        """Which roles the deal-breaker rules out, worked out once per deal-breaker."""
+        """Which roles the deal-breaker rules out, worked out once per deal-breaker (an unknown one is an error)."""
         if dealbreaker not in self._ruled_out:
             self._ruled_out[dealbreaker] = np.array([r.rules_out(dealbreaker) for r in self.roles], dtype=bool)
         return self._ruled_out[dealbreaker]
@@ -295,7 +295,9 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     read = read_text(answers.text, data.spelling, set_aside)
     answers = read.filling_in(answers)  # a stage said in words counts when the quiz's question was skipped
     dealbreakers = frozenset(o.id for o in answers.chosen("dealbreakers")) | read.dealbreakers
-    ruled_out = np.array([any(r.rules_out(d) for d in dealbreakers) for r in data.roles])
+    ruled_out = np.zeros(len(data.roles), dtype=bool)
+    for dealbreaker in dealbreakers:
+        ruled_out |= data.ruled_out_by(dealbreaker)
     excluded = set(exclude)
     dismissed = np.array([r.slug in excluded for r in data.roles])
     allowed = ~ruled_out & ~dismissed
@@ -355,7 +357,7 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
 
 def read_words(data: MatchData, answers: Answers, read: ReadText, dealbreakers: Collection[str] = ()) -> Words:
     """Judge the person's words as evidence (see Words): never match on words that say nothing or match nothing,
-    nor on words whose closest jobs the person has ruled out."""
+    and note the words whose closest jobs the person has ruled out, so that they are never quoted."""
     likes = [clause for clause in read.likes if not explain.carries_no_meaning(clause)]
     said_something = bool(likes or read.dealbreakers or read.stage
                           or any(not explain.carries_no_meaning(d) for d in read.dislikes))
@@ -523,7 +525,8 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
     quoted, evidence, topic = False, 0, None
     if role.unpaid:
         reasons.append(explain.UNPAID_REASON)
-    quotable = [row for row, clause in enumerate(words.clauses) if clause not in {said for said, _ in words.blocked}]
+    blocked = {said for said, _ in words.blocked}
+    quotable = [row for row, clause in enumerate(words.clauses) if clause not in blocked]
     if quotable:
         row = max(quotable, key=lambda r: float(words.closeness[r, index]))
         closeness = float(words.closeness[row, index])

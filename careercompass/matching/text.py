@@ -195,6 +195,14 @@ STAGE_SET_ASIDE = "stage"  # what a person can take back from what was understoo
 PEOPLE_SET_ASIDE = "people"
 STUDY_SET_ASIDE = "study"
 EARN_SET_ASIDE = "earn"
+# Each answer read from the words that can be taken back, and how the page names it once it has been.
+ANSWERS_SET_ASIDE = {
+    STAGE_SET_ASIDE: "Your age or school year",
+    STUDY_SET_ASIDE: "How long you want to study",
+    EARN_SET_ASIDE: "Earning while you learn",
+    PHYSICAL_SET_ASIDE: "Being active or sitting down",
+    PEOPLE_SET_ASIDE: "Working behind the scenes",
+}
 # Wanting to be paid while training, said in words: the quiz's "Earning money while I learn", not an interest.
 EARN_SAID = re.compile(
     r"\b(?:(?:i )?(?:want to |wanna |would like to |like to )?(?:earn|earning|get paid|getting paid|be paid|make money)"
@@ -268,16 +276,8 @@ class ReadText:
                 named.append((key, f"No to: {vocabulary.DEALBREAKERS_BY_ID[key[3:]].label.lower()}"))
             elif key.startswith("word:"):
                 named.append((key, f"Your spelling of “{key[5:]}”"))
-            elif key == STAGE_SET_ASIDE:
-                named.append((key, "Your age or school year"))
-            elif key == STUDY_SET_ASIDE:
-                named.append((key, "How long you want to study"))
-            elif key == EARN_SET_ASIDE:
-                named.append((key, "Earning while you learn"))
-            elif key == PHYSICAL_SET_ASIDE:
-                named.append((key, "Being active or sitting down"))
-            elif key == PEOPLE_SET_ASIDE:
-                named.append((key, "Working behind the scenes"))
+            elif key in ANSWERS_SET_ASIDE:
+                named.append((key, ANSWERS_SET_ASIDE[key]))
         return named
 
     def filling_in(self, answers: Answers) -> Answers:

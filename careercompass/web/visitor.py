@@ -24,7 +24,7 @@ from careercompass.matching import feedback
 from careercompass.matching.engine import MatchData, MatchResult
 from careercompass.matching.engine import match as run_match
 from careercompass.matching.quiz import AnswerError, Answers
-from careercompass.matching.text import read_text
+from careercompass.matching.text import ANSWERS_SET_ASIDE, read_text
 from careercompass.pathway import Where
 
 # The cookie's keys; the names are kept from earlier versions so that their cookies still read.
@@ -45,7 +45,7 @@ MAX_SLUG_LENGTH = 80
 RESULTS_SHOWN = 10
 REFERENCE_PATTERN = re.compile(r"[0-9a-f]{8,32}")
 # What a person can take back from what was read in their words: a deal-breaker, an answer, a spelling fix.
-SET_ASIDE_PATTERN = re.compile(r"no:[a-z0-9-]{1,40}|stage|study|earn|people|physical|word:[a-z]{1,40}")
+SET_ASIDE_PATTERN = re.compile(r"no:[a-z0-9-]{1,40}|word:[a-z]{1,40}|" + "|".join(ANSWERS_SET_ASIDE))
 MAX_SET_ASIDE = 30
 
 

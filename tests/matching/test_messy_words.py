@@ -178,13 +178,18 @@ def test_wanting_to_be_away_from_patients_is_read_as_the_quiz_answer(text, peopl
     ("i like helping people", None),
 ])
 def test_how_long_someone_wants_to_study_is_read_from_words(text, study):
-    read = read_text(text)
-    assert read.study == study
+    assert read_text(text).study == study
     if study:
-        assert read.filling_in(Answers()).one("study") == study
-        assert read.filling_in(Answers(choices={"study": ("asap",)})).one("study") == "asap"
-        taken = read_text(text, set_aside={"study"})
-        assert taken.study is None and [label for _, label in taken.taken_back] == ["How long you want to study"]
+        _fills_the_skipped_question(text, "study", study, quiz_answer="asap", label="How long you want to study")
+
+
+def _fills_the_skipped_question(text: str, question: str, value: str, quiz_answer: str, label: str) -> None:
+    """An answer said in words fills its quiz question when skipped, never one answered, and can be taken back."""
+    read = read_text(text)
+    assert read.filling_in(Answers()).one(question) == value
+    assert read.filling_in(Answers(choices={question: (quiz_answer,)})).one(question) == quiz_answer  # the quiz wins
+    taken = read_text(text, set_aside={question})
+    assert getattr(taken, question) is None and [name for _, name in taken.taken_back] == [label]
 
 
 @pytest.mark.parametrize(("text", "likes"), [
@@ -360,12 +365,9 @@ def test_being_active_and_limits_said_only_in_words_are_shown_and_can_be_taken_b
     ("i like helping people", None),
 ])
 def test_being_active_or_sitting_said_in_words_fills_the_physical_question(text, physical):
-    read = read_text(text)
-    assert read.physical == physical
+    assert read_text(text).physical == physical
     if physical:
-        assert read.filling_in(Answers()).one("physical") == physical
-        assert read.filling_in(Answers(choices={"physical": ("mix",)})).one("physical") == "mix"  # the quiz wins
-        assert read_text(text, set_aside={"physical"}).physical is None
+        _fills_the_skipped_question(text, "physical", physical, quiz_answer="mix", label="Being active or sitting down")
 
 
 def test_with_htmx_the_list_and_the_understood_box_are_swapped_together(form_client):
