@@ -325,8 +325,10 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         for name, pattern in LIMIT_PHRASES.items():
             if pattern.search(clause):
                 said.setdefault(name, clause)
-                if liked:  # "mum of 2, need school hours": the limit is not something they like doing
-                    rest = " ".join(pattern.sub(" ", liked).split())
+                # "mum of 2, need school hours": the limit is not something they like doing. What is left is quoted
+                # back to them, so the words taken out show as "…" ("need a … where i'm on my feet").
+                if liked:
+                    rest = " ".join(pattern.sub(" … ", liked).split())
                     liked = rest if _has_content(rest) else None
         if liked and TOLERANCE.search(liked):
             liked = _without_tolerance(liked)
