@@ -76,11 +76,15 @@ def test_a_worker_killed_mid_request_is_replaced_and_people_see_a_plain_page(fir
             time.sleep(0.2)
         replaced_at = time.monotonic()
         time.sleep(4)
-    failed = [(status, "Sorry, that did not load" in body) for moment, status, body in traffic.answers
-              if status != 200]
-    # Only what the killed worker was holding fails: its requests, and nginx's idle connections to it.
+    failed = [(status, body if status == 0 else "Sorry, that did not load" in body)
+              for moment, status, body in traffic.answers if status != 200]
+    # Only what the killed worker was holding fails: its requests, and nginx's idle connections to it. Those nginx
+    # can still answer get our plain page; an answer the worker had begun to send when it died can only be cut off
+    # (nginx has passed its first lines on already), which the client sees as the connection closing early.
     assert len(failed) <= 12, failed
-    assert all(status == 502 and plain_page for status, plain_page in failed), failed
+    cut_off = [answer for answer in failed if answer == (0, "RemoteProtocolError")]
+    assert len(cut_off) <= 2, failed
+    assert all(answer == (502, True) for answer in failed if answer not in cut_off), failed
     settled = traffic.statuses(after=replaced_at + 2)
     assert settled[200] > 0 and set(settled) == {200}, settled
     assert len(_workers(first_node.process.pid)) == 2
