@@ -152,6 +152,7 @@ def test_saved_words_are_shown_on_request_and_a_code_can_be_deleted(live_server,
     assert accessible()
     page.get_by_role("link", name="Back to your saved jobs").click()
     page.get_by_role("link", name=re.compile("Delete this code")).click()
+    expect(page.get_by_role("button", name="Yes, delete it")).to_be_visible()  # the new page, before axe reads it
     assert accessible()
     page.get_by_role("button", name="Yes, delete it").click()
     expect(page.locator("p.notice[role=status]")).to_contain_text("We have deleted that code")
