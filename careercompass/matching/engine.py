@@ -320,9 +320,12 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     if practical.any():
         parts["practical"] = practical
     # Nothing else to go on (no answers, or only a wish with no job here): the jobs most people start in, then
-    # others anyone can start. A learned score has no evidence to work on here, so it is not asked.
+    # others anyone can start. A learned score has no evidence to work on here, so it is not asked. Practical facts
+    # alone (age, how soon, needing a wage) say how a person can get in, not which work they would like: they start
+    # from the same jobs.
     nothing_to_go_on = not parts.keys() - {"topic"}
-    total = data._starting if nothing_to_go_on else np.zeros(len(data.roles), dtype=np.float32)
+    nothing_liked = not parts.keys() - {"topic", "practical", "named"}  # and below a job named, the same
+    total = data._starting if nothing_liked else np.zeros(len(data.roles), dtype=np.float32)
     total = total + sum(WEIGHTS[name] * values for name, values in parts.items())
     total = np.asarray(total, dtype=np.float32)
     features = feature_matrix(data, parts)
@@ -418,13 +421,15 @@ def named_roles(data: MatchData, likes: Sequence[str]) -> tuple[np.ndarray, dict
         for size in range(min(longest, len(words)), 0, -1):
             for at in range(len(words) - size + 1):
                 span = set(range(at, at + size))
-                found = data.names.get(tuple(words[at:at + size])) or data.names.get(
-                    tuple(NAME_WORD.findall(" ".join(words[at:at + size]) + "s")))
+                span_words = words[at:at + size]
+                found = (data.names.get(tuple(span_words))
+                         or data.names.get(tuple(NAME_WORD.findall(" ".join(span_words) + "s")))
+                         or data.names.get(tuple(explain.NAMED_BY_PLACE.get(word, word) for word in span_words)))
                 if found and not span & taken:
                     taken |= span
                     for index in found:
                         lift[index] = max(lift[index], 1.0 / len(found))
-                        said.setdefault(index, " ".join(words[at:at + size]))
+                        said.setdefault(index, " ".join(span_words))
     return lift, said
 
 

@@ -296,10 +296,16 @@ def age_reason(answers: Answers, role: RoleView) -> str | None:
 UNPAID_REASON = "This is unpaid volunteering, not a paid job. It is a good way to get experience."
 
 
+# A job named by where it is done, as people say it: "reception or summat" is the receptionist's job.
+NAMED_BY_PLACE = {"reception": "receptionist"}
+
+
 def named_reason(name: str, role: RoleView) -> str:
     """For a job the person named outright: "physio" is what people call a physiotherapist."""
     if name.lower() == role.title.lower():
         return f"You named this job: “{name}”."
+    if name.lower() in NAMED_BY_PLACE:
+        return f"You wrote “{name}”, and this job is working on {name.lower()}."
     return f"You wrote “{name}”, which is another name for this job."
 
 

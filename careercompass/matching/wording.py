@@ -51,7 +51,16 @@ TEXT_SPEAK: dict[str, str] = {
     "peeple": "people", "pepul": "people", "presha": "pressure", "handel": "handle", "gud": "good",
     "nuthin": "nothing", "nuffin": "nothing", "sumthin": "something", "sumthing": "something", "fink": "think",
     "wot": "what", "wat": "what", "wen": "when", "sez": "says", "cba": "can't be bothered with",
+    "wi": "with", "yr": "year", "yrs": "years",
+    # Services people name from their own lives.
+    "camhs": "children's mental health service",
 }
+# Said in more than one word or with a sign in it, so spelled out before words are taken one at a time.
+PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\ba\s?(?:&|and|n)\s?e\b", re.I), "emergency department"),  # "a&e", "a and e": accident and emergency
+    (re.compile(r"\bme (?=(?:mum|mam|mom|dad|nan|nana|nanna|grandad|grandma|brother|sister|mates?|family|kids?)\b)",
+                re.I), "my "),  # "me mum": my mum
+)
 # "rn" after "a", "an" or "be" is a registered nurse, not "right now".
 KEEP_AFTER = {"rn": {"a", "an", "be", "the", "as"}}
 
@@ -67,7 +76,7 @@ EVERYDAY_WORDS = (
     "blood", "driving", "licence", "college", "school", "university", "apprenticeship", "anything",
     "something", "nothing", "really", "definitely", "probably", "because", "honestly", "actually",
     "interested", "interesting", "want", "would", "could", "should", "scared", "frightened", "queasy",
-    "squeamish", "dizzy", "passed", "mechanic", "psychology", "sociology", "health", "mental",
+    "squeamish", "dizzy", "passed", "mechanic", "psychology", "sociology", "health", "mental", "good",
 )
 
 
@@ -187,6 +196,22 @@ NO_SPELLING = Spelling(Counter())
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['/][A-Za-z0-9]+)*/?")
 
 
+_STRETCHED = re.compile(r"([a-z])\1{2,}")
+
+
+def _unstretched(word: str, spelling: Spelling) -> str:
+    """A word with a letter held for effect ("sooo", "lmaooo", "goood") as it is usually written: the held letters
+    once or twice, whichever the catalogue uses more ("so", "good"), then whichever is a word, else once."""
+    if not _STRETCHED.search(word):
+        return word
+    once, twice = _STRETCHED.sub(r"\1", word), _STRETCHED.sub(r"\1\1", word)
+
+    def standing(candidate: str) -> tuple[int, bool]:
+        return spelling.uses[candidate], candidate in TEXT_SPEAK or candidate in english_words()
+
+    return twice if standing(twice) > standing(once) else once
+
+
 def tidy(text: str, spelling: Spelling = NO_SPELLING, keep: Iterable[str] = ()) -> tuple[str, tuple[Fix, ...]]:
     """The text with text-speak spelled out and spelling fixed; and each fix made, in order.
 
@@ -199,7 +224,9 @@ def tidy(text: str, spelling: Spelling = NO_SPELLING, keep: Iterable[str] = ()) 
     def replace(found: re.Match[str]) -> str:
         nonlocal previous
         typed = found.group(0)
-        lowered = typed.lower()
+        lowered = _unstretched(typed.lower(), spelling)
+        if lowered != typed.lower():
+            typed = lowered
         before, previous = previous, lowered
         if lowered in TEXT_SPEAK and before not in KEEP_AFTER.get(lowered, ()):
             return TEXT_SPEAK[lowered]
@@ -216,5 +243,8 @@ def tidy(text: str, spelling: Spelling = NO_SPELLING, keep: Iterable[str] = ()) 
         fixes.setdefault(lowered, Fix(lowered, fixed))
         return fixed
 
-    tidied = _TOKEN.sub(replace, text.replace("’", "'"))
+    text = text.replace("’", "'")
+    for phrase, meaning in PHRASES:
+        text = phrase.sub(meaning, text)
+    tidied = _TOKEN.sub(replace, text)
     return " ".join(tidied.split()), tuple(fixes.values())

@@ -225,6 +225,24 @@ def test_a_job_named_outright_comes_near_the_top_saying_so(match_data):
     assert all("your answers" not in reason for m in others for reason in m.reasons)  # no quiz was answered
 
 
+def test_a_job_named_by_where_it_is_done_is_read_as_that_job(match_data):
+    result = match(match_data, parse_answers({}, "reception or summat would be sound"))
+    top = result.matches[0]
+    assert top.slug == "hospital-receptionist"
+    assert top.reasons[0] == "You wrote “reception”, and this job is working on reception."
+    # Below the job named, nothing else was said: the jobs most people start in, never a random list.
+    assert {m.slug for m in result.matches[1:6]} <= set(vocabulary.STARTING_JOBS)
+    chatty = match(match_data, parse_answers({}, "i can chat to anyone me. reception or summat would be sound"))
+    assert "hospital-receptionist" in [m.slug for m in chatty.matches[:3]]
+
+
+def test_practical_answers_alone_start_from_the_jobs_most_people_start_in(match_data):
+    # Wanting to start soon and needing a wage say how someone can get in, not which work they would like.
+    result = match(match_data, parse_answers({"study": "asap", "stage": "16-18"}, "need a job asap, need money"))
+    assert {m.slug for m in result.matches[:5]} <= set(vocabulary.STARTING_JOBS)
+    assert all("start" in m.reasons[0] for m in result.matches[:5])  # and the reason says why: starting soon
+
+
 def test_the_longest_name_said_is_the_one_read(match_data):
     from careercompass.matching.engine import named_roles
 

@@ -65,9 +65,24 @@ def test_the_word_most_roles_use_wins():
     ("bc i like it rn", "because i like it right now"),
     ("i wanna be an rn", "i want to be an rn"),  # after "an", "rn" is a registered nurse
     ("lol omg kids", "kids"),
+    ("summat like a&e", "something like emergency department"),  # accident and emergency, written with a sign
+    ("working in a and e", "working in emergency department"),
+    ("me mum sez im good wi kids", "my mum says i'm good with kids"),  # "me" before family is "my"
+    ("help me", "help me"),
+    ("i had camhs for 2 yrs", "i had children's mental health service for 2 years"),
 ])
 def test_text_speak_is_spelled_out(typed, read):
     assert tidy(typed)[0] == read
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("sooo into science", "so into science"),
+    ("goood with kids", "good with kids"),  # "god" is a word too, but not one the catalogue uses
+    ("i loooove helping lmaooo", "i love helping"),
+    ("nooooo blood", "no blood"),
+])
+def test_letters_held_for_effect_are_read_as_the_word(spelling, typed, read):
+    assert tidy(typed, spelling)[0] == read
 
 
 def test_a_word_the_person_kept_is_not_fixed(spelling):
