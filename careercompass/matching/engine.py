@@ -38,7 +38,9 @@ LEFT_EDUCATION_NUDGE = 0.6  # "i left school": ways in that start now come a lit
 # work nearest to a wish that has no job here (animals, cars), in place of words that match nothing.
 STARTING_JOB_ORDER = {slug: place for place, slug in enumerate(vocabulary.STARTING_JOBS)}
 WEIGHTS = {"interests": 1.0, "text": 1.6, "practical": 0.8, "topic": 1.6,
+           "kin": 1.6,  # like the work a wish points to, where the person's own limits rule that work out
            "named": 4.0}  # a job named outright ("physio") comes near the top whatever else the words say
+KIN_CLOSE = 1.5  # standard units above the average role: like that work enough to say so in a reason
 # A name shared by more roles than this ("support worker") says too little to lift any of them.
 MOST_ROLES_PER_NAME = 4
 # Words whose closest roles (this many) are all ruled out by one of the person's own limits are a wish that cannot be
@@ -206,6 +208,9 @@ class Words:
     # Clauses whose closest roles the person's own "definite no" answers all rule out ("want to be a nurse" with no
     # blood), with that deal-breaker: the page says so, and they are never quoted for the roles that are left.
     blocked: tuple[tuple[str, str], ...] = ()
+    # The roles closest to those clauses: the work they point to. Jobs like these that the person's limits allow
+    # rank in their place ("a nurse, but no blood": care and support work), with a reason saying so.
+    blocked_roles: tuple[int, ...] = ()
     no_meaning: bool = False  # they wrote something, but nothing in it says what they like ("idk", "lol")
 
     @property
@@ -293,6 +298,7 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
           set_aside: Collection[str] = ()) -> MatchResult:
     """`set_aside`: what the person took back from what was read in their words (see text.read_text)."""
     read = read_text(answers.text, data.spelling, set_aside)
+    quiz_answered = bool(answers.choices)  # before what was said in words fills in skipped questions
     answers = read.filling_in(answers)  # a stage said in words counts when the quiz's question was skipped
     dealbreakers = frozenset(o.id for o in answers.chosen("dealbreakers")) | read.dealbreakers
     ruled_out = np.zeros(len(data.roles), dtype=bool)
@@ -311,6 +317,8 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     if words.clauses:
         text_vector = data.encode([". ".join(words.clauses)])[0]
         parts["text"] = _standardise(data.vectors @ text_vector)
+    if words.blocked_roles:
+        parts["kin"] = _standardise(data.vectors @ data.vectors[list(words.blocked_roles)].mean(axis=0))
     if words.topics:
         parts["topic"] = topic_lift(data, [topic for topic, _ in words.topics])
     named, names_said = named_roles(data, read.likes)
@@ -340,8 +348,11 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     leaning = {name: data._phrases[("values", name)] for name in ("tech", "excitement", "calm")}
     matches = []
     used_tasks: set[int] = set()
+    kin_limit = words.blocked[0][1] if words.blocked else None
     for i in chosen:
-        reasons, quoted, evidence, topic = _reasons(data, i, answers, words, leaning, used_tasks, names_said.get(i))
+        like_blocked = kin_limit if "kin" in parts and parts["kin"][i] >= KIN_CLOSE else None
+        reasons, quoted, evidence, topic = _reasons(data, i, answers, words, leaning, used_tasks, names_said.get(i),
+                                                    like_blocked, quiz_answered)
         label, why = explain.strength(float(standing[i]), quoted, evidence, topic, data.roles[i].unpaid)
         matches.append(Match(
             slug=data.roles[i].slug,
@@ -370,10 +381,13 @@ def read_words(data: MatchData, answers: Answers, read: ReadText, dealbreakers: 
     vectors = data.encode(likes)
     closeness = _closeness(data, vectors)
     kept, topics, unmatched, blocked = [], [], [], []
+    blocked_roles: dict[int, None] = {}
     for row, clause in enumerate(likes):
         best = float(closeness[row].max())
         if (ruled_out_by := _closest_ruled_out(data, closeness[row], dealbreakers)) is not None:
-            blocked.append((clause, ruled_out_by))  # still ranked on, as the rest are, but never quoted
+            blocked.append((clause, ruled_out_by))  # ranked on through the jobs it points to, never quoted
+            blocked_roles.update(dict.fromkeys(int(i) for i in np.argsort(-closeness[row])[:CLOSEST_CHECKED]))
+            continue
         topic = explain.topic_named(clause)
         if topic is not None and (topic.jobs_about_it or best < explain.TOPIC_WORDS_CLOSE):
             if topic not in [t for t, _ in topics]:
@@ -383,7 +397,8 @@ def read_words(data: MatchData, answers: Answers, read: ReadText, dealbreakers: 
         else:
             kept.append(row)
     return Words(clauses=tuple(likes[row] for row in kept), closeness=closeness[kept], vectors=vectors[kept],
-                 topics=tuple(topics), unmatched=tuple(unmatched), no_meaning=no_meaning, blocked=tuple(blocked))
+                 topics=tuple(topics), unmatched=tuple(unmatched), no_meaning=no_meaning, blocked=tuple(blocked),
+                 blocked_roles=tuple(blocked_roles))
 
 
 def _closest_ruled_out(data: MatchData, closeness: np.ndarray, dealbreakers: Collection[str]) -> str | None:
@@ -521,9 +536,13 @@ def closest_in_meaning(data: MatchData, text: str, limit: int = 10) -> list[tupl
 
 
 def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leaning: dict[str, np.ndarray],
-             used_tasks: set[int], name_said: str | None = None) -> tuple[list[str], bool, int, WishTopic | None]:
+             used_tasks: set[int], name_said: str | None = None,
+             like_blocked: str | None = None,
+             quiz_answered: bool = True) -> tuple[list[str], bool, int, WishTopic | None]:
     """Up to three reasons (the rules are in explain.py), whether the person's words were quoted, how many reasons
-    rest on what they said or chose, and the wish with no job here that this role stands in for, if any."""
+    rest on what they said or chose, and the wish with no job here that this role stands in for, if any.
+    `like_blocked`: the deal-breaker that ruled out the work the person's words pointed to, when this role is like
+    that work. `quiz_answered`: the person answered the quiz itself, not only said things that fill it in."""
     role = data.roles[index]
     view = data._views[index]
     reasons: list[str] = []
@@ -543,6 +562,9 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
     if not quoted and name_said:
         reasons.append(explain.named_reason(name_said, view))
         quoted, evidence = True, evidence + 1
+    if not quoted and like_blocked:
+        reasons.append(explain.like_blocked_reason(like_blocked))
+        evidence += 1
     if not quoted:
         for candidate, _ in words.topics:
             if role.slug in candidate.roles:
@@ -561,7 +583,7 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
             reasons.append(reason)
             evidence += rule is not explain.age_reason and not reason.startswith(explain.LONGER_START)
     if not reasons:
-        reasons.append(explain.nothing_special(bool(answers.choices), view, wrote=bool(words.clauses)))
+        reasons.append(explain.nothing_special(quiz_answered, view, wrote=bool(words.clauses)))
     return reasons[:3], quoted, evidence, topic
 
 
@@ -578,9 +600,18 @@ def _closest_task(data: MatchData, index: int, vector: np.ndarray, used: set[int
     return None
 
 
+# A task that opens with where or when it is done: "On a hospital ward, go through patients' medicines".
+SETTING_FIRST = re.compile(r"^((?:in|on|at|during|with|after|before|when|while|once|if|from|for|as|by|every|each)"
+                           r"\b[^,]{2,60}),\s+(.+)$", re.I)
+
+
 def _as_you_clause(task: str) -> str:
-    """'Help patients wash and dress.' -> 'help patients wash and dress' (tasks are written as instructions)."""
+    """'Help patients wash and dress.' -> 'help patients wash and dress' (tasks are written as instructions), and
+    'On a ward, check the drugs.' -> 'check the drugs on a ward', so that it follows 'as a nurse you'."""
     task = task.strip().rstrip(".")
+    if found := SETTING_FIRST.match(task):
+        setting, action = found.groups()
+        task = f"{action} {setting[0].lower()}{setting[1:]}"
     if len(task) > 1 and task[1].islower():
         task = task[0].lower() + task[1:]
     return task

@@ -296,6 +296,22 @@ def age_reason(answers: Answers, role: RoleView) -> str | None:
 UNPAID_REASON = "This is unpaid volunteering, not a paid job. It is a good way to get experience."
 
 
+# How a job the person's limit allows is free of it, one for each deal-breaker (a test checks there is one).
+FREE_OF = {
+    "blood-and-needles": "it has no blood or needles", "personal-care": "you do not help people wash or use the toilet",
+    "nights-weekends": "it has no nights or weekends", "driving": "you do not drive for it",
+    "heavy-lifting": "it has no heavy lifting", "children": "you do not work with children",
+    "older-people": "you do not work with older people", "stress": "it is not one of the most stressful jobs",
+    "degree": "you can get in without a degree", "full-time": "you can do it part time",
+    "over-16": "you can start it at 16",
+}
+
+
+def like_blocked_reason(dealbreaker: str) -> str:
+    """For a job like the work someone's words pointed to, which their own "no" ruled out."""
+    return f"It is like the jobs your words pointed to, but {FREE_OF[dealbreaker]}."
+
+
 # A job named by where it is done, as people say it: "reception or summat" is the receptionist's job.
 NAMED_BY_PLACE = {"reception": "receptionist"}
 
@@ -335,7 +351,7 @@ GOOD_AT = 2.2
 STRENGTHS = {
     "strong": ("Strong match", "Your answers and words point right at this job."),
     "strong-answers": ("Strong match", "Lots of your answers point to this job."),
-    "good": ("Good match", "Some of your answers fit this job well."),
+    "good": ("Good match", "Some of what you told us fits this job well."),
     "look": ("Worth a look", "It fits a little, and it may be new to you."),
     "topic": ("Worth a look", "It is not about {topic}, but it uses what you enjoy."),
     "topic-about-it": ("Good match", "You said you like {topic}, and this job uses that."),

@@ -262,3 +262,40 @@ def test_a_wish_the_person_s_own_no_rules_out_is_never_quoted_for_other_jobs(mat
     # A no that rules out most jobs anyway (nights and weekends) blocks nothing by chance.
     science = match(match_data, parse_answers({}, "no nights or weekends, i like science"))
     assert science.words.blocked == () and science.words.clauses == ("i like science",)
+
+
+@pytest.mark.parametrize(("text", "dealbreaker", "kin"), [
+    # Nursing is ruled out, but caring work without blood or needles is not.
+    ("i want to help people n maybe be a nurse?? but i passed out at my jabs", "blood-and-needles",
+     {"care-worker", "senior-care-worker", "complex-care-support-worker", "mental-health-support-worker",
+      "care-team-leader", "carers-support-worker"}),
+    # Every paramedic drives; the emergency department and the ambulance control room do not.
+    ("i want to be a paramedic but i cant drive", "driving",
+     {"emergency-department-nurse", "emergency-department-support-worker", "emergency-call-handler", "clinical-adviser",
+      "emergency-medicine-doctor"}),
+])
+def test_the_work_a_ruled_out_wish_points_to_ranks_what_the_limit_allows(match_data, text, dealbreaker, kin):
+    result = match(match_data, parse_answers({}, text))
+    assert [limit for _, limit in result.words.blocked] == [dealbreaker]
+    top = result.matches[:5]
+    assert len({m.slug for m in top} & kin) >= 2, [m.slug for m in top]
+    like = [m for m in top if m.reasons[0].startswith("It is like the jobs your words pointed to, but ")]
+    assert like and all(explain.FREE_OF[dealbreaker] in m.reasons[0] for m in like)
+    assert not any(match_data.roles[match_data.index[m.slug]].rules_out(dealbreaker) for m in result.matches)
+
+
+def test_every_deal_breaker_says_how_a_job_is_free_of_it():
+    assert set(explain.FREE_OF) == {d.id for d in vocabulary.DEALBREAKERS}
+
+
+@pytest.mark.parametrize(("task", "clause"), [
+    ("Help patients wash and dress.", "help patients wash and dress"),
+    ("On a hospital ward, go through patients' medicines with doctors and nurses.",
+     "go through patients' medicines with doctors and nurses on a hospital ward"),
+    ("With extra training, give injections into the eye.", "give injections into the eye with extra training"),
+    ("Check the drugs, then sign for them.", "check the drugs, then sign for them"),
+])
+def test_a_task_reads_on_from_as_a_nurse_you(task, clause):
+    from careercompass.matching.engine import _as_you_clause
+
+    assert _as_you_clause(task) == clause

@@ -163,7 +163,7 @@ def blind_scores(shared_match_data, facts):
 
 
 # Two more development sets of 50, written the same way by two more authors, and tuned on: floors at today's figures.
-DEVELOPMENT_SETS = {"personas_teen_dev_a.yaml": (0.86, 0), "personas_teen_dev_b.yaml": (0.88, 0)}
+DEVELOPMENT_SETS = {"personas_teen_dev_a.yaml": (0.86, 0), "personas_teen_dev_b.yaml": (0.90, 0)}
 
 
 @pytest.mark.parametrize(("name", "floor"), DEVELOPMENT_SETS.items())
