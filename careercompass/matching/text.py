@@ -73,6 +73,9 @@ AGE = re.compile(
 )
 SCHOOL_YEAR = re.compile(r"\b(?:i'm |i am )?(?:in )?(?:year|yr)\s?(7|8|9|10|11|12|13)\b|\by(7|8|9|10|11|12|13)\b",
                          re.I)
+# A school year told as the past ("i passed out at my jabs in year 8", "back in year 9") is not where they are now.
+TOLD_AS_PAST = re.compile(r"\b(?:was|were|had|did|went|got|passed|fainted|failed|started|moved|used to|back in|"
+                          r"last year|ago)\b", re.I)
 LEFT_EDUCATION = re.compile(
     r"\b(?:i(?:'ve| have)? )?(?:left|finished|quit|dropped out of)(?: of)? (?:school|college|sixth form|education)\b"
     r"|\b(?:i'm |i am )?not (?:in|at|doing) (?:school|college|education|sixth form)\b"
@@ -459,8 +462,9 @@ def _facts(text: str) -> tuple[str | None, bool, tuple[str, ...], str]:
             stage = "16-18"
         elif age >= 19:
             stage = "19-plus"
-    if stage is None and years:
-        year = int(years[0].group(1) or years[0].group(2))
+    now = [m for m in years if not TOLD_AS_PAST.search(CLAUSE_BREAK.split(m.string[:m.start()])[-1])]
+    if stage is None and now:
+        year = int(now[0].group(1) or now[0].group(2))
         stage = "pupil" if year <= 11 else "16-18"
     if stage is None and (left or college):
         stage = "16-18"
