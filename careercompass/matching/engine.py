@@ -106,6 +106,7 @@ class RoleFacts:
             title=self.title, riasec=self.riasec, patient_facing=self.patient_facing, by_phone=self.by_phone,
             physical=self.physical, earn_while_you_learn=self.earn_while_you_learn, kinds=self.ways_in(),
             minimum_age=self.minimum_age, unpaid=self.unpaid, starting_job=self.slug in STARTING_JOB_ORDER,
+            pay_max=int(self.pay_max),
         )
 
     def rules_out(self, dealbreaker: str) -> bool:
@@ -282,7 +283,7 @@ def practical_scores(data: MatchData, answers: Answers, left_education: bool = F
     if "earn" in chosen_values:
         score += np.array([0.8 if r.earn_while_you_learn else -0.4 for r in roles], dtype=np.float32)
     if "pay" in chosen_values:
-        score += 0.6 * _standardise(np.array([r.pay_max for r in roles], dtype=np.float32))
+        score += 0.6 * _standardise(np.log(np.array([max(r.pay_max, 1) for r in roles], dtype=np.float32)))
     if "helping" in chosen_values:
         score += 0.4 * (facing - 0.5)
 
@@ -299,6 +300,7 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     """`set_aside`: what the person took back from what was read in their words (see text.read_text)."""
     read = read_text(answers.text, data.spelling, set_aside)
     quiz_answered = bool(answers.choices)  # before what was said in words fills in skipped questions
+    profile = interest_profile(read.filling_in(answers, values=False))
     answers = read.filling_in(answers)  # a stage said in words counts when the quiz's question was skipped
     dealbreakers = frozenset(o.id for o in answers.chosen("dealbreakers")) | read.dealbreakers
     ruled_out = np.zeros(len(data.roles), dtype=bool)
@@ -310,7 +312,6 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     excluded_by_dealbreakers = int(ruled_out.sum())
 
     parts: dict[str, np.ndarray] = {}
-    profile = interest_profile(answers)
     if profile.any():
         parts["interests"] = _standardise(data._riasec @ profile)
     words = read_words(data, answers, read, dealbreakers)

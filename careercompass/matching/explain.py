@@ -152,6 +152,7 @@ class RoleView:
     minimum_age: int | None
     unpaid: bool
     starting_job: bool = False  # one of the jobs most people start in (vocabulary.STARTING_JOBS)
+    pay_max: int = 0  # the top of its pay range, a year
 
 
 def as_role(title: str) -> str:
@@ -214,6 +215,7 @@ def answer_reason(answers: Answers, role: RoleView, leaning: dict[str, float]) -
         "calm": leaning.get("calm", 0.0) >= LEANS,
         "science": role.riasec[0] == "I",
         "creative": "A" in role.riasec[:2],
+        "pay": role.pay_max >= GOOD_PAY_FROM,
     }
     says = {
         "helping": "you help people directly",
@@ -224,12 +226,17 @@ def answer_reason(answers: Answers, role: RoleView, leaning: dict[str, float]) -
         "calm": "the work is mostly calm and steady",
         "science": "you use science every day",
         "creative": "you get to be creative",
+        "pay": f"you can earn up to £{role.pay_max:,} a year",
     }
     for option_id, holds in facts.items():
         if holds and option_id in chosen:
             return f"You said {chosen[option_id].reason}, and in this job {says[option_id]}."
     return None
 
+
+# Pay worth naming to someone who wants good pay. A line drawn here, not a public figure: about the top of a
+# starting job's range in the catalogue, so it names pay that grows.
+GOOD_PAY_FROM = 35_000
 
 # A role leans towards an answer given by meaning ("excitement") when it is this many standard units above the
 # average role: about the top 7%.

@@ -198,11 +198,13 @@ STAGE_SET_ASIDE = "stage"  # what a person can take back from what was understoo
 PEOPLE_SET_ASIDE = "people"
 STUDY_SET_ASIDE = "study"
 EARN_SET_ASIDE = "earn"
+PAY_SET_ASIDE = "pay"
 # Each answer read from the words that can be taken back, and how the page names it once it has been.
 ANSWERS_SET_ASIDE = {
     STAGE_SET_ASIDE: "Your age or school year",
     STUDY_SET_ASIDE: "How long you want to study",
     EARN_SET_ASIDE: "Earning while you learn",
+    PAY_SET_ASIDE: "Good pay",
     PHYSICAL_SET_ASIDE: "Being active or sitting down",
     PEOPLE_SET_ASIDE: "Working behind the scenes",
 }
@@ -215,6 +217,20 @@ EARN_SAID = re.compile(
     r"(?:i )?(?:need|have|got) to (?:keep )?(?:earn|earning|get paid|work|be paid)(?! out)|"
     r"(?:i )?need (?:the |some |a )?(?:money|wage|pay ?packet|income)(?: now| asap| coming in)?|"
     r"can'?t afford (?:to (?:not work|stop working|study|train)|uni|university|not to work))\b", re.I)
+# Wanting good pay, said in words: "bare money", "summat that pays well". The quiz's "Good pay in the end".
+PAY_SAID = re.compile(
+    r"\b(?:(?:good|bare|decent|big|proper|great|lots of|loads of|serious|real|high|top|mad) "
+    r"(?:money|pay|wages?|salary|dosh|cash|p)|well[ -]paid|"
+    r"(?:(?:something|a job|jobs?|work|anything) (?:that |which |where it )?)?pays? (?:well|good|decent|a lot)|"
+    r"paid (?:well|good)|"
+    r"earn (?:loads|a lot|lots|big|good money)|(?:be|get) rich|make (?:loads|bank|a lot))\b", re.I)
+# The quiz's values said in words, each taken back by its own id, and how the page says each.
+VALUES_SAID = {EARN_SET_ASIDE: EARN_SAID, PAY_SET_ASIDE: PAY_SAID}
+VALUE_WORDS = {
+    EARN_SET_ASIDE: "You told us you want to earn money while you learn, so we put first the jobs that pay you while "
+                    "you train.",
+    PAY_SET_ASIDE: "You told us good pay matters to you, so jobs that pay more once you are trained come higher.",
+}
 # How the page says a stage read from someone's words.
 STAGE_WORDS = {"pupil": "at school, aged 11 to 16", "16-18": "aged 16 to 18", "19-plus": "19 or older"}
 # ...and how long they want to study: "You told us you ..."
@@ -240,7 +256,7 @@ class ReadText:
     said: tuple[tuple[str, str], ...] = ()  # (deal-breaker, the words that said it), in the order written
     stage: str | None = None  # a "stage" answer said in words ("im in year 10": pupil)
     study: str | None = None  # a "study" answer said in words ("doing a t level": some)
-    earn: bool = False  # "want to earn while i learn": the quiz's value said in words
+    values: tuple[str, ...] = ()  # the quiz's values said in words ("need money now": earn; "bare money": pay)
     people: str | None = None  # a "people" answer said in words ("dont want to deal with patients": behind)
     physical: str | None = None  # a "physical" answer said in words ("on my feet": yes; "a desk job": sitting)
     left_education: bool = False  # "i left school", "not in college"
@@ -253,7 +269,7 @@ class ReadText:
 
     @property
     def understood_anything(self) -> bool:
-        return bool(self.likes or self.said or self.fixes or self.stage or self.study or self.earn or self.people
+        return bool(self.likes or self.said or self.fixes or self.stage or self.study or self.values or self.people
                     or self.physical
                     or self.taken_back)
 
@@ -261,6 +277,11 @@ class ReadText:
     def said_no_to(self) -> list[tuple[str, str, str]]:
         """(what to send to take it back, the deal-breaker's name, the words that said it), for the page."""
         return [(dealbreaker_key(name), vocabulary.DEALBREAKERS_BY_ID[name].label, words) for name, words in self.said]
+
+    @property
+    def values_said(self) -> list[tuple[str, str, str]]:
+        """(what to send to take it back, how the page names it, the sentence saying what was done), for the page."""
+        return [(value, ANSWERS_SET_ASIDE[value], VALUE_WORDS[value]) for value in self.values]
 
     @property
     def stage_words(self) -> str | None:
@@ -283,13 +304,17 @@ class ReadText:
                 named.append((key, ANSWERS_SET_ASIDE[key]))
         return named
 
-    def filling_in(self, answers: Answers) -> Answers:
-        """The answers with the stage, study and "people" said in words, where the quiz's own question was skipped."""
+    def filling_in(self, answers: Answers, values: bool = True) -> Answers:
+        """The answers with the stage, study and "people" said in words, where the quiz's own question was skipped.
+
+        `values`: add the values said in words too. Not for the interest letters: "bare money" is a wish about pay,
+        not a leaning towards leading and selling, which the quiz's "Good pay" box counts as."""
         said = {"stage": self.stage, "study": self.study, "people": self.people, "physical": self.physical}
         missing = {question: (value,) for question, value in said.items() if value and answers.one(question) is None}
-        values = answers.choices.get("values", ())
-        if self.earn and "earn" not in values:  # a value adds to those ticked rather than filling a gap
-            missing["values"] = (*values, "earn")
+        ticked = answers.choices.get("values", ())
+        added = tuple(value for value in self.values if value not in ticked) if values else ()
+        if added:  # a value adds to those ticked rather than filling a gap
+            missing["values"] = (*ticked, *added)
         return replace(answers, choices={**answers.choices, **missing}) if missing else answers
 
 
@@ -303,9 +328,12 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     study = None if STUDY_SET_ASIDE in set_aside else _study_in(tidied)
     if study is not None:
         tidied = _without_study_words(tidied)
-    said_earn = EARN_SAID.search(tidied) is not None
-    tidied = EARN_SAID.sub(", ", tidied)  # a fact, not an interest, even when the person took it back
-    earn = said_earn and EARN_SET_ASIDE not in set_aside
+    values = []
+    for value, pattern in VALUES_SAID.items():
+        said_value = pattern.search(tidied) is not None
+        tidied = pattern.sub(", ", tidied)  # an answer, not an interest, even when the person took it back
+        if said_value and value not in set_aside:
+            values.append(value)
     injury = INJURY.search(tidied)
     stage, left_education, about_me, tidied = _facts(tidied)
     if STAGE_SET_ASIDE in set_aside:
@@ -357,7 +385,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     said = {name: words for name, words in said.items() if dealbreaker_key(name) not in set_aside}
     return ReadText(
         likes=tuple(likes), dealbreakers=frozenset(said), dislikes=tuple(dislikes), fixes=fixes,
-        said=tuple(said.items()), stage=stage, study=study, earn=earn,
+        said=tuple(said.items()), stage=stage, study=study, values=tuple(values),
         people=None if PEOPLE_SET_ASIDE in set_aside else people,
         physical=None if PHYSICAL_SET_ASIDE in set_aside else physical,
         left_education=left_education, about_me=about_me, set_aside=set_aside,

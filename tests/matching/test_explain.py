@@ -299,3 +299,18 @@ def test_a_task_reads_on_from_as_a_nurse_you(task, clause):
     from careercompass.matching.engine import _as_you_clause
 
     assert _as_you_clause(task) == clause
+
+
+def test_good_pay_said_in_words_names_the_pay_and_does_not_bring_managers_first(match_data):
+    # The quiz's "Good pay" box also counts as leaning towards leading; "bare money" in words is only about pay, so
+    # chief executives and managers do not come first for a teenager who wants an active job without university.
+    result = match(match_data, parse_answers({}, "ngl just want bare money n summat where im not sat down all day. "
+                                                 "deffo not doin uni"))
+    assert result.read.values == ("pay",)
+    top = [m.slug for m in result.matches[:5]]
+    assert not [slug for slug in top if any(word in slug for word in ("manager", "chief", "director", "supervisor"))]
+    for m in result.matches:
+        role = match_data.roles[match_data.index[m.slug]]
+        for reason in m.reasons:
+            if "you can earn up to" in reason:
+                assert f"£{int(role.pay_max):,} a year" in reason and role.pay_max >= explain.GOOD_PAY_FROM

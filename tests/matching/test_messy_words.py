@@ -220,10 +220,24 @@ def _fills_the_skipped_question(text: str, question: str, value: str, quiz_answe
 ])
 def test_earning_while_learning_said_in_words_is_the_quiz_value_not_an_interest(text, likes):
     read = read_text(text)
-    assert read.earn and list(read.likes) == likes  # never quoted as "You wrote 'want to earn while i learn'"
+    assert read.values == ("earn",) and list(read.likes) == likes  # never quoted as "You wrote 'want to earn...'"
     assert read.filling_in(Answers(choices={"values": ("helping",)})).choices["values"] == ("helping", "earn")
-    assert not read_text(text, set_aside={"earn"}).earn
-    assert not read_text("i like learning new things").earn
+    assert read_text(text, set_aside={"earn"}).values == ()
+    assert read_text("i like learning new things").values == ()
+
+
+@pytest.mark.parametrize(("text", "likes"), [
+    ("ngl just want bare money", []),
+    ("summat that pays well, i like fixing things", ["i like fixing things"]),
+    ("good money and working with my hands", ["working with my hands"]),
+    ("want to be rich lol", []),
+])
+def test_wanting_good_pay_said_in_words_is_the_quiz_value_not_an_interest(text, likes):
+    read = read_text(text)
+    assert read.values == ("pay",) and list(read.likes) == likes
+    assert read.filling_in(Answers()).choices["values"] == ("pay",)
+    assert read_text(text, set_aside={"pay"}).values == ()
+    assert read_text("i like paying attention to detail").values == ()
 
 
 def test_a_stage_in_words_fills_in_a_skipped_question_but_never_overrides_an_answer():
@@ -352,6 +366,13 @@ def test_study_and_earning_said_in_words_are_shown_and_can_be_taken_back(form_cl
     assert "You told us you want to earn money while you learn" in html and "You wrote" not in html
     form_client.post("/results/understood", data={"set_aside": "earn"})
     assert 'name="put_back" value="earn"' in unescape(form_client.get("/results").get_data(as_text=True))
+
+    _write(form_client, "bare money n summat active")
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert "You told us good pay matters to you" in html and 'name="set_aside" value="pay"' in html
+    form_client.post("/results/understood", data={"set_aside": "pay"})
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert "You told us good pay matters to you" not in html and 'name="put_back" value="pay"' in html
 
 
 def test_the_page_says_when_a_wish_is_ruled_out_by_the_person_s_own_no(form_client):
