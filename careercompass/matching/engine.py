@@ -578,7 +578,8 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
     if answer:
         reasons.append(answer)
         evidence += 1
-    for rule in (explain.study_reason, explain.people_reason, explain.earn_reason, explain.age_reason):
+    for rule in (explain.study_reason, explain.people_reason, explain.physical_reason, explain.earn_reason,
+                 explain.age_reason):
         reason = rule(answers, view)
         if reason:
             reasons.append(reason)

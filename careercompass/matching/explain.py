@@ -285,6 +285,15 @@ def people_reason(answers: Answers, role: RoleView) -> str | None:
     return None
 
 
+def physical_reason(answers: Answers, role: RoleView) -> str | None:
+    physical = answers.one("physical")
+    if physical == "yes" and role.physical == "high":
+        return "You want to be on your feet, and in this job you are moving about most of the day."
+    if physical == "sitting" and role.physical == "low":
+        return "You'd rather sit most of the time, and this job is not physical."
+    return None
+
+
 def earn_reason(answers: Answers, role: RoleView) -> str | None:
     if ("earn" in {o.id for o in answers.chosen("values")} and role.earn_while_you_learn
             and answers.one("study") != "asap"):

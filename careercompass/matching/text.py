@@ -159,7 +159,8 @@ FILLER_ENDS = re.compile(r"^(?:and|or|but|with|so|also)\b\s*|\s*\b(?:and|or|but|
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[^\W\d_\x00-\x7f]")  # a word, or a letter of another script
 EMPTY_WORDS = frozenset({"i'm", "the", "and", "also", "really", "just", "want", "would", "i'd", "you", "very",
                          "definitely", "honestly", "though", "like", "things", "stuff", "need", "something",
-                         "anything", "can", "could", "get", "job", "jobs", "start"})
+                         "anything", "can", "could", "get", "job", "jobs", "start", "where", "somewhere", "which",
+                         "that", "what", "here", "there", "thing", "place", "work", "doing"})
 
 # Words that tie a "no" to one of the deal-breakers (the quiz's, and those only said in words).
 DEALBREAKER_WORDS: dict[str, tuple[str, ...]] = {d.id: d.cues for d in vocabulary.DEALBREAKERS}

@@ -203,7 +203,7 @@ def test_unpaid_roles_do_not_lead_paid_work(match_data):
 
 
 def test_no_reason_contradicts_the_answers(match_data):
-    answers = parse_answers({"people": "lots", "study": "some", "values": ["excitement"]})
+    answers = parse_answers({"people": "lots", "study": "some", "values": ["excitement"], "physical": "yes"})
     result = match(match_data, answers, limit=30)
     for m in result.matches:
         role = match_data.roles[match_data.index[m.slug]]
@@ -211,6 +211,8 @@ def test_no_reason_contradicts_the_answers(match_data):
             assert "start soon" not in reason and "start work soon" not in reason
             if "face to face" in reason:
                 assert role.patient_facing and not role.by_phone, m.slug
+            if "moving about most of the day" in reason:
+                assert role.physical == "high", m.slug
             if reason.startswith("You'd study for a year or two"):
                 assert role.ways_in() & {"apprenticeship", "t-level", "college-course", "no-qualifications"}
 
@@ -314,3 +316,12 @@ def test_good_pay_said_in_words_names_the_pay_and_does_not_bring_managers_first(
         for reason in m.reasons:
             if "you can earn up to" in reason:
                 assert f"£{int(role.pay_max):,} a year" in reason and role.pay_max >= explain.GOOD_PAY_FROM
+
+
+def test_being_active_or_sitting_is_a_reason_only_where_the_job_bears_it_out():
+    active, sitting = parse_answers({"physical": "yes"}), parse_answers({"physical": "sitting"})
+    assert explain.physical_reason(active, view(physical="high")).startswith("You want to be on your feet")
+    assert explain.physical_reason(active, view(physical="medium")) is None
+    assert explain.physical_reason(sitting, view(physical="low")).endswith("this job is not physical.")
+    assert explain.physical_reason(sitting, view(physical="high")) is None
+    assert explain.physical_reason(parse_answers({"physical": "mix"}), view(physical="high")) is None
