@@ -340,7 +340,7 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     features = feature_matrix(data, parts)
     if data.reranker is not None and not nothing_to_go_on:
         total = total + BLEND * _standardise(data.reranker.scores(features))
-    if not explain.volunteering_welcome(answers):
+    if not explain.volunteering_welcome(answers, dealbreakers):
         total = total - VOLUNTEER_DROP * data._unpaid
 
     chosen = diverse_top(data, total, allowed, limit)

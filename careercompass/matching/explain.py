@@ -130,9 +130,13 @@ def study_fit(study: str | None, stage: str | None, kinds: Collection[str]) -> f
 VOLUNTEER_WORDS = re.compile(r"\b(volunteer\w*|unpaid|for free|charity work|work experience|cadets?)\b", re.I)
 
 
-def volunteering_welcome(answers: Answers) -> bool:
-    """Unpaid roles may lead the list only for someone who asks to volunteer or is too young for paid work."""
-    return answers.one("stage") == "pupil" or bool(VOLUNTEER_WORDS.search(answers.text or ""))
+def volunteering_welcome(answers: Answers, dealbreakers: Collection[str] = ()) -> bool:
+    """Unpaid roles may lead the list only for someone who asks to volunteer or is too young for paid work. A pupil
+    who wants a wage or a job they can start at 16 (`dealbreakers` holds "over-16") is looking for paid work."""
+    if VOLUNTEER_WORDS.search(answers.text or ""):
+        return True
+    wants_paid_work = "earn" in {o.id for o in answers.chosen("values")} or "over-16" in dealbreakers
+    return answers.one("stage") == "pupil" and not wants_paid_work
 
 
 # --- the reasons -----------------------------------------------------------------------------------------

@@ -125,6 +125,10 @@ def test_volunteering_leads_only_when_asked_for_or_too_young_for_paid_work():
     assert not explain.volunteering_welcome(parse_answers({"stage": "16-18"}, "i like helping"))
     assert explain.volunteering_welcome(parse_answers({"stage": "pupil"}))
     assert explain.volunteering_welcome(parse_answers({}, "I want to volunteer"))
+    # A pupil who wants a wage, or a job they can start at 16, is looking for paid work.
+    assert not explain.volunteering_welcome(parse_answers({"stage": "pupil", "values": ["earn"]}))
+    assert not explain.volunteering_welcome(parse_answers({"stage": "pupil"}), dealbreakers={"over-16"})
+    assert explain.volunteering_welcome(parse_answers({"stage": "pupil", "values": ["earn"]}, "or volunteer"))
 
 
 def test_strength_bands_need_evidence():

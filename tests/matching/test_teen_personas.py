@@ -130,9 +130,9 @@ def test_no_held_out_persona_gets_an_absurd_suggestion(hybrid_scores):
 # first measured; its failures were then read and fixed, so it is now tuned on, and its floors are today's figures.
 SECOND = Path(__file__).with_name("personas_teen_fresh.yaml")
 # The held-out set that replaced it: 60 personas written the same way by an author who saw only the catalogue.
-# Measured, never tuned on (its failures have not been read): first 0.68 hit@5 and 14 limits broken, then 0.75 and 10
-# after changes found on the development sets alone. The floors are the latest figures, so a change that makes it
-# worse fails; the targets are not met yet.
+# Measured, never tuned on (its failures have not been read): first 0.68 hit@5 and 14 limits broken, then 0.75 and 10,
+# then 0.78 and 10 after changes found on the development sets alone. The floors are the latest figures, so a change
+# that makes it worse fails; the targets are not met yet.
 BLIND = Path(__file__).with_name("personas_teen_blind.yaml")
 
 
@@ -163,7 +163,7 @@ def blind_scores(shared_match_data, facts):
 
 
 # Two more development sets of 50, written the same way by two more authors, and tuned on: floors at today's figures.
-DEVELOPMENT_SETS = {"personas_teen_dev_a.yaml": (0.86, 0), "personas_teen_dev_b.yaml": (0.90, 0)}
+DEVELOPMENT_SETS = {"personas_teen_dev_a.yaml": (0.88, 0), "personas_teen_dev_b.yaml": (0.90, 0)}
 
 
 @pytest.mark.parametrize(("name", "floor"), DEVELOPMENT_SETS.items())
@@ -181,11 +181,11 @@ def test_the_second_set_keeps_what_tuning_on_it_gained(second_scores):
 
 def test_the_blind_held_out_personas_do_no_worse_than_when_first_measured(blind_scores):
     assert blind_scores.personas == 60
-    assert blind_scores.hit_at_5 >= _floor(0.75, 60) and blind_scores.violations <= 10 and blind_scores.absurd <= 1, \
+    assert blind_scores.hit_at_5 >= _floor(0.78, 60) and blind_scores.violations <= 10 and blind_scores.absurd <= 1, \
         _figures(blind_scores)
 
 
-@pytest.mark.xfail(strict=False, reason="blind held-out personas: hit@5 0.75, 10 limits broken and 1 absurd; the "
+@pytest.mark.xfail(strict=False, reason="blind held-out personas: hit@5 0.78, 10 limits broken and 1 absurd; the "
                                         "targets are 0.95, none and none")
 def test_the_blind_held_out_personas_meet_the_targets(blind_scores):
     assert blind_scores.hit_at_5 >= evaluation.HELD_OUT_HIT_AT_5 and blind_scores.violations == 0 \
