@@ -101,6 +101,16 @@ WISHES: tuple[Wish, ...] = (
     Wish("no-weekends", "No weekends", "with no weekends", "showing ones with weekends",
          (_shifts(["weekends"], exclude=True),), 5,
          _no("weekends", "weekend", "weekend work", "weekend shifts", "saturdays", "sundays")),
+    # Wanting those hours ("a weekend job" beside school or college, "night shifts" for the pay): the longer "no ..."
+    # phrases above are read first.
+    Wish("weekends", "Weekend work", "with weekend work", "showing ones without weekends",
+         (_shifts(["weekends"]),), 5,
+         ("weekend work", "weekend job", "weekend jobs", "weekends", "weekend", "at weekends", "on weekends",
+          "saturday job", "saturday jobs", "sunday job", "work weekends", "working weekends", "weekend shifts")),
+    Wish("nights", "Night work", "with night shifts", "showing ones without nights",
+         (_shifts(["nights"]),), 5,
+         ("night shifts", "night shift", "nights", "night work", "working nights", "nightshift", "nightshifts",
+          "night job", "night jobs", "waking nights")),
     Wish("t-level", "T Level", "after a T Level", "showing ones with other ways in",
          (Condition("route", frozenset(["t-level"])),), 4,
          ("t level", "t levels", "t-level", "t-levels", "tlevel", "tlevels")),

@@ -49,6 +49,14 @@ def no_nights(slug: str) -> bool:
     return not shifts(slug) & {"nights", "on-call"}
 
 
+def has_nights(slug: str) -> bool:
+    return "nights" in shifts(slug)
+
+
+def has_weekends(slug: str) -> bool:
+    return "weekends" in shifts(slug)
+
+
 def no_weekends(slug: str) -> bool:
     return "weekends" not in shifts(slug)
 
@@ -123,6 +131,10 @@ MORE = [
     ("no nights", [no_nights]),
     ("nursing no night shifts", [no_nights]),
     ("care jobs no weekends", [no_weekends]),
+    ("weekend work", [has_weekends]),  # wanting those hours: a weekend job beside school or college
+    ("care work at weekends", [has_weekends]),
+    ("night shifts", [has_nights]),
+    ("no weekend work", [no_weekends]),  # the longer "no" phrase is read first
     ("admin monday to friday", [weekdays]),
     ("9 to 5 jobs", [weekdays]),
     ("office hours", [office_hours]),
