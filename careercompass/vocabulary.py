@@ -58,6 +58,19 @@ class Letter:
 
 
 @dataclass(frozen=True)
+class LimitFacts:
+    """The facts of one role that a deal-breaker can rule it out on."""
+
+    involves: Collection[str] = ()
+    shift_patterns: Collection[str] = ()
+    driving_licence_needed: bool = False
+    emotional_demand: str = ""  # "low", "medium" or "high"
+    title: str = ""
+    route_types: Collection[str] = ()
+    minimum_age: int | None = None
+
+
+@dataclass(frozen=True)
 class Dealbreaker:
     """A quiz "definite no", the words that say it in free text, and the role facts that break it."""
 
@@ -76,19 +89,17 @@ class Dealbreaker:
     oldest_start: int | None = None  # a role you must be older than this to start (or of no stated age) is ruled out
     in_quiz: bool = True  # False: only understood when said in words; the quiz does not offer it
 
-    def rules_out(self, involves: Collection[str], shift_patterns: Collection[str], driving_licence_needed: bool,
-                  emotional_demand: str = "", title: str = "", route_types: Collection[str] = (),
-                  minimum_age: int | None = None) -> bool:
-        lowered = title.lower()
+    def rules_out(self, role: LimitFacts) -> bool:
+        lowered = role.title.lower()
         return (
-            (self.involvement is not None and self.involvement in involves)
-            or not self.shift_patterns.isdisjoint(shift_patterns)
-            or (self.driving_licence and driving_licence_needed)
-            or (self.emotional_demand is not None and self.emotional_demand == emotional_demand)
+            (self.involvement is not None and self.involvement in role.involves)
+            or not self.shift_patterns.isdisjoint(role.shift_patterns)
+            or (self.driving_licence and role.driving_licence_needed)
+            or (self.emotional_demand is not None and self.emotional_demand == role.emotional_demand)
             or any(word in lowered for word in self.title_words)
-            or (bool(self.only_ways_in) and bool(route_types) and set(route_types) <= self.only_ways_in)
-            or (self.needs_shift is not None and self.needs_shift not in shift_patterns)
-            or (self.oldest_start is not None and (minimum_age is None or minimum_age > self.oldest_start))
+            or (bool(self.only_ways_in) and bool(role.route_types) and set(role.route_types) <= self.only_ways_in)
+            or (self.needs_shift is not None and self.needs_shift not in role.shift_patterns)
+            or (self.oldest_start is not None and (role.minimum_age is None or role.minimum_age > self.oldest_start))
         )
 
 

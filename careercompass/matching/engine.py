@@ -111,10 +111,11 @@ class RoleFacts:
 
     def rules_out(self, dealbreaker: str) -> bool:
         """True when this role breaks the deal-breaker (an id from the vocabulary; an unknown one is an error)."""
-        return vocabulary.DEALBREAKERS_BY_ID[dealbreaker].rules_out(
-            self.involves, self.shift_patterns, self.driving_licence_needed, self.emotional, self.title,
-            self.route_types, self.minimum_age,
-        )
+        return vocabulary.DEALBREAKERS_BY_ID[dealbreaker].rules_out(vocabulary.LimitFacts(
+            involves=self.involves, shift_patterns=self.shift_patterns,
+            driving_licence_needed=self.driving_licence_needed, emotional_demand=self.emotional, title=self.title,
+            route_types=self.route_types, minimum_age=self.minimum_age,
+        ))
 
 
 @dataclass

@@ -173,9 +173,11 @@ def parse_limit(text: str) -> str | Property:
 def breaks(limit: str, facts: RoleFacts) -> bool:
     if limit in DEALBREAKERS:
         dealbreaker = DEALBREAKERS[limit]
-        return dealbreaker.rules_out(facts["involves"], facts["shift_patterns"], facts["driving_licence_needed"],
-                                     facts.get("emotional_demand", ""), facts.get("title", ""),
-                                     facts["route_types"], facts["minimum_age"])
+        return dealbreaker.rules_out(vocabulary.LimitFacts(
+            involves=facts["involves"], shift_patterns=facts["shift_patterns"],
+            driving_licence_needed=facts["driving_licence_needed"], emotional_demand=facts.get("emotional_demand", ""),
+            title=facts.get("title", ""), route_types=facts["route_types"], minimum_age=facts["minimum_age"],
+        ))
     return not Property.parse(limit).holds(facts)
 
 
