@@ -61,6 +61,8 @@ def carries_no_meaning(text: str) -> bool:
 
 # How people say they do a topic ("i love doing makeup", "watching football"): no more than the topic itself.
 TOPIC_VERBS = re.compile(r"\b(?:play|playing|plays|do|doing|does|watch|watching|make|making|go|going|"
+                         r"(?:work|working|works|a job|jobs?|something|summat) (?:with|around|in|on)|with|around|"
+                         r"(?:be|become|being) an?|"
                          r"(?:for |with )?(?:my|me) (?:mates|friends|family|sister|sisters|cousins|mum)|people'?s|"
                          r"(?:have|open|run|start) (?:my|me) own|my own|own|one day|someday|when i'?m older)\b")
 

@@ -124,7 +124,9 @@ FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?|
                     r"|\b(?:my |me )?(?:mum|mam|dad|teacher|school|college|sir|miss) (?:made|makes|told|said|says) "
                     r"(?:me|us|i have|i had)(?: to)?(?: do)?(?: this| it| the quiz)?\b"
                     r"|\bfor (?:my |our )?careers?(?: lesson| class)?\b"
-                    r"|\b(?:i'll|i will|i'd|i would) do (?:anything|owt) else\b", re.I)
+                    r"|\b(?:i'll|i will|i'd|i would) do (?:anything|owt) else\b"
+                    # Hedges, which say nothing about what they like: "maybe something with computers".
+                    r"|\b(?:maybe|perhaps|probably|prob|possibly)\b", re.I)
 # A limit said without a "no": "need school hours", "monday to friday only", "too young to drive".
 LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
     "nights-weekends": re.compile(

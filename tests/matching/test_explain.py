@@ -34,7 +34,10 @@ def test_text_with_meaning_is_kept(text):
                                                ("i like cars", "cars"), ("football", "sport"),
                                                ("i like playing football", "sport"), ("fashion and outfits", "fashion"),
                                                ("hair and nails is my thing", "beauty"), ("makeup", "beauty"),
-                                               ("gaming", "gaming"), ("i like art", "art")])
+                                               ("gaming", "gaming"), ("i like art", "art"),
+                                               ("i want to work with animals", "animals"),
+                                               ("want to be a vet", "animals"),
+                                               ("something with cars", "cars")])
 def test_a_clause_only_about_a_wish_topic_is_named(clause, topic):
     assert explain.topic_named(clause).id == topic
 

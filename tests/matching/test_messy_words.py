@@ -142,7 +142,8 @@ def test_deal_breakers_said_in_words_read_the_negation_properly(text, dealbreake
     ("not bad at science", ["not bad at science"]),
     ("working with kids not old people", ["working with kids"]),
     ("ive got kids so no nights", []),  # a fact about them, not something they want to do
-    ("summat where im not sat down all day", []),  # being active is an answer; "something where" says nothing
+    ("summat where im not sat down all day", []),
+    ("idk maybe summat wiv computers", ["something with computers"]),  # a hedge says nothing about what they like  # being active is an answer; "something where" says nothing
     ("im 15", []),
     ("idk", []),
     ("dunno lol", []),
