@@ -37,7 +37,7 @@ FEELING_NO = re.compile(
     r"anxious|anxiety|overwhelm\w*|puke|throw up|pass out|grim|nightmare|get stressed|stresse?s? me|heave|"
     r"stomach|do(?:es)? my head in|gets? on my nerves|rude|annoy\w*|awkward|smell\w*|cringe|not for me|"
     r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope|creep(?:s|ed)?|weird(?:s|ed)? me out|"
-    r"hated|hurl|freeze|nervous|nervy|"
+    r"hated|hurl|freeze|nervous|nervy|(?:rubbish|terrible|crap|useless|awful|bad|not good|not great) at|"
     r"passed out|passing out|went green|embarrass\w*|depress\w*|too much|mardy|send me mad|"
     r"(?:is|are)n'?t (?:my thing|for me|happening|an option)|is a no|no[ -]go|off the cards|out of the question|"
     r"(?:would|i'd|id) cry|wreck|draw the line|never again|worst|keel\w* over|white as a sheet|"
@@ -103,6 +103,15 @@ INJURY = re.compile(r"\b(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|wre
                     r"(?:back|knees?|shoulders?|disc|wrists?|neck|hip)\b"
                     r"(?:[^,.;!?]*?(?=\s(?:so|and|but)\b|[,.;!?]|$))?",
                     re.I)
+# A condition or disability the person has ("im autistic", "i have adhd", "i get panic attacks"): a fact about them,
+# never an interest. Quoting "i'm autistic" as the reason for a music therapist's job would say they want to treat it.
+CONDITION = re.compile(
+    r"\b(?:i'm|i am|i have|i've got|i got|i get|i suffer with|i suffer from|i've|got|with)\s+(?:got\s+|really\s+|bad\s+|"
+    r"mild\s+|severe\s+|a\s+)?(?:autistic|autism|asd|adhd|add|dyslexic|dyslexia|dyspraxic|dyspraxia|epilepsy|"
+    r"epileptic|asthma|anxiety|depression|depressed|ocd|diabetes|diabetic|learning disabilit(?:y|ies)|"
+    r"learning difficult(?:y|ies)|cerebral palsy|deaf|partially sighted|hard of hearing|in a wheelchair|"
+    r"panic attacks|mental health (?:problems|issues)|tourettes?|bpd|ptsd|me|cfs|fibromyalgia|crohn'?s)\b",
+    re.I)
 # Putting up with something, said as "not bothered about blood" or "i dont mind lifting": not a no, and not a
 # like either. Matching "blood" as an interest would put blood-taking jobs first for someone who only said they
 # could cope with it.
@@ -126,7 +135,7 @@ FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?|
                     r"|\bfor (?:my |our )?careers?(?: lesson| class)?\b"
                     r"|\b(?:i'll|i will|i'd|i would) do (?:anything|owt) else\b"
                     # Hedges, which say nothing about what they like: "maybe something with computers".
-                    r"|\b(?:maybe|perhaps|probably|prob|possibly)\b", re.I)
+                    r"|\b(?:maybe|perhaps|probably|prob|possibly|i guess|i suppose|i reckon)\b", re.I)
 # A limit said without a "no": "need school hours", "monday to friday only", "too young to drive".
 LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
     "nights-weekends": re.compile(
@@ -485,6 +494,7 @@ def _facts(text: str) -> tuple[str | None, bool, tuple[str, ...], str]:
     _, text = take(HAVE_CHILDREN, text)
     _, text = take(HAVE_A_JOB, text)
     _, text = take(INJURY, text)
+    _, text = take(CONDITION, text)
     for match in ages:
         age = int(match.group(1) or match.group(2))
         if 11 <= age <= 15:

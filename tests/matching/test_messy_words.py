@@ -93,6 +93,7 @@ def test_a_word_the_person_kept_is_not_fixed(spelling):
 # --- deal-breakers and limits said in words -------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "dealbreakers"), [
+    ("want to help old people but not wash them", {"personal-care"}),
     ("blood makes me dizzy", {"blood-and-needles"}),
     ("ive got kids so no nights", {"nights-weekends"}),
     ("i've got 2 kids so i cant do nights", {"nights-weekends"}),
@@ -143,7 +144,13 @@ def test_deal_breakers_said_in_words_read_the_negation_properly(text, dealbreake
     ("working with kids not old people", ["working with kids"]),
     ("ive got kids so no nights", []),  # a fact about them, not something they want to do
     ("summat where im not sat down all day", []),
-    ("idk maybe summat wiv computers", ["something with computers"]),  # a hedge says nothing about what they like  # being active is an answer; "something where" says nothing
+    ("idk maybe summat wiv computers", ["something with computers"]),  # a hedge says nothing about what they like
+    # A condition is a fact about them, never an interest to quote back ("You wrote 'i'm autistic'...").
+    ("im autistic and like routine", ["like routine"]),
+    ("i have epilepsy and i like helping people", ["i like helping people"]),
+    ("i get panic attacks so nothing stressful", []),
+    ("i wanna be a dentist but im rubbish at science", ["i want to be a dentist"]),  # a weakness, not a liking
+    ("not bad at science", ["not bad at science"]),  # being active is an answer; "something where" says nothing
     ("im 15", []),
     ("idk", []),
     ("dunno lol", []),
