@@ -106,11 +106,11 @@ INJURY = re.compile(r"\b(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|wre
 # A condition or disability the person has ("im autistic", "i have adhd", "i get panic attacks"): a fact about them,
 # never an interest. Quoting "i'm autistic" as the reason for a music therapist's job would say they want to treat it.
 CONDITION = re.compile(
-    r"\b(?:i'm|i am|i have|i've got|i got|i get|i suffer with|i suffer from|i've|got|with)\s+(?:got\s+|really\s+|bad\s+|"
+    r"\b(?:i'm|i am|i have|i've got|i got|i get|i suffer with|i suffer from|i've|got)\s+(?:got\s+|really\s+|bad\s+|"
     r"mild\s+|severe\s+|a\s+)?(?:autistic|autism|asd|adhd|add|dyslexic|dyslexia|dyspraxic|dyspraxia|epilepsy|"
     r"epileptic|asthma|anxiety|depression|depressed|ocd|diabetes|diabetic|learning disabilit(?:y|ies)|"
     r"learning difficult(?:y|ies)|cerebral palsy|deaf|partially sighted|hard of hearing|in a wheelchair|"
-    r"panic attacks|mental health (?:problems|issues)|tourettes?|bpd|ptsd|me|cfs|fibromyalgia|crohn'?s)\b",
+    r"panic attacks|mental health (?:problems|issues)|tourettes?|bpd|ptsd|cfs|fibromyalgia|crohn'?s)\b",
     re.I)
 # Putting up with something, said as "not bothered about blood" or "i dont mind lifting": not a no, and not a
 # like either. Matching "blood" as an interest would put blood-taking jobs first for someone who only said they
