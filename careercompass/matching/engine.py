@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -214,6 +214,10 @@ class Words:
     # rank in their place ("a nurse, but no blood": care and support work), with a reason saying so.
     blocked_roles: tuple[int, ...] = ()
     no_meaning: bool = False  # they wrote something, but nothing in it says what they like ("idk", "lol")
+    # Clauses that name a job ("i want to be a paramedic"), with the families of the jobs named: quoted only for jobs
+    # in those families, since "You wrote 'i want to be a paramedic', and as a physiotherapist you..." would say they
+    # asked for that.
+    naming: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @property
     def used(self) -> bool:
@@ -324,6 +328,9 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     if words.topics:
         parts["topic"] = topic_lift(data, [topic for topic, _ in words.topics])
     named, names_said = named_roles(data, read.likes)
+    if names_said:
+        naming = {like: frozenset(data.roles[i].family for i in named_roles(data, [like])[1]) for like in read.likes}
+        words = replace(words, naming={like: families for like, families in naming.items() if families})
     if named.any():
         parts["named"] = named
     practical = practical_scores(data, answers, left_education=read.left_education)
@@ -552,7 +559,8 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
     if role.unpaid:
         reasons.append(explain.UNPAID_REASON)
     blocked = {said for said, _ in words.blocked}
-    quotable = [row for row, clause in enumerate(words.clauses) if clause not in blocked]
+    quotable = [row for row, clause in enumerate(words.clauses)
+                if clause not in blocked and role.family in words.naming.get(clause, {role.family})]
     if quotable:
         row = max(quotable, key=lambda r: float(words.closeness[r, index]))
         closeness = float(words.closeness[row, index])

@@ -332,3 +332,14 @@ def test_being_active_or_sitting_is_a_reason_only_where_the_job_bears_it_out():
     assert explain.physical_reason(sitting, view(physical="low")).endswith("this job is not physical.")
     assert explain.physical_reason(sitting, view(physical="high")) is None
     assert explain.physical_reason(parse_answers({"physical": "mix"}), view(physical="high")) is None
+
+
+def test_words_that_name_a_job_are_quoted_only_for_jobs_in_its_family(match_data):
+    # "You wrote 'i want to b a paramedic', and as a physiotherapist you..." would say they asked for a physio.
+    result = match(match_data, parse_answers({"activities": ["caring"], "stage": "pupil", "study": "asap"},
+                                             "i want to b a paramedic"))
+    quoted = {m.slug for m in result.matches if any("“i want to b a paramedic”" in r for r in m.reasons)}
+    assert "paramedic" in quoted
+    families = {match_data.roles[match_data.index[slug]].family for slug in quoted}
+    assert families == {match_data.roles[match_data.index["paramedic"]].family}
+    assert "physiotherapist" in {m.slug for m in result.matches} and "physiotherapist" not in quoted
