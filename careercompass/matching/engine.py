@@ -141,6 +141,8 @@ class MatchData:
             dtype=np.float32,
         )
         self._pay = _standardise(np.array([r.pay_max for r in self.roles], dtype=np.float32))
+        # For "Good pay": on a log scale, so that a chief executive's salary does not swamp the rest.
+        self._log_pay = _standardise(np.log(np.array([max(r.pay_max, 1) for r in self.roles], dtype=np.float32)))
         self._views = [r.view() for r in self.roles]
         self._unpaid = np.array([r.unpaid for r in self.roles], dtype=bool)
         self._ruled_out: dict[str, np.ndarray] = {}
@@ -288,7 +290,7 @@ def practical_scores(data: MatchData, answers: Answers, left_education: bool = F
     if "earn" in chosen_values:
         score += np.array([0.8 if r.earn_while_you_learn else -0.4 for r in roles], dtype=np.float32)
     if "pay" in chosen_values:
-        score += 0.6 * _standardise(np.log(np.array([max(r.pay_max, 1) for r in roles], dtype=np.float32)))
+        score += 0.6 * data._log_pay
     if "helping" in chosen_values:
         score += 0.4 * (facing - 0.5)
 
@@ -327,10 +329,9 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
         parts["kin"] = _standardise(data.vectors @ data.vectors[list(words.blocked_roles)].mean(axis=0))
     if words.topics:
         parts["topic"] = topic_lift(data, [topic for topic, _ in words.topics])
-    named, names_said = named_roles(data, read.likes)
-    if names_said:
-        naming = {like: frozenset(data.roles[i].family for i in named_roles(data, [like])[1]) for like in read.likes}
-        words = replace(words, naming={like: families for like, families in naming.items() if families})
+    named, names_said, naming = named_roles(data, read.likes)
+    if naming:
+        words = replace(words, naming=naming)
     if named.any():
         parts["named"] = named
     practical = practical_scores(data, answers, left_education=read.left_education)
@@ -431,14 +432,17 @@ def _closeness(data: MatchData, vectors: np.ndarray) -> np.ndarray:
     return (1 - TASK_SHARE) * whole + TASK_SHARE * task
 
 
-def named_roles(data: MatchData, likes: Sequence[str]) -> tuple[np.ndarray, dict[int, str]]:
+def named_roles(data: MatchData, likes: Sequence[str]
+                ) -> tuple[np.ndarray, dict[int, str], dict[str, frozenset[str]]]:
     """1 for a role the person names in what they like ("physio for leeds united", "be a paramedic"), shared between
-    the roles with that name, and the name as written for each; the longest name found wins ("mental health
-    nurse", not "nurse")."""
+    the roles with that name; the name as written for each; and for each like that names a job, the families of the
+    jobs it names (see Words.naming). The longest name found wins ("mental health nurse", not "nurse")."""
     lift = np.zeros(len(data.roles), dtype=np.float32)
     said: dict[int, str] = {}
+    naming: dict[str, frozenset[str]] = {}
     longest = max((len(words) for words in data.names), default=0)
     for like in likes:
+        families: set[str] = set()
         words = [word.removesuffix("s") if word.endswith("s") and word[:-1] else word
                  for word in NAME_WORD.findall(like.lower())]
         taken: set[int] = set()
@@ -454,7 +458,10 @@ def named_roles(data: MatchData, likes: Sequence[str]) -> tuple[np.ndarray, dict
                     for index in found:
                         lift[index] = max(lift[index], 1.0 / len(found))
                         said.setdefault(index, " ".join(span_words))
-    return lift, said
+                        families.add(data.roles[index].family)
+        if families:
+            naming[like] = naming.get(like, frozenset()) | families
+    return lift, said, naming
 
 
 def topic_lift(data: MatchData, topics: Sequence[WishTopic]) -> np.ndarray:

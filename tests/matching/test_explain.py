@@ -255,7 +255,7 @@ def test_practical_answers_alone_start_from_the_jobs_most_people_start_in(match_
 def test_the_longest_name_said_is_the_one_read(match_data):
     from careercompass.matching.engine import named_roles
 
-    lift, said = named_roles(match_data, ["i want to be a mental health nurse"])
+    lift, said, _ = named_roles(match_data, ["i want to be a mental health nurse"])
     named = {match_data.roles[i].slug for i in lift.nonzero()[0]}
     assert named == {"mental-health-nurse"} and set(said.values()) == {"mental health nurse"}
     assert not named_roles(match_data, ["i like helping people"])[0].any()
