@@ -53,12 +53,16 @@ CONTRAST_THEN_NO = re.compile(r"\b(?:tho|though)\b", re.I)
 IDIOMS = re.compile(r"\bdrives? (?:me|us|you) (?:mad|crazy|nuts|up the wall|round the bend|insane)\b", re.I)
 # A preference that rules the other thing out: "i'd rather work with young people than oldies".
 RATHER_THAN = re.compile(r"\brather\b.*?\bthan\b", re.I)
+# Pieces of putting up with something, shared by NOT_A_NO and TOLERANCE below.
+_WOULD_NOT = r"(?:don'?t|do not|wouldn'?t|would not|doesn'?t|does not|never)"
+_NOT_VERY = r"not (?:too |that |really |even |at all )?"
+_UNBOTHERED = r"bothered|scared|afraid|squeamish|fussed|worried|phased|fazed"
+_DOES_NOT_BOTHER_ME = r"(?:doesn'?t|does not|don'?t|do not|won'?t) (?:bother|scare|worry|gross|phase|faze|upset) me"
 # Said with a "no" in it, but not a no: "I don't mind blood", "not bad at science", "needles don't bother me".
 NOT_A_NO = re.compile(
-    r"\b(?:(?:don'?t|do not|wouldn'?t|would not|doesn'?t|does not|never) (?:mind|care|panic|get stressed|faint|"
-    r"freak out|get scared)|not (?:too |that |really |even |at all )?(?:bad|bothered|scared|afraid|squeamish|"
-    r"fussed|worried|phased|fazed|stressed|a problem|an issue)|no (?:problems?|worries|bother|issues?)|"
-    r"(?:doesn'?t|does not|don'?t|do not|won'?t) (?:bother|scare|worry|gross|phase|faze|upset) me|"
+    rf"\b(?:{_WOULD_NOT} (?:mind|care|panic|get stressed|faint|freak out|get scared)|"
+    rf"{_NOT_VERY}(?:bad|{_UNBOTHERED}|stressed|a problem|an issue)|no (?:problems?|worries|bother|issues?)|"
+    rf"{_DOES_NOT_BOTHER_ME}|"
     r"no two days|can'?t wait|can'?t get enough|not only|(?:i )?(?:don'?t|do not) know|"
     # "looks sick", "that's sick": slang for great, not feeling ill.
     r"(?:looks?|sounds?|that'?s|is|well|proper|so|dead|pretty|actually|bare) sick)\b",
@@ -116,10 +120,9 @@ CONDITION = re.compile(
 # like either. Matching "blood" as an interest would put blood-taking jobs first for someone who only said they
 # could cope with it.
 TOLERANCE = re.compile(
-    r"\b(?:(?:don'?t|do not|wouldn'?t|would not|doesn'?t|does not|never) mind|not (?:too |that |really |even |at all )?"
-    r"(?:bothered|scared|afraid|squeamish|fussed|worried|phased|fazed)|(?:doesn'?t|does not|don'?t|do not|won'?t) "
-    r"(?:bother|scare|worry|gross|phase|faze|upset) me|(?:i'm |i am |im )?(?:fine|ok|okay|alright) with|"
-    r"no (?:problems?|bother|issues?) with|can (?:cope|deal) with|can handle)\b", re.I)
+    rf"\b(?:{_WOULD_NOT} mind|{_NOT_VERY}(?:{_UNBOTHERED})|{_DOES_NOT_BOTHER_ME}|"
+    r"(?:i'm |i am |im )?(?:fine|ok|okay|alright) with|no (?:problems?|bother|issues?) with|can (?:cope|deal) with|"
+    r"can handle)\b", re.I)
 # What is left of a clause once the thing put up with is taken out: "and that either" says nothing more.
 TOLERANCE_TAIL = frozenset({"that", "either", "too", "all", "it", "them", "this", "neither", "as", "well"})
 # Words that carry nothing to match on: "idk" alone must not be matched as something the person likes.
