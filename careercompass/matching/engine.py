@@ -255,11 +255,8 @@ def practical_scores(data: MatchData, answers: Answers, left_education: bool = F
     says otherwise, ways in that start now (a job or an apprenticeship) come a little higher. No reason claims they
     asked for that: the words only nudge the order.
     """
-    roles = data.roles
-    score = np.zeros(len(roles), dtype=np.float32)
-    facing = np.array([r.patient_facing for r in roles], dtype=np.float32)
-    physical = np.array([{"low": 0.0, "medium": 0.5, "high": 1.0}[r.physical] for r in roles], dtype=np.float32)
-    emotional = np.array([{"low": 0.0, "medium": 0.5, "high": 1.0}[r.emotional] for r in roles], dtype=np.float32)
+    score = np.zeros(len(data.roles), dtype=np.float32)
+    facing, physical, emotional, earns = data._role_features.T  # worked out once per catalogue (MatchData)
 
     people = answers.one("people")
     if people == "lots":
@@ -288,7 +285,7 @@ def practical_scores(data: MatchData, answers: Answers, left_education: bool = F
 
     chosen_values = {o.id for o in answers.chosen("values")}
     if "earn" in chosen_values:
-        score += np.array([0.8 if r.earn_while_you_learn else -0.4 for r in roles], dtype=np.float32)
+        score += np.where(earns > 0, 0.8, -0.4).astype(np.float32)
     if "pay" in chosen_values:
         score += 0.6 * data._log_pay
     if "helping" in chosen_values:
