@@ -68,6 +68,7 @@ class LimitFacts:
     title: str = ""
     route_types: Collection[str] = ()
     minimum_age: int | None = None
+    unpaid: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Dealbreaker:
     only_ways_in: frozenset[str] = frozenset()  # a role whose every way in is one of these is ruled out
     needs_shift: str | None = None  # a role without this shift pattern is ruled out
     oldest_start: int | None = None  # a role you must be older than this to start (or of no stated age) is ruled out
+    unpaid: bool = False  # a role that pays nothing (volunteering) is ruled out
     in_quiz: bool = True  # False: only understood when said in words; the quiz does not offer it
 
     def rules_out(self, role: LimitFacts) -> bool:
@@ -100,6 +102,7 @@ class Dealbreaker:
             or (bool(self.only_ways_in) and bool(role.route_types) and set(role.route_types) <= self.only_ways_in)
             or (self.needs_shift is not None and self.needs_shift not in role.shift_patterns)
             or (self.oldest_start is not None and (role.minimum_age is None or role.minimum_age > self.oldest_start))
+            or (self.unpaid and role.unpaid)
         )
 
 
@@ -274,7 +277,8 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
     # out. Only a "no" ties these words to it; "i want to go to uni" is an answer to the study question instead.
     Dealbreaker(
         "degree", "Jobs you can only get with a university degree", "Needing a degree", "🎓",
-        cues=("uni", "university", "universities", "degree", "degrees", "student loan", "student debt"),
+        cues=("uni", "university", "universities", "degree", "degrees", "student loan", "student debt", "more years",
+              "years of school", "more school", "years of studying", "more studying", "more exams", "years at school"),
         only_ways_in=frozenset({"degree", "postgraduate"}),
         in_quiz=False,
     ),
@@ -291,6 +295,13 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
         "over-16", "Jobs you cannot start at 16", "Not open at 16", "🎂",
         cues=(),
         oldest_start=16,
+        in_quiz=False,
+    ),
+    # Said in words only ("need PAID work not volunteering", "no unpaid stuff"): volunteering is left out.
+    Dealbreaker(
+        "unpaid", "Unpaid volunteering", "Unpaid work", "💷",
+        cues=("volunteering", "volunteer", "volunteers", "unpaid", "for free", "free work", "no pay", "without pay"),
+        unpaid=True,
         in_quiz=False,
     ),
 )

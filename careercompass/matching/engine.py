@@ -50,6 +50,9 @@ MOST_RULED_OUT_TO_BLOCK = 0.45  # the share of all roles a deal-breaker may rule
 NAME_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Unpaid volunteering sinks below paid jobs unless the person asks to volunteer or is too young for paid work.
 VOLUNTEER_DROP = 3.0
+# The jobs most people start in come a little higher whatever was said: a base rate, which decides between roles
+# the evidence rates alike (the quiz alone rates dozens of care roles the same), and too small to overturn words.
+COMMON_NUDGE = 0.6
 # Words not even this close in meaning to any role (see explain.WORDS_CLOSE) match nothing: ranking on them
 # would only pick a random near miss, so the results go on the quiz answers and the page says so.
 WORDS_RELEVANT = 0.25
@@ -64,6 +67,8 @@ PREFERENCE_PHRASES = {
     ("setting", "community"): "working in schools, clinics and community centres",
     ("pace", "calm"): "calm, steady and quiet routine work",
     ("pace", "fast"): "fast-paced emergencies, busy and exciting with no two days the same",
+    # "Fixing" shares its interest letter with "being active"; only its meaning tells a joiner from a porter.
+    ("activities", "fixing"): "fixing, repairing and building things with tools, and maintaining equipment",
     ("values", "excitement"): "exciting and varied work, emergencies and quick decisions",
     ("values", "calm"): "calm, steady and quiet routine work",
     ("values", "science"): "using science, tests and the human body",
@@ -114,7 +119,7 @@ class RoleFacts:
         return vocabulary.DEALBREAKERS_BY_ID[dealbreaker].rules_out(vocabulary.LimitFacts(
             involves=self.involves, shift_patterns=self.shift_patterns,
             driving_licence_needed=self.driving_licence_needed, emotional_demand=self.emotional, title=self.title,
-            route_types=self.route_types, minimum_age=self.minimum_age,
+            route_types=self.route_types, minimum_age=self.minimum_age, unpaid=self.unpaid,
         ))
 
 
@@ -148,6 +153,9 @@ class MatchData:
         self._ruled_out: dict[str, np.ndarray] = {}
         # With nothing to go on: the jobs most people start in, in their order, above the rest anyone can start.
         # Small beside a wish's own roles (topic_lift), so that "i love animals" still shows those first.
+        # The same jobs as a base rate whatever was said, the first highest (see COMMON_NUDGE).
+        self._common = np.array([1.0 - 0.04 * STARTING_JOB_ORDER[r.slug] if r.slug in STARTING_JOB_ORDER else 0.0
+                                 for r in self.roles], dtype=np.float32)
         self._starting = np.array(
             [(1.0 if "no-qualifications" in r.route_types else 0.0)
              + (0.5 - 0.02 * STARTING_JOB_ORDER[r.slug] if r.slug in STARTING_JOB_ORDER else 0.0) for r in self.roles],
@@ -291,7 +299,7 @@ def practical_scores(data: MatchData, answers: Answers, left_education: bool = F
     if "helping" in chosen_values:
         score += 0.4 * (facing - 0.5)
 
-    for question_id in ("setting", "pace", "values"):
+    for question_id in ("activities", "setting", "pace", "values"):
         picked = [data._phrases[(question_id, o.id)] for o in answers.chosen(question_id)
                   if (question_id, o.id) in data._phrases]
         if picked:
@@ -340,7 +348,7 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     # from the same jobs.
     nothing_to_go_on = not parts.keys() - {"topic"}
     nothing_liked = not parts.keys() - {"topic", "practical", "named"}  # and below a job named, the same
-    total = data._starting if nothing_liked else np.zeros(len(data.roles), dtype=np.float32)
+    total = data._starting if nothing_liked else COMMON_NUDGE * data._common
     total = total + sum(WEIGHTS[name] * values for name, values in parts.items())
     total = np.asarray(total, dtype=np.float32)
     features = feature_matrix(data, parts)

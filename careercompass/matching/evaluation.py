@@ -177,6 +177,7 @@ def breaks(limit: str, facts: RoleFacts) -> bool:
             involves=facts["involves"], shift_patterns=facts["shift_patterns"],
             driving_licence_needed=facts["driving_licence_needed"], emotional_demand=facts.get("emotional_demand", ""),
             title=facts.get("title", ""), route_types=facts["route_types"], minimum_age=facts["minimum_age"],
+            unpaid=facts.get("volunteer", False),
         ))
     return not Property.parse(limit).holds(facts)
 

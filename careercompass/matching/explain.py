@@ -135,6 +135,8 @@ VOLUNTEER_WORDS = re.compile(r"\b(volunteer\w*|unpaid|for free|charity work|work
 def volunteering_welcome(answers: Answers, dealbreakers: Collection[str] = ()) -> bool:
     """Unpaid roles may lead the list only for someone who asks to volunteer or is too young for paid work. A pupil
     who wants a wage or a job they can start at 16 (`dealbreakers` holds "over-16") is looking for paid work."""
+    if "unpaid" in dealbreakers:  # "need PAID work not volunteering" names volunteering to say no to it
+        return False
     if VOLUNTEER_WORDS.search(answers.text or ""):
         return True
     wants_paid_work = "earn" in {o.id for o in answers.chosen("values")} or "over-16" in dealbreakers
@@ -209,8 +211,11 @@ def answer_reason(answers: Answers, role: RoleView, leaning: dict[str, float]) -
     for option in answers.chosen("activities"):
         if option.id in FACT_ANSWERS or not option.riasec:
             continue
-        if option.riasec[0] in role.riasec[:2]:
-            return f"You said {option.reason}, and this job is about {LETTER_WORK[option.riasec[0]]}."
+        letter = option.riasec[0]
+        # A second letter is a leaning, not what the job is about: a payroll officer's "S" is helping staff with
+        # their pay, not looking after people, so it only counts for a job that meets patients or clients.
+        if letter == role.riasec[:1] or (letter == role.riasec[1:2] and (letter != "S" or role.patient_facing)):
+            return f"You said {option.reason}, and this job is about {LETTER_WORK[letter]}."
     chosen = {o.id: o for group in ("activities", "values") for o in answers.chosen(group)}
     facts = {
         "helping": role.patient_facing,
@@ -325,7 +330,7 @@ FREE_OF = {
     "heavy-lifting": "it has no heavy lifting", "children": "you do not work with children",
     "older-people": "you do not work with older people", "stress": "it is not one of the most stressful jobs",
     "degree": "you can get in without a degree", "full-time": "you can do it part time",
-    "over-16": "you can start it at 16",
+    "over-16": "you can start it at 16", "unpaid": "it is a paid job",
 }
 
 

@@ -70,7 +70,7 @@ QUESTIONS: tuple[Question, ...] = (
           O("active", "Not sitting down all day", "Not sitting all day", "👟", "R", "you don't want to sit all day"),
           O("creative", "Being creative", "Being creative", "✨", "A", "you want to be creative"),
           O("earn", "Earning money while I learn", "Earning while I learn", "💷", "", "you want to earn while you learn"),
-          O("pay", "Good pay in the end", "Good pay", "📈", "E", "you want good pay in the end"),
+          O("pay", "Good pay in the end", "Good pay", "📈", "", "you want good pay in the end"),
           O("calm", "A calm, steady day", "A calm day", "🌿", "C", "you want a calm, steady day"),
           O("excitement", "Excitement and no two days the same", "Excitement", "⚡", "RE", "you want excitement"),
       )),

@@ -64,13 +64,17 @@ NOT_A_NO = re.compile(
     rf"{_NOT_VERY}(?:bad|{_UNBOTHERED}|stressed|a problem|an issue)|no (?:problems?|worries|bother|issues?)|"
     rf"{_DOES_NOT_BOTHER_ME}|"
     r"no two days|can'?t wait|can'?t get enough|not only|(?:i )?(?:don'?t|do not) know|"
+    # Someone else's fear, which they want to help with: "help people that are scared of the dentist".
+    r"(?:people|kids|children|patients|others|those|them|ones) (?:that|who) (?:are|get|feel) "
+    r"(?:scared|afraid|frightened|nervous|anxious|worried)|"
     # "looks sick", "that's sick": slang for great, not feeling ill.
     r"(?:looks?|sounds?|that'?s|is|well|proper|so|dead|pretty|actually|bare) sick)\b",
     re.I,
 )
 # Facts about the person, read for their stage and then set aside: not likes, not deal-breakers.
 AGE = re.compile(
-    r"\b(?:i'm|i am|am|aged|age)\s+(\d{1,2})\b(?!\s*(?:%|hours?|hrs?|pounds|quid|k\b|minutes?|mins?|am\b|pm\b|"
+    r"\b(?:i'm|i am|am|aged|age)\s+(?:only |just |nearly |almost |turning )?(\d{1,2})\b"
+    r"(?!\s*(?:%|hours?|hrs?|pounds|quid|k\b|minutes?|mins?|am\b|pm\b|"
     r"o'clock|foot|feet|ft\b|cm\b|kg\b|stone|st\b))(?:\s*(?:years? old|yrs? old|yo|y/o))?"
     r"|\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y/o|year-old)\b",
     re.I,
@@ -97,6 +101,25 @@ HAVE_CHILDREN = re.compile(
     r"|\bmy (?:kids|children|son|daughter|baby|little ones)\b|\b(?:single )?(?:mum|dad|parent) of \w+\b",
     re.I,
 )
+# Expecting a baby, a fact about them and not an interest: "19 n 6 months pregnant" does not ask for a midwife's job.
+PREGNANT = re.compile(r"\b(?:i'm|i am|am|and|currently|now|\d{2})\s+(?:\d+ (?:months?|weeks?) )?pregnant\b"
+                      r"|\b(?:expecting|having) (?:a|my first|my|our) baby\b"
+                      r"|\b(?:for |when |once )?after (?:the|my) baby(?: is born| comes| arrives)?\b"
+                      r"|\bon maternity(?: leave)?\b", re.I)
+# A course finished or a benefit claimed: facts about where someone is, not work they like. Read as a liking,
+# "finished my level 2 health n social at college" put public health campaigns first for someone who wants a care job.
+COURSE_DONE = re.compile(r"\b(?:i )?(?:have |'ve )?(?:finished|done|did|passed|got|completed) (?:my |a |the )?"
+                         r"(?:level \d|l\d|btec|nvq|gcses?|a levels?|diploma|certificate|course)\b"
+                         # To the clause's end: "health and social care" is one course, so an "and" does not stop it.
+                         r"(?:[^,.;!?]*?(?=\s(?:but|so|now|then)\b|[,.;!?]|$))?", re.I)
+ON_BENEFITS = re.compile(r"\b(?:been |i'm |i am |am |currently )?(?:on|claiming|getting) (?:uc|universal credit|"
+                         r"benefits|jsa|job ?seekers?(?: allowance)?|the dole|esa)\b(?: since| for \w+ \w+)?", re.I)
+# Too young for most paid work and wanting some now: "im only 14 but i wanna start doin summat now like on saturdays"
+# asks for jobs open at 16 or younger, the same as "a saturday job".
+YOUNGEST_PAID_AGE = 16
+WORK_NOW = re.compile(r"\b(?:job|jobs|work|working|start|starting|earn|earning)\b[^.,;!?]{0,30}"
+                      r"\b(?:now|asap|straight away|right away|weekends?|saturdays?|sundays?|after school)\b"
+                      r"|\b(?:weekend|saturday|sunday|part[ -]?time) jobs?\b", re.I)
 # A job the person has now, a fact about them: "i work part time at tesco" is not a wish for part-time hours.
 HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|doing|have|got) (?:a )?part[ -]?time"
                         r"(?: job)? (?:at|in|for|on) (?:a |the )?\w+", re.I)
@@ -231,6 +254,7 @@ EARN_SAID = re.compile(
     # Needing a wage now: "i need to keep earning", "need money now", "cant afford to not work".
     r"(?:i )?(?:need|have|got) to (?:keep )?(?:earn|earning|get paid|work|be paid)(?! out)|"
     r"(?:i )?need (?:the |some |a )?(?:money|wage|pay ?packet|income)(?: now| asap| coming in)?|"
+    r"(?:i )?(?:need|want) (?:a )?paid (?:work|job)|"
     r"can'?t afford (?:to (?:not work|stop working|study|train)|uni|university|not to work))\b", re.I)
 # Wanting good pay, said in words: "bare money", "summat that pays well". The quiz's "Good pay in the end".
 PAY_SAID = re.compile(
@@ -350,7 +374,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         if said_value and value not in set_aside:
             values.append(value)
     injury = INJURY.search(tidied)
-    stage, left_education, about_me, tidied = _facts(tidied)
+    stage, age, left_education, about_me, tidied = _facts(tidied)
+    work_now = WORK_NOW.search(tidied) if age is not None and age <= YOUNGEST_PAID_AGE else None
     if STAGE_SET_ASIDE in set_aside:
         stage = None
 
@@ -393,6 +418,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         previous_was_no = negative is not None
     if injury:
         said.setdefault("heavy-lifting", injury.group(0))
+    if work_now:
+        said.setdefault("over-16", work_now.group(0))
     # Mixed feelings are not a no: "i like kids but teenagers scare me" likes children, so children stay.
     said = {name: words for name, words in said.items()
             if not (name in said_as_no and any(_CUE_PATTERNS[name].search(like) and LIKING.search(like)
@@ -479,10 +506,11 @@ def _has_content(text: str) -> bool:
     return any(word.lower() not in EMPTY_WORDS for word in CONTENT_WORD.findall(text))
 
 
-def _facts(text: str) -> tuple[str | None, bool, tuple[str, ...], str]:
-    """The stage said in words, whether they left education, the facts found, and the text without them."""
+def _facts(text: str) -> tuple[str | None, int | None, bool, tuple[str, ...], str]:
+    """The stage and age said in words, whether they left education, the facts found, and the text without them."""
     found: list[str] = []
     stage: str | None = None
+    age: int | None = None
 
     def take(pattern: re.Pattern[str], text: str) -> tuple[list[re.Match[str]], str]:
         matches = list(pattern.finditer(text))
@@ -495,12 +523,17 @@ def _facts(text: str) -> tuple[str | None, bool, tuple[str, ...], str]:
     college, text = take(AT_COLLEGE, text)
     school, text = take(AT_SCHOOL, text)
     _, text = take(HAVE_CHILDREN, text)
+    _, text = take(PREGNANT, text)
+    _, text = take(COURSE_DONE, text)
+    _, text = take(ON_BENEFITS, text)
     _, text = take(HAVE_A_JOB, text)
     _, text = take(INJURY, text)
     _, text = take(CONDITION, text)
     for match in ages:
         age = int(match.group(1) or match.group(2))
-        if 11 <= age <= 15:
+        if age < 11:
+            age = None  # not a young person's age ("i am 5 foot" is caught above; "am 2 lazy" is not an age)
+        elif age <= 15:
             stage = "pupil"
         elif 16 <= age <= 18:
             stage = "16-18"
@@ -514,7 +547,7 @@ def _facts(text: str) -> tuple[str | None, bool, tuple[str, ...], str]:
         stage = "16-18"
     if stage is None and school:
         stage = "pupil"
-    return stage, bool(left), tuple(found), text
+    return stage, age, bool(left), tuple(found), text
 
 
 def _dealbreakers_in(clause: str) -> set[str]:

@@ -188,8 +188,22 @@ class Spelling:
                 if candidate[0] == word[0] and edit_distance(word, candidate, distance) <= distance
             }
             if candidates:
-                return max(candidates, key=lambda c: (self.uses[c], c))
+                best = max(candidates, key=lambda c: (self.uses[c], c))
+                if len(best) == len(word) and not _vowel_slip(word, best):
+                    best = max(candidates, key=lambda c: (_vowel_slip(word, c), self.uses[c], c))
+                return best
         return None
+
+
+VOWELS = frozenset("aeiouy")
+
+
+def _vowel_slip(typed: str, candidate: str) -> bool:
+    """True when the two differ only in vowels put for other vowels, the commonest slip of someone spelling by ear.
+    Between two words one letter changed away, it decides: "teath" is "teeth" before it is "teach", however often
+    the catalogue says "teach". A letter left out still comes first ("nervus" is "nervous", not "nerves")."""
+    return len(typed) == len(candidate) and all(
+        a == b or (a in VOWELS and b in VOWELS) for a, b in zip(typed, candidate, strict=True))
 
 
 NO_SPELLING = Spelling(Counter())

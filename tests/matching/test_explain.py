@@ -122,6 +122,9 @@ def test_an_answer_is_quoted_only_when_a_fact_of_the_role_bears_it_out():
     caring = parse_answers({"activities": ["caring"]})
     assert "helping and looking after people" in explain.answer_reason(caring, view(), {})
     assert explain.answer_reason(caring, view(riasec="CI"), {}) is None
+    # A payroll officer's second letter is S, for helping staff: that is not looking after people.
+    assert explain.answer_reason(caring, view(riasec="CS", patient_facing=False), {}) is None
+    assert "helping and looking after people" in explain.answer_reason(caring, view(riasec="RS"), {})
 
 
 def test_volunteering_leads_only_when_asked_for_or_too_young_for_paid_work():
@@ -132,6 +135,9 @@ def test_volunteering_leads_only_when_asked_for_or_too_young_for_paid_work():
     assert not explain.volunteering_welcome(parse_answers({"stage": "pupil", "values": ["earn"]}))
     assert not explain.volunteering_welcome(parse_answers({"stage": "pupil"}), dealbreakers={"over-16"})
     assert explain.volunteering_welcome(parse_answers({"stage": "pupil", "values": ["earn"]}, "or volunteer"))
+    # Naming volunteering to say no to it is not asking for it.
+    no_volunteering = parse_answers({"stage": "pupil"}, "need paid work not volunteering")
+    assert not explain.volunteering_welcome(no_volunteering, dealbreakers={"unpaid"})
 
 
 def test_strength_bands_need_evidence():
@@ -343,3 +349,16 @@ def test_words_that_name_a_job_are_quoted_only_for_jobs_in_its_family(match_data
     families = {match_data.roles[match_data.index[slug]].family for slug in quoted}
     assert families == {match_data.roles[match_data.index["paramedic"]].family}
     assert "physiotherapist" in {m.slug for m in result.matches} and "physiotherapist" not in quoted
+
+
+def test_good_pay_is_a_value_not_an_interest_in_leading(match_data):
+    # "Good pay" once counted as an enterprising interest, so a pupil who wanted a wage soon got managers' jobs.
+    answers = parse_answers({"values": ["earn", "pay"], "setting": ["hospital"], "study": "asap", "stage": "pupil"})
+    top = match(match_data, answers, limit=5).matches
+    assert not any("manager" in m.title.lower() or m.slug == "matron" for m in top), [m.slug for m in top]
+
+
+def test_when_the_evidence_rates_jobs_alike_the_ones_most_people_start_in_come_first(match_data):
+    answers = parse_answers({"activities": ["caring"], "values": ["earn"], "study": "asap"})
+    top = [m.slug for m in match(match_data, answers, limit=5).matches]
+    assert {"care-worker", "healthcare-support-worker"} <= set(top), top

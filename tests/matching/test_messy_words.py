@@ -482,3 +482,55 @@ def test_having_left_school_brings_jobs_you_can_start_now_higher_without_claimin
         "i like science and helping people")
     result = match(match_data, Answers(text="i like science and helping people, i left school"), limit=10)
     assert not any("start soon" in reason for m in result.matches for reason in m.reasons)
+
+
+def test_a_vowel_put_for_a_vowel_decides_between_words_one_letter_away():
+    spelling = Spelling(Counter({"teach": 9, "teeth": 2, "nervous": 5, "nerves": 1}))
+    assert spelling.correct("teath") == "teeth"  # "teach" is used more, but a vowel slip is the likelier mistake
+    assert spelling.correct("nervus") == "nervous"  # a letter left out still wins over a vowel changed
+
+
+@pytest.mark.parametrize(("text", "limit"), [
+    ("need PAID work not volunteering", "unpaid"),
+    ("im not working for free", "unpaid"),
+    ("im not doin like 5 more yrs of school", "degree"),
+    ("im only 14 but i wanna start doin summat now like on saturdays", "over-16"),
+    ("i am 16, want job for weekend now", "over-16"),
+])
+def test_limits_said_the_way_people_say_them_are_read(text, limit):
+    assert limit in read_text(text).dealbreakers
+
+
+@pytest.mark.parametrize("text", ["i am 19, want a job now", "im 14 and i like science", "i want to volunteer"])
+def test_an_age_or_a_wish_alone_is_not_a_limit(text):
+    assert not read_text(text).dealbreakers & {"over-16", "unpaid"}
+
+
+def test_saying_no_to_volunteering_leaves_unpaid_roles_out_even_for_a_pupil(match_data):
+    result = match(match_data, Answers(choices={"stage": ("pupil",)}, text="need PAID work not volunteering"), 30)
+    assert "unpaid" in result.dealbreakers
+    assert not any(m.unpaid for m in result.matches)
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("19 n 6 months pregnant", "pregnant"),
+    ("want summat for after the baby", "baby"),
+    ("finished my level 2 health n social at college in june", "level 2"),
+    ("been on UC since", "UC"),
+])
+def test_facts_about_someone_s_life_are_set_aside_not_matched_as_likes(text, fact):
+    read = read_text(text)
+    assert not any(fact.lower() in like.lower() for like in read.likes)
+    assert any(fact.lower() in said.lower() for said in read.about_me)
+
+
+def test_helping_other_people_with_their_fears_is_a_liking_not_a_no():
+    read = read_text("i wanna help ppl that are scared of the dentist")
+    assert read.likes and not read.dislikes
+    assert read_text("i want to help pregnant women").likes  # someone else's pregnancy is an interest
+
+
+def test_fixing_things_in_the_quiz_brings_the_jobs_that_fix_things_up(match_data):
+    answers = Answers(choices={"activities": ("fixing", "active"), "physical": ("yes",), "study": ("asap",)})
+    top = [m.slug for m in match(match_data, answers, limit=5).matches]
+    assert {"estates-maintenance-technician", "caretaker", "estates-plumber", "joiner"} & set(top), top
