@@ -267,7 +267,7 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
         cues=("stress", "stressful", "stressed", "stressy", "intense", "pressure", "emergency", "emergencies",
               "999", "a&e", "life or death", "life and death", "trauma", "hectic", "chaos", "chaotic", "upsetting",
               "crisis", "crises", "could die", "mess up", "high pressure", "drama", "death", "died", "dying",
-              "deadlines", "in your hands", "go wrong", "upset", "crying", "anxiety", "a patient died",
+              "deadlines", "in your hands", "go wrong", "upset", "crying", "anxiety", "a patient died", "dies",
               "putting them down"),
         emotional_demand="high",
         title_words=("emergency", "critical care", "intensive care", "a&e", "trauma", "999", "hazardous area"),

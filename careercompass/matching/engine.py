@@ -404,6 +404,8 @@ def read_words(data: MatchData, answers: Answers, read: ReadText, dealbreakers: 
             blocked_roles.update(dict.fromkeys(int(i) for i in np.argsort(-closeness[row])[:CLOSEST_CHECKED]))
             continue
         topic = explain.topic_named(clause)
+        if topic is None and best < WORDS_RELEVANT:
+            topic = explain.topic_mentioned(clause)
         if topic is not None and (topic.jobs_about_it or best < explain.TOPIC_WORDS_CLOSE):
             if topic not in [t for t, _ in topics]:
                 topics.append((topic, clause))

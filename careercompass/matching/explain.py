@@ -67,6 +67,14 @@ TOPIC_VERBS = re.compile(r"\b(?:play|playing|plays|do|doing|does|watch|watching|
                          r"(?:have|open|run|start) (?:my|me) own|my own|own|one day|someday|when i'?m older)\b")
 
 
+# Each wish topic's cues as one pattern, longest first so that "vet nurse" is taken before "vet".
+_TOPIC_CUES = {
+    topic.id: re.compile("|".join(rf"\b{re.escape(cue)}(?:s|es)?\b"
+                                  for cue in sorted(topic.cues, key=len, reverse=True)))
+    for topic in vocabulary.WISH_TOPICS
+}
+
+
 def topic_named(clause: str) -> WishTopic | None:
     """The wish topic a clause is only about ("i love animals", "football"), or None.
 
@@ -75,12 +83,17 @@ def topic_named(clause: str) -> WishTopic | None:
     """
     lowered = f" {clause.lower()} "
     for topic in vocabulary.WISH_TOPICS:
-        rest = lowered
-        for cue in sorted(topic.cues, key=len, reverse=True):
-            rest = re.sub(rf"\b{re.escape(cue)}(?:s|es)?\b", " ", rest)
+        rest = _TOPIC_CUES[topic.id].sub(" ", lowered)
         if rest != lowered and carries_no_meaning(TOPIC_VERBS.sub(" ", rest)):
             return topic
     return None
+
+
+def topic_mentioned(clause: str) -> WishTopic | None:
+    """The first wish topic a clause names among other words ("makeup n nails, did my sisters prom glam"). Only for
+    words no job is close to: there the topic is the one thing they said that points anywhere."""
+    lowered = clause.lower()
+    return next((topic for topic in vocabulary.WISH_TOPICS if _TOPIC_CUES[topic.id].search(lowered)), None)
 
 
 # --- facts about a role that reasons must respect --------------------------------------------------------

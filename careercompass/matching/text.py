@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from careercompass import vocabulary
 from careercompass.matching.quiz import Answers
+from careercompass.matching import wording
 from careercompass.matching.wording import NO_SPELLING, Fix, Spelling, tidy
 
 MAX_READ_LENGTH = 2000  # the quiz allows far less; anything longer is cut, never a slow page
@@ -40,7 +41,7 @@ FEELING_NO = re.compile(
     r"hated|hurl|freeze|nervous|nervy|(?:rubbish|terrible|crap|useless|awful|bad|not good|not great) at|"
     r"passed out|passing out|went green|embarrass\w*|depress\w*|too much|mardy|send me mad|"
     r"(?:is|are)n'?t (?:my thing|for me|happening|an option)|is a no|no[ -]go|off the cards|out of the question|"
-    r"(?:would|i'd|id) cry|wreck|draw the line|never again|worst|keel\w* over|white as a sheet|"
+    r"(?:would|i'd|id) cry|wreck|what if|draw the line|never again|worst|keel\w* over|white as a sheet|"
     r"(?:is|are)n'?t (?:something|anything) (?:i'd|i would|i) (?:ever )?(?:want|like|do|fancy))\b",
     re.I,
 )
@@ -68,7 +69,7 @@ NOT_A_NO = re.compile(
     r"(?:people|kids|children|patients|others|those|them|ones) (?:that|who) (?:are|get|feel) "
     r"(?:scared|afraid|frightened|nervous|anxious|worried)|"
     # "looks sick", "that's sick": slang for great, not feeling ill.
-    r"(?:looks?|sounds?|that'?s|is|well|proper|so|dead|pretty|actually|bare) sick)\b",
+    r"(?:looks?|sounds?|that'?s|is|are|r|well|proper|so|dead|pretty|actually|bare) sick)\b",
     re.I,
 )
 # Facts about the person, read for their stage and then set aside: not likes, not deal-breakers.
@@ -91,8 +92,9 @@ LEFT_EDUCATION = re.compile(
     r"|\b(?:done|finished) with (?:school|college)(?: after (?:my )?gcses)?\b",
     re.I,
 )
-AT_COLLEGE = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:college|sixth form)\b|\b(?:doing|studying) (?:my )?a levels?\b",
-                        re.I)
+AT_COLLEGE = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:college|sixth form)\b|\b(?:doing|studying) (?:my )?a levels?\b"
+                        # Said first, it is where they are: "at leeds city college 3 days a week so...".
+                        r"|^\s*(?:at|in) (?:[a-z]+ ){0,3}(?:college|sixth form)\b(?: \d \w+ a week)?", re.I)
 AT_SCHOOL = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:school|secondary school|high school)\b|\bdoing (?:my )?gcses\b",
                        re.I)
 HAVE_CHILDREN = re.compile(
@@ -114,6 +116,10 @@ COURSE_DONE = re.compile(r"\b(?:i )?(?:have |'ve )?(?:finished|done|did|passed|g
                          r"(?:[^,.;!?]*?(?=\s(?:but|so|now|then)\b|[,.;!?]|$))?", re.I)
 ON_BENEFITS = re.compile(r"\b(?:been |i'm |i am |am |currently )?(?:on|claiming|getting) (?:uc|universal credit|"
                          r"benefits|jsa|job ?seekers?(?: allowance)?|the dole|esa)\b(?: since| for \w+ \w+)?", re.I)
+# How they get about, a fact and not an interest: "needs to be on the bus route" does not ask for transport work.
+GETTING_ABOUT = re.compile(r"\b(?:on|near|off) (?:a|the) bus (?:route|stop|line)\b|\b(?:get|getting|catch|catching) "
+                           r"(?:the |a )?bus(?:es)?\b(?: everywhere| to (?:work|college|school|town)| into town)?"
+                           r"|\bby bus\b|\bon the bus\b", re.I)
 # Too young for most paid work and wanting some now: "im only 14 but i wanna start doin summat now like on saturdays"
 # asks for jobs open at 16 or younger, the same as "a saturday job".
 YOUNGEST_PAID_AGE = 16
@@ -122,7 +128,11 @@ WORK_NOW = re.compile(r"\b(?:job|jobs|work|working|start|starting|earn|earning)\
                       r"|\b(?:weekend|saturday|sunday|part[ -]?time) jobs?\b", re.I)
 # A job the person has now, a fact about them: "i work part time at tesco" is not a wish for part-time hours.
 HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|doing|have|got) (?:a )?part[ -]?time"
-                        r"(?: job)? (?:at|in|for|on) (?:a |the )?\w+", re.I)
+                        r"(?: job)? (?:at|in|for|on) (?:a |the )?\w+"
+                        # "work in primark", "been at costa 3 yrs": a shop or chain named is the job they have now.
+                        r"|\b(?:(?:i )?(?:work|working|worked)|(?:i'?ve )?been) (?:in|at|for) (?:a |the )?(?:"
+                        + "|".join(sorted(wording.PLACE_NAMES)) + r")\b(?:'?s)?(?: (?:in|on) \w+)?(?: \d+ \w+)?",
+                        re.I)
 # Words that make a clause a liking ("i like kids", "little ones are cute"), not only a mention ("my mum does nights").
 LIKING = re.compile(r"\b(?:like|likes|love|loves|enjoy|enjoys|adore|into|cute|great with|good with|fine with)\b", re.I)
 # An injury, a fact about the person that also says no to heavy lifting: "hurt my back at the gym last year".
@@ -262,7 +272,10 @@ PAY_SAID = re.compile(
     r"(?:money|pay|wages?|salary|dosh|cash|p)|well[ -]paid|"
     r"(?:(?:something|a job|jobs?|work|anything) (?:that |which |where it )?)?pays? (?:well|good|decent|a lot)|"
     r"paid (?:well|good)|"
-    r"earn (?:loads|a lot|lots|big|good money)|(?:be|get) rich|make (?:loads|bank|a lot))\b", re.I)
+    r"earn (?:loads|a lot|lots|big|good money)|(?:be|get) rich|make (?:loads|bank|a lot)|"
+    # Wanting more than they get now: "want more money", "pay is pants" (said of the job they have).
+    r"(?:more|better) (?:money|pay|wages?)|pay is (?:pants|rubbish|crap|bad|shit|terrible|awful|poor|low|naff))\b",
+    re.I)
 # The quiz's values said in words, each taken back by its own id, and how the page says each.
 VALUES_SAID = {EARN_SET_ASIDE: EARN_SAID, PAY_SET_ASIDE: PAY_SAID}
 VALUE_WORDS = {
@@ -526,6 +539,7 @@ def _facts(text: str) -> tuple[str | None, int | None, bool, tuple[str, ...], st
     _, text = take(PREGNANT, text)
     _, text = take(COURSE_DONE, text)
     _, text = take(ON_BENEFITS, text)
+    _, text = take(GETTING_ABOUT, text)
     _, text = take(HAVE_A_JOB, text)
     _, text = take(INJURY, text)
     _, text = take(CONDITION, text)

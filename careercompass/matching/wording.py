@@ -61,6 +61,12 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bme (?=(?:mum|mam|mom|dad|nan|nana|nanna|grandad|grandma|brother|sister|mates?|family|kids?)\b)",
                 re.I), "my "),  # "me mum": my mum
 )
+# Shops and chains where young people in Leeds work or hang out: names, left as typed ("primark" is not "primary").
+PLACE_NAMES = frozenset({
+    "primark", "tesco", "asda", "aldi", "lidl", "morrisons", "sainsburys", "greggs", "costa", "nandos", "mcdonalds",
+    "maccies", "maccys", "kfc", "subway", "starbucks", "boots", "superdrug", "argos", "wilko", "poundland", "jd",
+    "deliveroo", "ubereats", "amazon", "trinity", "kirkgate",
+})
 # "rn" after "a", "an" or "be" is a registered nurse, not "right now".
 KEEP_AFTER = {"rn": {"a", "an", "be", "the", "as"}}
 
@@ -161,7 +167,7 @@ class Spelling:
             for cue in dealbreaker.cues:
                 for word in words_in(cue):
                     uses[word] += 1
-        known = english_words() | {w for phrase in TEXT_SPEAK.values() for w in words_in(phrase)}
+        known = english_words() | PLACE_NAMES | {w for phrase in TEXT_SPEAK.values() for w in words_in(phrase)}
         return cls(uses, known)
 
     def correct(self, word: str) -> str | None:

@@ -534,3 +534,58 @@ def test_fixing_things_in_the_quiz_brings_the_jobs_that_fix_things_up(match_data
     answers = Answers(choices={"activities": ("fixing", "active"), "physical": ("yes",), "study": ("asap",)})
     top = [m.slug for m in match(match_data, answers, limit=5).matches]
     assert {"estates-maintenance-technician", "caretaker", "estates-plumber", "joiner"} & set(top), top
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("want more money", "pay"), ("work in primark, pay is pants", "pay"), ("i need paid work", "earn"),
+])
+def test_wanting_more_pay_than_now_is_read_as_the_quiz_s_values(text, value):
+    assert value in read_text(text).values
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("work in primark, pay is pants but its easy", "primark"),
+    ("been at costa in kirkstall 3 yrs", "costa"),
+    ("needs to be on the bus route from armley", "bus route"),
+    ("i get the bus everywhere", "bus"),
+])
+def test_a_job_they_have_and_how_they_get_about_are_facts_not_likes(text, fact):
+    read = read_text(text)
+    assert not any(fact in like for like in read.likes), read.likes
+    assert any(fact in said for said in read.about_me)
+
+
+def test_a_shop_s_name_is_not_spelled_as_another_word(match_data):
+    assert match_data.spelling.correct("primark") is None
+
+
+def test_where_someone_studies_said_first_is_their_stage_not_a_liking():
+    read = read_text("at leeds city college 3 days a week so part time only")
+    assert read.stage == "16-18" and "full-time" in read.dealbreakers
+    assert not any("college" in like for like in read.likes)
+
+
+@pytest.mark.parametrize(("text", "limit"), [
+    ("i like helping ppl but what if someone dies in front of me??", "stress"),
+])
+def test_a_worry_said_as_what_if_is_a_no(text, limit):
+    assert limit in read_text(text).dealbreakers
+
+
+def test_sick_said_of_something_liked_is_slang_for_great():
+    read = read_text("the gory bits r sick")
+    assert read.likes and not read.dislikes
+
+
+def test_a_wish_topic_named_among_other_words_no_job_is_close_to_is_answered_as_that_topic(match_data):
+    text = "makeup n nails 💅💄 did my sisters prom glam n it went viral on my tiktok"
+    result = match(match_data, Answers(choices={"activities": ("creative",)}, text=text), limit=10)
+    [(topic, _)] = result.words.topics
+    assert topic.id == "beauty"
+    assert {m.slug for m in result.matches[:3]} & set(topic.roles)
+
+
+def test_handling_samples_in_a_lab_is_not_personal_care(match_data):
+    for slug in ("laboratory-technician", "healthcare-science-assistant", "mortuary-assistant"):
+        assert not match_data.roles[match_data.index[slug]].rules_out("personal-care"), slug
+    assert match_data.roles[match_data.index["care-worker"]].rules_out("personal-care")
