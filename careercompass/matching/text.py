@@ -120,6 +120,13 @@ ON_BENEFITS = re.compile(r"\b(?:been |i'm |i am |am |currently )?(?:on|claiming|
 GETTING_ABOUT = re.compile(r"\b(?:on|near|off) (?:a|the) bus (?:route|stop|line)\b|\b(?:get|getting|catch|catching) "
                            r"(?:the |a )?bus(?:es)?\b(?: everywhere| to (?:work|college|school|town)| into town)?"
                            r"|\bby bus\b|\bon the bus\b", re.I)
+# Panic or worry at busy, loud or tense times, said of themselves: a no to the most stressful work. "i get panic
+# attacks when stuff kicks off" is read as a condition (set aside) and this limit, never as "stuff kicks off" liked.
+STRUGGLES_WHEN = re.compile(
+    r"\b(?:panic attacks?|panic|anxiety|anxious|stressed|overwhelmed|meltdowns?|shut ?downs?|freeze|freak out)\b"
+    r"[^.,;!?]{0,25}?\b(?:when|if|whenever) (?:stuff|things|it|everything|people|someone)\b[^.,;!?]{0,20}?"
+    r"(?:kicks? off|gets? (?:busy|hectic|loud|intense|tense|too much|stressful|crazy|mad|serious)|goes? wrong|"
+    r"shouts?|shouting|is busy|are busy|rushed)", re.I)
 # Too young for most paid work and wanting some now: "im only 14 but i wanna start doin summat now like on saturdays"
 # asks for jobs open at 16 or younger, the same as "a saturday job".
 YOUNGEST_PAID_AGE = 16
@@ -387,6 +394,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         if said_value and value not in set_aside:
             values.append(value)
     injury = INJURY.search(tidied)
+    struggles = STRUGGLES_WHEN.search(tidied)
+    tidied = STRUGGLES_WHEN.sub(", ", tidied)
     stage, age, left_education, about_me, tidied = _facts(tidied)
     work_now = WORK_NOW.search(tidied) if age is not None and age <= YOUNGEST_PAID_AGE else None
     if STAGE_SET_ASIDE in set_aside:
@@ -431,6 +440,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         previous_was_no = negative is not None
     if injury:
         said.setdefault("heavy-lifting", injury.group(0))
+    if struggles:
+        said.setdefault("stress", struggles.group(0))
     if work_now:
         said.setdefault("over-16", work_now.group(0))
     # Mixed feelings are not a no: "i like kids but teenagers scare me" likes children, so children stay.

@@ -52,6 +52,8 @@ TEXT_SPEAK: dict[str, str] = {
     "nuthin": "nothing", "nuffin": "nothing", "sumthin": "something", "sumthing": "something", "fink": "think",
     "wot": "what", "wat": "what", "wen": "when", "sez": "says", "cba": "can't be bothered with",
     "wi": "with", "yr": "year", "yrs": "years",
+    # British words the sentence model's word list lacks, so a spelling fix would change them ("telly" to "tell").
+    "telly": "television", "mam": "mum",
     # Services people name from their own lives.
     "camhs": "children's mental health service",
 }

@@ -582,3 +582,18 @@ def test_handling_samples_in_a_lab_is_not_personal_care(match_data):
     for slug in ("laboratory-technician", "healthcare-science-assistant", "mortuary-assistant"):
         assert not match_data.roles[match_data.index[slug]].rules_out("personal-care"), slug
     assert match_data.roles[match_data.index["care-worker"]].rules_out("personal-care")
+
+
+@pytest.mark.parametrize("text", ["i get panic attacks when stuff kicks off", "i get anxious when people shout"])
+def test_panic_at_busy_or_tense_times_is_a_no_to_the_most_stressful_work(text):
+    read = read_text(text)
+    assert "stress" in read.dealbreakers
+    assert not read.likes  # "stuff kicks off" is not something they like
+
+
+def test_liking_busy_times_is_not_a_limit():
+    assert not read_text("i love it when things get busy").dealbreakers
+
+
+def test_british_words_missing_from_the_model_s_list_are_not_spelled_as_others():
+    assert tidy("paramedic looks mint on telly")[0] == "paramedic looks mint on television"

@@ -166,7 +166,7 @@ def blind_scores(shared_match_data, facts):
 # figures. Sets C and D were first measured before any tuning on them: C 0.80 hit@5 with 13 limits broken, D 0.70
 # with 12 (the blind set then stood at 0.78 and 10).
 DEVELOPMENT_SETS = {"personas_teen_dev_a.yaml": (0.90, 0), "personas_teen_dev_b.yaml": (0.88, 0),
-                    "personas_teen_dev_c.yaml": (0.90, 4), "personas_teen_dev_d.yaml": (0.86, 0)}
+                    "personas_teen_dev_c.yaml": (0.90, 0), "personas_teen_dev_d.yaml": (0.86, 0)}
 
 
 @pytest.mark.parametrize(("name", "floor"), DEVELOPMENT_SETS.items())
