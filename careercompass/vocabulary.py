@@ -66,7 +66,7 @@ class LimitFacts:
     driving_licence_needed: bool = False
     emotional_demand: str = ""  # "low", "medium" or "high"
     title: str = ""
-    route_types: Collection[str] = ()
+    needs_degree: bool = False  # every way in goes through a degree
     minimum_age: int | None = None
     unpaid: bool = False
 
@@ -85,7 +85,7 @@ class Dealbreaker:
     driving_licence: bool = False  # a role that needs a driving licence is ruled out
     emotional_demand: str | None = None  # a role with this emotional demand ("high") is ruled out
     title_words: tuple[str, ...] = ()  # a role whose title says one of these is ruled out
-    only_ways_in: frozenset[str] = frozenset()  # a role whose every way in is one of these is ruled out
+    needs_degree: bool = False  # a role you can only get into through a degree is ruled out
     needs_shift: str | None = None  # a role without this shift pattern is ruled out
     oldest_start: int | None = None  # a role you must be older than this to start (or of no stated age) is ruled out
     unpaid: bool = False  # a role that pays nothing (volunteering) is ruled out
@@ -99,7 +99,7 @@ class Dealbreaker:
             or (self.driving_licence and role.driving_licence_needed)
             or (self.emotional_demand is not None and self.emotional_demand == role.emotional_demand)
             or any(word in lowered for word in self.title_words)
-            or (bool(self.only_ways_in) and bool(role.route_types) and set(role.route_types) <= self.only_ways_in)
+            or (self.needs_degree and role.needs_degree)
             or (self.needs_shift is not None and self.needs_shift not in role.shift_patterns)
             or (self.oldest_start is not None and (role.minimum_age is None or role.minimum_age > self.oldest_start))
             or (self.unpaid and role.unpaid)
@@ -278,8 +278,9 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
     Dealbreaker(
         "degree", "Jobs you can only get with a university degree", "Needing a degree", "🎓",
         cues=("uni", "university", "universities", "degree", "degrees", "student loan", "student debt", "more years",
-              "years of school", "more school", "years of studying", "more studying", "more exams", "years at school"),
-        only_ways_in=frozenset({"degree", "postgraduate"}),
+              "years of school", "more school", "years of studying", "more studying", "more exams", "years at school",
+              "classroom", "sixth form", "essays"),
+        needs_degree=True,
         in_quiz=False,
     ),
     # Said in words only ("a part time job", "only want to do a few hours"): jobs with no part-time hours are left out.

@@ -124,11 +124,12 @@ def test_each_word_for_a_dealbreaker_is_understood_when_said_as_a_no(dealbreaker
 
 
 def role_facts(involves=(), shift_patterns=("day-shifts", "part-time-possible"), driving_licence_needed=False,
-               emotional="low", title="Test role", route_types=("degree", "apprenticeship"),
+               emotional="low", title="Test role", route_types=("degree", "apprenticeship"), needs_degree=False,
                minimum_age=16, unpaid=False) -> RoleFacts:
     return RoleFacts(
         slug="test-role", title=title, family="test", riasec="S", patient_facing=True, physical="low",
         emotional=emotional, route_types=frozenset(route_types), earn_while_you_learn=False, pay_max=30000,
+        needs_degree=needs_degree,
         shift_patterns=frozenset(shift_patterns), driving_licence_needed=driving_licence_needed,
         involves=frozenset(involves), minimum_age=minimum_age, tasks=(), unpaid=unpaid,
     )
@@ -139,10 +140,9 @@ def test_every_dealbreaker_rules_out_something_a_role_can_have(dealbreaker):
     involvement_ids = vocabulary.ids(vocabulary.INVOLVEMENTS)
     assert dealbreaker.involvement is None or dealbreaker.involvement in involvement_ids
     assert dealbreaker.shift_patterns <= set(vocabulary.ids(vocabulary.SHIFT_PATTERNS))
-    assert dealbreaker.only_ways_in <= set(vocabulary.ids(vocabulary.ROUTE_TYPES))
     assert dealbreaker.needs_shift is None or dealbreaker.needs_shift in vocabulary.ids(vocabulary.SHIFT_PATTERNS)
     assert (dealbreaker.involvement or dealbreaker.shift_patterns or dealbreaker.driving_licence
-            or dealbreaker.emotional_demand or dealbreaker.title_words or dealbreaker.only_ways_in
+            or dealbreaker.emotional_demand or dealbreaker.title_words or dealbreaker.needs_degree
             or dealbreaker.needs_shift or dealbreaker.oldest_start or dealbreaker.unpaid)
 
     assert not role_facts().rules_out(dealbreaker.id)
@@ -156,8 +156,8 @@ def test_every_dealbreaker_rules_out_something_a_role_can_have(dealbreaker):
         assert role_facts(emotional=dealbreaker.emotional_demand).rules_out(dealbreaker.id)
     for word in dealbreaker.title_words:
         assert role_facts(title=f"Senior {word.title()} worker").rules_out(dealbreaker.id)
-    if dealbreaker.only_ways_in:
-        assert role_facts(route_types=sorted(dealbreaker.only_ways_in)).rules_out(dealbreaker.id)
+    if dealbreaker.needs_degree:
+        assert role_facts(needs_degree=True).rules_out(dealbreaker.id)
     if dealbreaker.needs_shift:
         assert role_facts(shift_patterns=["day-shifts"]).rules_out(dealbreaker.id)
     if dealbreaker.oldest_start:

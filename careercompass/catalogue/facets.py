@@ -240,6 +240,13 @@ def degree_answer(routes: Iterable[tuple[str, int | None]], band: str) -> str:
     return "not-needed" if no_degree else "needed"
 
 
+def needs_degree(role: models.Role) -> bool:
+    """True when every way into the role goes through a degree (see degree_answer): the one rule search's "without a
+    degree" and the matcher's "no uni" limit both follow."""
+    routes = [(route.type, route.level) for route in role.entry_routes]
+    return degree_answer(routes, band_group(role.pay)) == "needed"
+
+
 def involves_answer(involves: Iterable[str], driving_licence_needed: bool) -> frozenset[str]:
     # A job that needs a licence involves driving, whatever its list says: the quiz's deal-breaker reads it so too.
     return frozenset(involves) | ({"driving"} if driving_licence_needed else set())
@@ -263,8 +270,7 @@ def facet_row(role: models.Role) -> FacetRow:
             "involves": involves_answer(role.involves, role.driving_licence_needed),
             "physical": frozenset([role.physical_demand]),
             "emotional": frozenset([role.emotional_demand]),
-            "degree": frozenset([degree_answer([(route.type, route.level) for route in role.entry_routes],
-                                                band_group(role.pay))]),
+            "degree": frozenset(["needed" if needs_degree(role) else "not-needed"]),
         },
     )
 

@@ -101,10 +101,14 @@ class RoleFacts:
     skills: tuple[str, ...] = ()
     routes: tuple[tuple[str, int | None], ...] = ()  # (kind, apprenticeship level) for each way in
     unpaid: bool = False  # volunteering
+    needs_degree: bool = False  # every way in goes through a degree (catalogue.facets.needs_degree)
     by_phone: bool = False  # works with people by phone or from a control room, not face to face
 
     def ways_in(self) -> frozenset[str]:
-        return explain.ways_in(self.routes or tuple((kind, None) for kind in self.route_types))
+        kinds = explain.ways_in(self.routes or tuple((kind, None) for kind in self.route_types))
+        # Where every way in goes through a degree, a T Level is a first step towards it ("Health T Level, then
+        # university" for a physiotherapist), not a way into the job after a year or two of study.
+        return kinds - {"t-level"} if self.needs_degree else kinds
 
     def view(self) -> explain.RoleView:
         return explain.RoleView(
@@ -119,7 +123,7 @@ class RoleFacts:
         return vocabulary.DEALBREAKERS_BY_ID[dealbreaker].rules_out(vocabulary.LimitFacts(
             involves=self.involves, shift_patterns=self.shift_patterns,
             driving_licence_needed=self.driving_licence_needed, emotional_demand=self.emotional, title=self.title,
-            route_types=self.route_types, minimum_age=self.minimum_age, unpaid=self.unpaid,
+            needs_degree=self.needs_degree, minimum_age=self.minimum_age, unpaid=self.unpaid,
         ))
 
 

@@ -26,6 +26,7 @@ import numpy as np
 import yaml
 
 from careercompass import vocabulary
+from careercompass.catalogue import facets
 from careercompass.matching.engine import MatchData, match
 from careercompass.matching.quiz import Answers, parse_answers
 from careercompass.matching.text import read_text
@@ -65,6 +66,7 @@ def role_facts(role: Any) -> dict[str, Any]:
         "shift_patterns": list(role.shift_pattern_names),
         "involves": list(role.involves or []),
         "route_types": [route.type for route in role.entry_routes],
+        "needs_degree": facets.needs_degree(role),
         "minimum_age": role.minimum_age,
         "earn_while_you_learn": role.earn_while_you_learn,
         "driving_licence_needed": role.driving_licence_needed,
@@ -176,7 +178,7 @@ def breaks(limit: str, facts: RoleFacts) -> bool:
         return dealbreaker.rules_out(vocabulary.LimitFacts(
             involves=facts["involves"], shift_patterns=facts["shift_patterns"],
             driving_licence_needed=facts["driving_licence_needed"], emotional_demand=facts.get("emotional_demand", ""),
-            title=facts.get("title", ""), route_types=facts["route_types"], minimum_age=facts["minimum_age"],
+            title=facts.get("title", ""), needs_degree=facts["needs_degree"], minimum_age=facts["minimum_age"],
             unpaid=facts.get("volunteer", False),
         ))
     return not Property.parse(limit).holds(facts)

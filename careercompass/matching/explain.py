@@ -30,7 +30,8 @@ TOPIC_WORDS_CLOSE = 0.37
 TASK_SHARE = 0.3
 
 # Words that say nothing about what a person likes. Text made only of these, of keyboard mashing or of emoji
-# carries no meaning: the results then go on the quiz answers alone, and the page says so.
+# carries no meaning: the results then go on the quiz answers alone, and the page says so. "Health" names every job
+# here, so on its own it picks none ("the health t level" put the director of public health first).
 FILLER_WORDS = frozenset("""
     i im i'm me my a an the and or to be it is its it's of so just really like likes liked love loves want
     wanna know dont don't do dunno dno donno duno idk idc idek idrk ik kno no not nothing nothin nuffin nowt none
@@ -38,7 +39,7 @@ FILLER_WORDS = frozenset("""
     everything something stuff things thing hmm hm um umm erm er uh ok okay k yes yeah yep ye nah nope tbh rn
     honestly literally bruh bro mate x xx xxx test testing hi hello hey yo sup eh what who why how care cares
     yet thinking think about mad always obsessed into enjoy enjoys keen fan massive proper super very totally
-    absolutely good at seriously else
+    absolutely good at seriously else health healthcare
 """.split())
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 WORD = re.compile(r"[a-z0-9/'’-]+")

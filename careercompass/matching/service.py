@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from careercompass import data_versions
-from careercompass.catalogue import models
+from careercompass.catalogue import facets, models
 from careercompass.config import Settings
 from careercompass.database import open_session
 from careercompass.matching import embeddings
@@ -49,6 +49,7 @@ def role_facts(role: models.Role) -> RoleFacts:
         physical=role.physical_demand,
         emotional=role.emotional_demand,
         route_types=frozenset(route.type for route in role.entry_routes),
+        needs_degree=facets.needs_degree(role),
         earn_while_you_learn=role.earn_while_you_learn,
         pay_max=role.pay_yearly_maximum,
         shift_patterns=frozenset(role.shift_pattern_names),

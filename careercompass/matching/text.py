@@ -89,33 +89,49 @@ LEFT_EDUCATION = re.compile(
     r"\b(?:i(?:'ve| have)? )?(?:left|finished|quit|dropped out of)(?: of)? (?:school|college|sixth form|education)\b"
     r"|\b(?:i'm |i am )?not (?:in|at|doing) (?:school|college|education|sixth form)\b"
     r"|\bdropped out\b|\bneet\b|\bout of (?:school|education)\b"
-    r"|\b(?:done|finished) with (?:school|college)(?: after (?:my )?gcses)?\b",
+    r"|\b(?:done|finished) with (?:school|college)(?: after (?:my )?gcses)?\b"
+    r"|\bleft (?:in|at|after|before) (?:jan|feb|march|april|may|june|july|aug|sept|oct|nov|dec|christmas|easter|"
+    r"the summer|half term|year \d+)\w*\b",
     re.I,
 )
 AT_COLLEGE = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:college|sixth form)\b|\b(?:doing|studying) (?:my )?a levels?\b"
                         # Said first, it is where they are: "at leeds city college 3 days a week so...".
-                        r"|^\s*(?:at|in) (?:[a-z]+ ){0,3}(?:college|sixth form)\b(?: \d \w+ a week)?", re.I)
+                        r"|(?:^|(?<=[,.;!?]))\s*(?:at|in) (?:[a-z]+ ){0,3}(?:college|sixth form)\b(?: \d \w+ a week)?",
+                        re.I)
 AT_SCHOOL = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:school|secondary school|high school)\b|\bdoing (?:my )?gcses\b",
                        re.I)
 HAVE_CHILDREN = re.compile(
     r"\b(?:i(?:'ve| have)(?: got)?|i got|i have|got|i'm a|i am a)\s+(?:a |an |one |two |three |\d+ |little |young |"
     r"my own |own )?(?:kids?|children|child|baby|babies|sons?|daughters?|toddlers?|little ones|mum|dad|parent)\b"
-    r"|\bmy (?:kids|children|son|daughter|baby|little ones)\b|\b(?:single )?(?:mum|dad|parent) of \w+\b",
+    r"|\bmy (?:kids|children|son|daughter|baby|little ones)\b|\b(?:single )?(?:mum|dad|parent) of \w+\b"
+    r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) an? \d+ (?:year|yr|month)s? old\b",
     re.I,
 )
 # Expecting a baby, a fact about them and not an interest: "19 n 6 months pregnant" does not ask for a midwife's job.
 PREGNANT = re.compile(r"\b(?:i'm|i am|am|and|currently|now|\d{2})\s+(?:\d+ (?:months?|weeks?) )?pregnant\b"
                       r"|\b(?:expecting|having) (?:a|my first|my|our) baby\b"
+                      r"|\b(?:expecting|due|baby due) (?:in|at the end of|next) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                      r"oct|nov|dec|month|year|spring|summer|autumn|winter)\w*\b"
                       r"|\b(?:for |when |once )?after (?:the|my) baby(?: is born| comes| arrives)?\b"
                       r"|\bon maternity(?: leave)?\b", re.I)
 # A course finished or a benefit claimed: facts about where someone is, not work they like. Read as a liking,
 # "finished my level 2 health n social at college" put public health campaigns first for someone who wants a care job.
 COURSE_DONE = re.compile(r"\b(?:i )?(?:have |'ve )?(?:finished|done|did|passed|got|completed) (?:my |a |the )?"
-                         r"(?:level \d|l\d|btec|nvq|gcses?|a levels?|diploma|certificate|course)\b"
-                         # To the clause's end: "health and social care" is one course, so an "and" does not stop it.
-                         r"(?:[^,.;!?]*?(?=\s(?:but|so|now|then)\b|[,.;!?]|$))?", re.I)
+                         r"(?:level \d|l\d|btec|nvq|gcses?|a levels?|diploma|certificate|course)(?: in| on)?\b"
+                         r"|\bat (?:college|school|sixth form) (?:in (?:jan|feb|march|april|may|june|july|aug|sept|oct|"
+                         r"nov|dec)\w*|last year)\b", re.I)
 ON_BENEFITS = re.compile(r"\b(?:been |i'm |i am |am |currently )?(?:on|claiming|getting) (?:uc|universal credit|"
                          r"benefits|jsa|job ?seekers?(?: allowance)?|the dole|esa)\b(?: since| for \w+ \w+)?", re.I)
+# Where someone has come from: leaving care, a record, caring for family. Facts, never interests: "just left care"
+# is not a wish for care work, and "on licence" is not a driving licence.
+LIFE_FACTS = re.compile(
+    r"\b(?:just )?(?:left|leaving) care\b|\bcare leaver\b|\b(?:in|from) (?:foster )?care\b"
+    r"|\bmy (?:pa|personal adviser|social worker|key worker|support worker|youth worker|probation officer)\b"
+    r"|\b(?:got|have|in|moved into) (?:my own|a|me own) (?:flat|house|place)(?: in \w+)?\b"
+    r"|\b(?:out )?on licen[cs]e\b|\b(?:in|inside) (?:prison|jail|custody)\b|\bcriminal record\b|\b(?:got|have) a record\b|\bon probation\b"
+    r"|\b(?:just )?(?:come|came|got) out(?: of (?:jail|prison|the nick|custody))?(?: after \d+ \w+)?\b"
+    r"|\b(?:i )?(?:care for|look after|looking after|caring for) (?:my|me) (?:mum|mam|dad|nan|gran|nana|grandma|"
+    r"grandad|brother|sister|little brother|little sister)(?: at home)?\b", re.I)
 # How they get about, a fact and not an interest: "needs to be on the bus route" does not ask for transport work.
 GETTING_ABOUT = re.compile(r"\b(?:on|near|off) (?:a|the) bus (?:route|stop|line)\b|\b(?:get|getting|catch|catching) "
                            r"(?:the |a )?bus(?:es)?\b(?: everywhere| to (?:work|college|school|town)| into town)?"
@@ -130,8 +146,9 @@ STRUGGLES_WHEN = re.compile(
 # Too young for most paid work and wanting some now: "im only 14 but i wanna start doin summat now like on saturdays"
 # asks for jobs open at 16 or younger, the same as "a saturday job".
 YOUNGEST_PAID_AGE = 16
-WORK_NOW = re.compile(r"\b(?:job|jobs|work|working|start|starting|earn|earning)\b[^.,;!?]{0,30}"
-                      r"\b(?:now|asap|straight away|right away|weekends?|saturdays?|sundays?|after school)\b"
+WORK_NOW = re.compile(r"\b(?:job|jobs|work|working|start|starting|earn|earning|do something|do summat|"
+                      r"doing something|help|helping)\b[^.,;!?]{0,30}"
+                      r"\b(?:now|asap|straight away|right away|yet|weekends?|saturdays?|sundays?|after school)\b"
                       r"|\b(?:weekend|saturday|sunday|part[ -]?time) jobs?\b", re.I)
 # A job the person has now, a fact about them: "i work part time at tesco" is not a wish for part-time hours.
 HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|doing|have|got) (?:a )?part[ -]?time"
@@ -176,6 +193,9 @@ FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?|
                     r"|\b(?:my |me )?(?:mum|mam|dad|teacher|school|college|sir|miss) (?:made|makes|told|said|says) "
                     r"(?:me|us|i have|i had)(?: to)?(?: do)?(?: this| it| the quiz)?\b"
                     r"|\bfor (?:my |our )?careers?(?: lesson| class)?\b"
+                    # Choosing school subjects, not work: "we pick options next wk", "what to do after".
+                    r"|\b(?:picking|choosing|pick|choose|chose|picked) (?:my |our )?(?:options|gcses|subjects|"
+                    r"what to (?:do|pick|study|take))(?: after| next \w+)?\b|\bwhat to (?:do|pick) after\b"
                     r"|\b(?:i'll|i will|i'd|i would) do (?:anything|owt) else\b"
                     # Hedges, which say nothing about what they like: "maybe something with computers".
                     r"|\b(?:maybe|perhaps|probably|prob|possibly|i guess|i suppose|i reckon)\b", re.I)
@@ -184,9 +204,9 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
     "nights-weekends": re.compile(
         r"\b(?:school hours|9 ?(?:to|-) ?5|nine to five|mon(?:day)? ?(?:to|-) ?fri(?:day)?|weekdays? only|"
         r"only (?:on )?weekdays|only (?:in the )?day(?:time|s)?|day(?:time|s)? only|(?:weekends?|nights?) off|"
-        r"free (?:weekends|evenings)|(?:weekends|evenings) free|(?:finish|home|done) by (?:\d|six|five|four|three)|"
-        r"bed (?:by|at) (?:\d|nine|ten)|school run|(?:drop|take|pick) (?:my|me|our) \w+ (?:up )?(?:at|to|off at|from) "
-        r"(?:school|nursery)|home by (?:tea|teatime|dinner|\d)|in every (?:night|evening)|(?:weekends|nights) are out|"
+        r"free (?:weekends|evenings)|(?:weekends|evenings) free|(?:finish|home|done) (?:by|for) (?:\d|six|five|four|three)|"
+        r"bed (?:by|at) (?:\d|nine|ten)|school run|(?:drop|take|pick|get|collect|fetch) (?:my|me|our|her|him|them) "
+        r"(?:\w+ )?(?:up )?(?:at|to|off at|from) (?:school|nursery)|home by (?:tea|teatime|dinner|\d)|in every (?:night|evening)|(?:weekends|nights) are out|"
         r"(?:mosque|church|gurdwara|synagogue|temple) (?:at|on) (?:weekends|saturdays|sundays|fridays))\b", re.I),
     "heavy-lifting": re.compile(
         r"\b(?:bad back|back (?:problems?|injury|pain)|my back (?:is|was|couldn'?t|can'?t|won'?t|would)|"
@@ -551,6 +571,7 @@ def _facts(text: str) -> tuple[str | None, int | None, bool, tuple[str, ...], st
     _, text = take(COURSE_DONE, text)
     _, text = take(ON_BENEFITS, text)
     _, text = take(GETTING_ABOUT, text)
+    _, text = take(LIFE_FACTS, text)
     _, text = take(HAVE_A_JOB, text)
     _, text = take(INJURY, text)
     _, text = take(CONDITION, text)

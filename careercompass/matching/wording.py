@@ -54,12 +54,20 @@ TEXT_SPEAK: dict[str, str] = {
     "wi": "with", "yr": "year", "yrs": "years",
     # British words the sentence model's word list lacks, so a spelling fix would change them ("telly" to "tell").
     "telly": "television", "mam": "mum",
+    "yap": "chat", "yapping": "chatting", "kidz": "kids", "littel": "little",
+    "yutes": "young people", "youts": "young people", "mandem": "friends", "gyaldem": "friends", "gassed": "excited",
     # Services people name from their own lives.
     "camhs": "children's mental health service",
 }
 # Said in more than one word or with a sign in it, so spelled out before words are taken one at a time.
 PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\ba\s?(?:&|and|n)\s?e\b", re.I), "emergency department"),  # "a&e", "a and e": accident and emergency
+    # "helping yutes with their heads": with their mental health, not the eyes and ears of the head.
+    (re.compile(r"(?:(?<=with )|(?<=wiv )|(?<=wid )|(?<=w/ ))(?:their|his|her|my|people'?s|ppls) heads?\b(?! of)",
+                re.I), "their mental health"),
+    (re.compile(r"\b(?:going|goin|gone|been) (?:thru|through) it\b", re.I), "having a hard time"),
+    # The college course most young people in care have done: "level 2 health n social".
+    (re.compile(r"\bhealth (?:and|&|n|an) social(?! work)(?: care)?\b", re.I), "health and social care"),
     (re.compile(r"\bme (?=(?:mum|mam|mom|dad|nan|nana|nanna|grandad|grandma|brother|sister|mates?|family|kids?)\b)",
                 re.I), "my "),  # "me mum": my mum
 )
@@ -143,6 +151,12 @@ class Fix:
 
 
 # A first sound written as it is said, which a spelling fix keeping the first letter would never reach.
+# Endings that make another form of a word, and what the stem may have lost: "fainted" from "faint", "hoping" from
+# "hope", "stopped" from "stop", "mysteries" from "mystery".
+INFLECTED_STEM_LENGTH = 5
+INFLECTIONS = (("ing", ("", "e")), ("ed", ("", "e")), ("ied", ("y",)), ("ies", ("y",)), ("es", ("",)), ("s", ("",)),
+               ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("",)), ("pped", ("p",)), ("tted", ("t",)),
+               ("nned", ("n",)), ("pping", ("p",)), ("tting", ("t",)), ("nning", ("n",)))
 SOUNDS_LIKE = (("f", "ph"), ("sy", "psy"), ("si", "psy"), ("n", "kn"))
 
 
@@ -175,7 +189,7 @@ class Spelling:
     def correct(self, word: str) -> str | None:
         """The word this one was probably meant to be, or None when it is known, short or too far from any."""
         word = word.lower()
-        if len(word) < MIN_CORRECTABLE_LENGTH or not word.isalpha() or word in self.known:
+        if len(word) < MIN_CORRECTABLE_LENGTH or not word.isalpha() or word in self.known or self._inflected(word):
             return None
         # Written the way it sounds, tried first: "farmacist" is "pharmacist", "sycology" is "psychology" (one letter
         # from it, where "sociology" is two).
@@ -186,6 +200,18 @@ class Spelling:
                 if found is not None:
                     return found
         return self._nearest(word)
+
+    def _inflected(self, word: str) -> bool:
+        """A known word with an ending added ("fainted", "mysteries"): the model's word list holds stems, not every
+        form, and "fainted" was once read as "painter"."""
+        for ending, replacements in INFLECTIONS:
+            if word.endswith(ending):
+                stem = word[:-len(ending)]
+                # A short stem is too often a name or a fragment in the word list: "carring" is not from "carr".
+                if any(len(stem + added) >= INFLECTED_STEM_LENGTH and stem + added in self.known
+                       for added in replacements):
+                    return True
+        return False
 
     def _nearest(self, word: str) -> str | None:
         for distance in (1, 2) if len(word) >= LONG_WORD else (1,):

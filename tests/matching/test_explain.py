@@ -348,7 +348,7 @@ def test_words_that_name_a_job_are_quoted_only_for_jobs_in_its_family(match_data
     assert "paramedic" in quoted
     families = {match_data.roles[match_data.index[slug]].family for slug in quoted}
     assert families == {match_data.roles[match_data.index["paramedic"]].family}
-    assert "physiotherapist" in {m.slug for m in result.matches} and "physiotherapist" not in quoted
+    assert {m.family for m in result.matches} - families  # jobs of other families are shown, and not quoted
 
 
 def test_good_pay_is_a_value_not_an_interest_in_leading(match_data):
@@ -362,3 +362,19 @@ def test_when_the_evidence_rates_jobs_alike_the_ones_most_people_start_in_come_f
     answers = parse_answers({"activities": ["caring"], "values": ["earn"], "study": "asap"})
     top = [m.slug for m in match(match_data, answers, limit=5).matches]
     assert {"care-worker", "healthcare-support-worker"} <= set(top), top
+
+
+@pytest.mark.parametrize("text", ["health", "the health t level"])
+def test_health_alone_names_the_whole_field_and_picks_no_job(text):
+    assert explain.carries_no_meaning(text.replace("t level", ""))
+
+
+def test_a_t_level_that_leads_on_to_a_degree_is_not_a_year_or_two_into_the_job(match_data):
+    physio = match_data.roles[match_data.index["physiotherapist"]]
+    assert physio.needs_degree and "t-level" not in physio.ways_in()
+    assert physio.rules_out("degree")  # "no uni" leaves it out, as search's "without a degree" does
+    answers = parse_answers({"study": "some"})
+    reason = explain.study_reason(answers, physio.view())
+    assert reason is not None and reason.startswith(explain.LONGER_START)
+    care = match_data.roles[match_data.index["care-worker"]]
+    assert not care.needs_degree and not care.rules_out("degree")

@@ -517,6 +517,10 @@ def test_saying_no_to_volunteering_leaves_unpaid_roles_out_even_for_a_pupil(matc
     ("want summat for after the baby", "baby"),
     ("finished my level 2 health n social at college in june", "level 2"),
     ("been on UC since", "UC"),
+    ("18, just left care n got my own flat in seacroft", "left care"),
+    ("22 just come out after 14 month, on licence", "licence"),
+    ("i care for my mum at home so i know im good at it", "my mum"),
+    ("got a 2 year old so no nights", "2 year old"),
     # A job they have now, and how they get about.
     ("work in primark, pay is pants but its easy", "primark"),
     ("been at costa in kirkstall 3 yrs", "costa"),
@@ -597,3 +601,40 @@ def test_liking_busy_times_is_not_a_limit():
 
 def test_british_words_missing_from_the_model_s_list_are_not_spelled_as_others():
     assert tidy("paramedic looks mint on telly")[0] == "paramedic looks mint on television"
+
+
+
+@pytest.mark.parametrize(("text", "limit"), [
+    ("i have to be done for 3 to get her from nursery", "nights-weekends"),
+    ("i hated sixth form, dont want to be sat in a classroom again", "degree"),
+])
+def test_limits_said_through_daily_life_are_read(text, limit):
+    assert limit in read_text(text).dealbreakers
+
+
+def test_on_licence_is_not_a_driving_licence():
+    assert "driving" not in read_text("22 just come out after 14 month, on licence").dealbreakers
+
+
+def test_a_course_done_keeps_its_subject_as_a_liking():
+    read = read_text("did level 1 catering and food hygiene inside")
+    assert any("catering" in like for like in read.likes)
+    assert not any("level 1" in like for like in read.likes)
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("helpin yutes wiv their heads", "helping young people with their mental health"),
+    ("my mandem r goin thru it", "my friends are having a hard time"),
+    ("level 2 health n social", "level 2 health and social care"),
+])
+def test_slang_for_common_situations_is_read_as_meant(typed, read):
+    assert tidy(typed)[0] == read
+
+
+def test_choosing_school_options_is_not_a_liking():
+    assert not read_text("yr 9, we pick options next wk n i aint got a clue wat to pick").likes
+
+
+def test_a_known_word_with_an_ending_is_not_spelled_as_another_word(match_data):
+    assert match_data.spelling.correct("fainted") is None  # once read as "painter"
+    assert match_data.spelling.correct("carring") == "caring"  # a short stem ("carr") does not count
