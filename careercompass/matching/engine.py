@@ -43,6 +43,7 @@ WEIGHTS = {"interests": 1.0, "text": 1.6, "practical": 0.8, "topic": 1.6,
 KIN_CLOSE = 1.5  # standard units above the average role: like that work enough to say so in a reason
 # A name shared by more roles than this ("support worker") says too little to lift any of them.
 MOST_ROLES_PER_NAME = 4
+POSSESSIVES = frozenset({"my", "me", "our", "his", "her", "their", "your"})  # see named_roles
 # Words whose closest roles (this many) are all ruled out by one of the person's own limits are a wish that cannot be
 # met here: they are never quoted for the roles left, and the page says why.
 CLOSEST_CHECKED = 5
@@ -464,6 +465,9 @@ def named_roles(data: MatchData, likes: Sequence[str]
                 found = (data.names.get(tuple(span_words))
                          or data.names.get(tuple(NAME_WORD.findall(" ".join(span_words) + "s")))
                          or data.names.get(tuple(explain.NAMED_BY_PLACE.get(word, word) for word in span_words)))
+                # "my sisters prom", "me nan's nurse": someone in their life, not a job they name.
+                if found and at > 0 and words[at - 1] in POSSESSIVES:
+                    continue
                 if found and not span & taken:
                     taken |= span
                     for index in found:

@@ -418,6 +418,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     tidied = STRUGGLES_WHEN.sub(", ", tidied)
     stage, age, left_education, about_me, tidied = _facts(tidied)
     work_now = WORK_NOW.search(tidied) if age is not None and age <= YOUNGEST_PAID_AGE else None
+    if work_now:  # a wish to work now, not work they like: "start doin summat now" is never quoted as a reason
+        tidied = WORK_NOW.sub(", ", tidied)
     if STAGE_SET_ASIDE in set_aside:
         stage = None
 

@@ -378,3 +378,11 @@ def test_a_t_level_that_leads_on_to_a_degree_is_not_a_year_or_two_into_the_job(m
     assert reason is not None and reason.startswith(explain.LONGER_START)
     care = match_data.roles[match_data.index["care-worker"]]
     assert not care.needs_degree and not care.rules_out("degree")
+
+
+def test_someone_in_a_person_s_life_is_not_a_job_they_name(match_data):
+    # "my sisters prom" once read "sister" (a ward manager's old title) as a job the person named.
+    result = match(match_data, parse_answers({}, "makeup n nails, did my sisters prom glam"))
+    assert not any("another name for this job" in r for m in result.matches for r in m.reasons)
+    named = match(match_data, parse_answers({}, "i want to be a ward sister"))
+    assert named.matches[0].slug == "ward-manager"

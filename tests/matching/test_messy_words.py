@@ -638,3 +638,9 @@ def test_choosing_school_options_is_not_a_liking():
 def test_a_known_word_with_an_ending_is_not_spelled_as_another_word(match_data):
     assert match_data.spelling.correct("fainted") is None  # once read as "painter"
     assert match_data.spelling.correct("carring") == "caring"  # a short stem ("carr") does not count
+
+
+def test_a_young_person_s_wish_to_work_now_is_a_limit_not_a_liking():
+    read = read_text("im only 14 but i wanna start doin summat now like on saturdays")
+    assert "over-16" in read.dealbreakers
+    assert not any("saturdays" in like or "start" in like for like in read.likes), read.likes
