@@ -39,7 +39,10 @@ LEFT_EDUCATION_NUDGE = 0.6  # "i left school": ways in that start now come a lit
 STARTING_JOB_ORDER = {slug: place for place, slug in enumerate(vocabulary.STARTING_JOBS)}
 WEIGHTS = {"interests": 1.0, "text": 1.6, "practical": 0.8, "topic": 1.6,
            "kin": 1.6,  # like the work a wish points to, where the person's own limits rule that work out
-           "named": 4.0}  # a job named outright ("physio") comes near the top whatever else the words say
+           "named": 4.0,  # a job named outright ("physio") comes near the top whatever else the words say
+           # A job that leads on to one the person named but their own limits rule out: a therapy assistant for
+           # "i want to be a physio but i dont want uni".
+           "steps": 3.0}
 KIN_CLOSE = 1.5  # standard units above the average role: like that work enough to say so in a reason
 # A name shared by more roles than this ("support worker") says too little to lift any of them.
 MOST_ROLES_PER_NAME = 4
@@ -57,6 +60,7 @@ COMMON_NUDGE = 0.6
 # Words not even this close in meaning to any role (see explain.WORDS_CLOSE) match nothing: ranking on them
 # would only pick a random near miss, so the results go on the quiz answers and the page says so.
 WORDS_RELEVANT = 0.25
+NEAR_WORDS = 1.5  # standard units: words near enough a role to call it "a little like what you wrote"
 
 # Soft preferences judged by meaning: a phrase per answer, compared with each role's embedding.
 PREFERENCE_PHRASES = {
@@ -103,6 +107,7 @@ class RoleFacts:
     routes: tuple[tuple[str, int | None], ...] = ()  # (kind, apprenticeship level) for each way in
     unpaid: bool = False  # volunteering
     needs_degree: bool = False  # every way in goes through a degree (catalogue.facets.needs_degree)
+    next_steps: tuple[str, ...] = ()  # the roles this one leads on to, up the ladder
     by_phone: bool = False  # works with people by phone or from a control room, not face to face
 
     def ways_in(self) -> frozenset[str]:
@@ -344,6 +349,9 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
         words = replace(words, naming=naming)
     if named.any():
         parts["named"] = named
+        steps = stepping_stones(data, named > 0, ruled_out)
+        if steps.any():
+            parts["steps"] = steps
     practical = practical_scores(data, answers, left_education=read.left_education)
     if practical.any():
         parts["practical"] = practical
@@ -369,10 +377,16 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
     matches = []
     used_tasks: set[int] = set()
     kin_limit = words.blocked[0][1] if words.blocked else None
+    towards = _steps_towards(data, named, ruled_out, dealbreakers) if "steps" in parts else {}
     for i in chosen:
-        like_blocked = kin_limit if "kin" in parts and parts["kin"][i] >= KIN_CLOSE else None
+        if i in towards:
+            blocked_reason: str | None = towards[i]
+        elif kin_limit is not None and "kin" in parts and parts["kin"][i] >= KIN_CLOSE:
+            blocked_reason = explain.like_blocked_reason(kin_limit)
+        else:
+            blocked_reason = None
         reasons, quoted, evidence, topic = _reasons(data, i, answers, words, leaning, used_tasks, names_said.get(i),
-                                                    like_blocked, quiz_answered)
+                                                    blocked_reason, quiz_answered)
         label, why = explain.strength(float(standing[i]), quoted, evidence, topic, data.roles[i].unpaid)
         matches.append(Match(
             slug=data.roles[i].slug,
@@ -479,6 +493,27 @@ def named_roles(data: MatchData, likes: Sequence[str]
     return lift, said, naming
 
 
+def stepping_stones(data: MatchData, named: np.ndarray, ruled_out: np.ndarray) -> np.ndarray:
+    """1 for each role that leads on (next_steps) to a named role the person's own limits rule out: the way towards
+    that job they can take now. Nothing when no named role is ruled out."""
+    blocked = {data.roles[i].slug for i in np.flatnonzero(named & ruled_out)}
+    return np.array([bool(blocked & set(role.next_steps)) for role in data.roles], dtype=np.float32)
+
+
+def _steps_towards(data: MatchData, named: np.ndarray, ruled_out: np.ndarray,
+                   dealbreakers: Collection[str]) -> dict[int, str]:
+    """For each stepping stone (see stepping_stones), the reason: which named job it leads to, and what about it is
+    free of the limit that ruled that job out."""
+    reasons: dict[int, str] = {}
+    for blocked in np.flatnonzero((named > 0) & ruled_out):
+        target = data.roles[blocked]
+        limit = next(d for d in sorted(dealbreakers) if target.rules_out(d))
+        for i, role in enumerate(data.roles):
+            if target.slug in role.next_steps and not role.rules_out(limit):
+                reasons.setdefault(i, explain.step_towards_reason(target.title, limit))
+    return reasons
+
+
 def topic_lift(data: MatchData, topics: Sequence[WishTopic]) -> np.ndarray:
     """The hand-picked roles nearest to wishes with no job here, nearest first; nothing for any other role."""
     lift = np.zeros(len(data.roles), dtype=np.float32)
@@ -568,12 +603,13 @@ def closest_in_meaning(data: MatchData, text: str, limit: int = 10) -> list[tupl
 
 def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leaning: dict[str, np.ndarray],
              used_tasks: set[int], name_said: str | None = None,
-             like_blocked: str | None = None,
+             blocked_reason: str | None = None,
              quiz_answered: bool = True) -> tuple[list[str], bool, int, WishTopic | None]:
     """Up to three reasons (the rules are in explain.py), whether the person's words were quoted, how many reasons
     rest on what they said or chose, and the wish with no job here that this role stands in for, if any.
-    `like_blocked`: the deal-breaker that ruled out the work the person's words pointed to, when this role is like
-    that work. `quiz_answered`: the person answered the quiz itself, not only said things that fill it in."""
+    `blocked_reason`: why this role stands in for work the person's words pointed to but their own limits ruled out
+    (a job like it, or one that leads on to it). `quiz_answered`: the person answered the quiz itself, not only said
+    things that fill it in."""
     role = data.roles[index]
     view = data._views[index]
     reasons: list[str] = []
@@ -594,8 +630,8 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
     if not quoted and name_said:
         reasons.append(explain.named_reason(name_said, view))
         quoted, evidence = True, evidence + 1
-    if not quoted and like_blocked:
-        reasons.append(explain.like_blocked_reason(like_blocked))
+    if not quoted and blocked_reason:
+        reasons.append(blocked_reason)
         evidence += 1
     if not quoted:
         for candidate, _ in words.topics:
@@ -616,8 +652,19 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
             reasons.append(reason)
             evidence += rule is not explain.age_reason and not reason.startswith(explain.LONGER_START)
     if not reasons:
-        reasons.append(explain.nothing_special(quiz_answered, view, wrote=bool(words.clauses)))
+        # "A little like what you wrote" only where the words are near it at all: a plumber is not, for "midwife".
+        near_words = bool(words.clauses) and _stands_out(words.closeness, index)
+        reasons.append(explain.nothing_special(quiz_answered, view, wrote=near_words))
     return reasons[:3], quoted, evidence, topic
+
+
+def _stands_out(closeness: np.ndarray, index: int) -> bool:
+    """Whether some of the person's words are nearer this role than to most roles (one standard unit above the
+    average role). Raw closeness will not do: "i want to be a midwife" is 0.25 close to a plumber, as every role's
+    words are about a job."""
+    spread = closeness.std(axis=1)
+    standing = (closeness[:, index] - closeness.mean(axis=1)) / np.where(spread > 1e-9, spread, 1.0)
+    return bool((standing >= NEAR_WORDS).any())
 
 
 def _closest_task(data: MatchData, index: int, vector: np.ndarray, used: set[int]) -> str | None:

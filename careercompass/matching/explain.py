@@ -353,6 +353,11 @@ def like_blocked_reason(dealbreaker: str) -> str:
     return f"It is like the jobs your words pointed to, but {FREE_OF[dealbreaker]}."
 
 
+def step_towards_reason(named_title: str, dealbreaker: str) -> str:
+    """For a job that leads on to one the person named, which their own "no" ruled out ("physio but no uni")."""
+    return f"This job can lead on to working {as_role(named_title)}, and {FREE_OF[dealbreaker]}."
+
+
 # A job named by where it is done, as people say it: "reception or summat" is the receptionist's job.
 NAMED_BY_PLACE = {"reception": "receptionist"}
 

@@ -63,6 +63,7 @@ def role_facts(role: models.Role) -> RoleFacts:
         routes=tuple((route.type, route.level) for route in role.entry_routes),
         unpaid=role.unpaid,
         by_phone=works_by_phone(role.summary, role.where_you_work),
+        next_steps=tuple(role.linked_slugs("next_step")),
     )
 
 
@@ -84,7 +85,8 @@ def text_hash(role: models.Role) -> str:
 
 
 def roles_for_matching(session: Session) -> list[models.Role]:
-    options = (selectinload(models.Role.entry_routes), selectinload(models.Role.shift_patterns))
+    options = (selectinload(models.Role.entry_routes), selectinload(models.Role.shift_patterns),
+               selectinload(models.Role.links))
     return list(session.scalars(select(models.Role).options(*options).order_by(models.Role.slug)))
 
 

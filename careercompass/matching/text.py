@@ -128,7 +128,8 @@ LIFE_FACTS = re.compile(
     r"\b(?:just )?(?:left|leaving) care\b|\bcare leaver\b|\b(?:in|from) (?:foster )?care\b"
     r"|\bmy (?:pa|personal adviser|social worker|key worker|support worker|youth worker|probation officer)\b"
     r"|\b(?:got|have|in|moved into) (?:my own|a|me own) (?:flat|house|place)(?: in \w+)?\b"
-    r"|\b(?:out )?on licen[cs]e\b|\b(?:in|inside) (?:prison|jail|custody)\b|\bcriminal record\b|\b(?:got|have) a record\b|\bon probation\b"
+    r"|\b(?:out )?on licen[cs]e\b|\b(?:in|inside) (?:prison|jail|custody)\b|\bcriminal record\b"
+    r"|\b(?:got|have) a record\b|\bon probation\b"
     r"|\b(?:just )?(?:come|came|got) out(?: of (?:jail|prison|the nick|custody))?(?: after \d+ \w+)?\b"
     r"|\b(?:i )?(?:care for|look after|looking after|caring for) (?:my|me) (?:mum|mam|dad|nan|gran|nana|grandma|"
     r"grandad|brother|sister|little brother|little sister)(?: at home)?\b", re.I)
@@ -204,9 +205,11 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
     "nights-weekends": re.compile(
         r"\b(?:school hours|9 ?(?:to|-) ?5|nine to five|mon(?:day)? ?(?:to|-) ?fri(?:day)?|weekdays? only|"
         r"only (?:on )?weekdays|only (?:in the )?day(?:time|s)?|day(?:time|s)? only|(?:weekends?|nights?) off|"
-        r"free (?:weekends|evenings)|(?:weekends|evenings) free|(?:finish|home|done) (?:by|for) (?:\d|six|five|four|three)|"
+        r"free (?:weekends|evenings)|(?:weekends|evenings) free|"
+        r"(?:finish|home|done) (?:by|for) (?:\d|six|five|four|three)|"
         r"bed (?:by|at) (?:\d|nine|ten)|school run|(?:drop|take|pick|get|collect|fetch) (?:my|me|our|her|him|them) "
-        r"(?:\w+ )?(?:up )?(?:at|to|off at|from) (?:school|nursery)|home by (?:tea|teatime|dinner|\d)|in every (?:night|evening)|(?:weekends|nights) are out|"
+        r"(?:\w+ )?(?:up )?(?:at|to|off at|from) (?:school|nursery)|home by (?:tea|teatime|dinner|\d)|"
+        r"in every (?:night|evening)|(?:weekends|nights) are out|"
         r"(?:mosque|church|gurdwara|synagogue|temple) (?:at|on) (?:weekends|saturdays|sundays|fridays))\b", re.I),
     "heavy-lifting": re.compile(
         r"\b(?:bad back|back (?:problems?|injury|pain)|my back (?:is|was|couldn'?t|can'?t|won'?t|would)|"

@@ -7,7 +7,7 @@ import pytest
 
 from careercompass import vocabulary
 from careercompass.matching import explain
-from careercompass.matching.engine import match
+from careercompass.matching.engine import match, stepping_stones
 from careercompass.matching.quiz import parse_answers
 
 
@@ -386,3 +386,28 @@ def test_someone_in_a_person_s_life_is_not_a_job_they_name(match_data):
     assert not any("another name for this job" in r for m in result.matches for r in m.reasons)
     named = match(match_data, parse_answers({}, "i want to be a ward sister"))
     assert named.matches[0].slug == "ward-manager"
+
+
+def test_a_named_job_the_person_s_own_limit_rules_out_brings_up_the_jobs_that_lead_to_it(match_data):
+    result = match(match_data, parse_answers({}, "i want to be a midwife but no degree"))
+    by_slug = {m.slug: m for m in result.matches}
+    assert "midwife" not in by_slug
+    stone = by_slug["maternity-support-worker"]  # its next step is midwife, and you can start it without a degree
+    assert "This job can lead on to working as a midwife, and you can get in without a degree." in stone.reasons
+    assert result.matches.index(stone) < 3
+
+
+def test_the_jobs_that_lead_to_a_named_job_are_lifted_only_when_it_is_ruled_out(match_data):
+    named = np.zeros(len(match_data.roles), dtype=bool)
+    named[match_data.index["midwife"]] = True
+    nothing_ruled_out = np.zeros(len(match_data.roles), dtype=bool)
+    assert not stepping_stones(match_data, named, nothing_ruled_out).any()
+    lifted = stepping_stones(match_data, named, named.copy())
+    assert lifted[match_data.index["maternity-support-worker"]] == 1
+
+
+def test_a_job_is_called_a_little_like_the_words_only_when_they_are_near_it(match_data):
+    result = match(match_data, parse_answers({}, "i want to be a midwife but no degree"))
+    for m in result.matches:
+        if m.slug == "estates-plumber":
+            assert not any("a little like what you wrote" in r for r in m.reasons)
