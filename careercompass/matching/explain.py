@@ -39,7 +39,9 @@ FILLER_WORDS = frozenset("""
     everything something stuff things thing hmm hm um umm erm er uh ok okay k yes yeah yep ye nah nope tbh rn
     honestly literally bruh bro mate x xx xxx test testing hi hello hey yo sup eh what who why how care cares
     yet thinking think about mad always obsessed into enjoy enjoys keen fan massive proper super very totally
-    absolutely good at seriously else health healthcare
+    absolutely good at seriously else health healthcare because cos coz cuz bc so but if when then though
+    need can could get job jobs start where somewhere which that here there place work doing also would i'd you
+    definitely we us they he she him them
 """.split())
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 WORD = re.compile(r"[a-z0-9/'’-]+")

@@ -13,8 +13,8 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from careercompass import vocabulary
+from careercompass.matching import explain, wording
 from careercompass.matching.quiz import Answers
-from careercompass.matching import wording
 from careercompass.matching.wording import NO_SPELLING, Fix, Spelling, tidy
 
 MAX_READ_LENGTH = 2000  # the quiz allows far less; anything longer is cut, never a slow page
@@ -234,10 +234,6 @@ PATIENT_WORDS = re.compile(r"\b(?:patients?|deal(?:ing)? with people|talk(?:ing)
 CARRIES_ON = re.compile(r"^(?:the|and|or|nor|also|especially|plus|all the|any|or any|even)\b", re.I)
 FILLER_ENDS = re.compile(r"^(?:and|or|but|with|so|also)\b\s*|\s*\b(?:and|or|but|with|so|also)$", re.I)
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[^\W\d_\x00-\x7f]")  # a word, or a letter of another script
-EMPTY_WORDS = frozenset({"i'm", "the", "and", "also", "really", "just", "want", "would", "i'd", "you", "very",
-                         "definitely", "honestly", "though", "like", "things", "stuff", "need", "something",
-                         "anything", "can", "could", "get", "job", "jobs", "start", "where", "somewhere", "which",
-                         "that", "what", "here", "there", "thing", "place", "work", "doing"})
 
 # Words that tie a "no" to one of the deal-breakers (the quiz's, and those only said in words).
 DEALBREAKER_WORDS: dict[str, tuple[str, ...]] = {d.id: d.cues for d in vocabulary.DEALBREAKERS}
@@ -544,7 +540,7 @@ def _without_tolerance(clause: str) -> str | None:
     kept = []
     for part in re.split(r"\s*\band\b\s*", clause):
         words = {word.lower() for word in CONTENT_WORD.findall(part)}
-        if TOLERANCE.search(part) or words <= TOLERANCE_TAIL | EMPTY_WORDS:
+        if TOLERANCE.search(part) or words <= TOLERANCE_TAIL | explain.FILLER_WORDS:
             continue
         kept.append(part)
     joined = " and ".join(kept)
@@ -552,7 +548,9 @@ def _without_tolerance(clause: str) -> str | None:
 
 
 def _has_content(text: str) -> bool:
-    return any(word.lower() not in EMPTY_WORDS for word in CONTENT_WORD.findall(text))
+    """Some word of three letters or more that says something, or a letter of another script ("at 16" says nothing
+    that could be liked)."""
+    return any(word.lower() not in explain.FILLER_WORDS for word in CONTENT_WORD.findall(text))
 
 
 def _facts(text: str) -> tuple[str | None, int | None, bool, tuple[str, ...], str]:

@@ -644,3 +644,8 @@ def test_a_young_person_s_wish_to_work_now_is_a_limit_not_a_liking():
     read = read_text("im only 14 but i wanna start doin summat now like on saturdays")
     assert "over-16" in read.dealbreakers
     assert not any("saturdays" in like or "start" in like for like in read.likes), read.likes
+
+
+@pytest.mark.parametrize("text", ["yr 10, picking what to do after. because i dont know", "at 16 n that"])
+def test_words_that_say_nothing_are_never_shown_as_likes(text):
+    assert not read_text(text).likes
