@@ -279,7 +279,7 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
         "degree", "Jobs you can only get with a university degree", "Needing a degree", "🎓",
         cues=("uni", "university", "universities", "degree", "degrees", "student loan", "student debt", "more years",
               "years of school", "more school", "years of studying", "more studying", "more exams", "years at school",
-              "classroom", "sixth form", "essays"),
+              "classroom", "sixth form", "essays", "more college"),
         needs_degree=True,
         in_quiz=False,
     ),

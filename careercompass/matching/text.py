@@ -65,9 +65,14 @@ NOT_A_NO = re.compile(
     rf"{_NOT_VERY}(?:bad|{_UNBOTHERED}|stressed|a problem|an issue)|no (?:problems?|worries|bother|issues?)|"
     rf"{_DOES_NOT_BOTHER_ME}|"
     r"no two days|can'?t wait|can'?t get enough|not only|(?:i )?(?:don'?t|do not) know|"
-    # Someone else's fear, which they want to help with: "help people that are scared of the dentist".
-    r"(?:people|kids|children|patients|others|those|them|ones) (?:that|who) (?:are|get|feel) "
+    # Someone else's fear or difficulty, which they want to help with: "help people that are scared of the dentist",
+    # "help people who cant walk", "help people with their mental health like anxiety".
+    r"(?:people|kids|children|patients|others|those|them|ones|someone|somebody) (?:that|who) (?:are|get|feel) "
     r"(?:scared|afraid|frightened|nervous|anxious|worried)|"
+    r"(?:people|kids|children|patients|others|those|them|ones|someone|somebody) (?:that|who) (?:can'?t|cannot|"
+    r"couldn'?t|don'?t|do not|won'?t|aren'?t|are not|isn'?t|is not)|"
+    r"help\w* (?:[\w']+ ){0,4}(?:with|through) (?:[\w']+ ){0,4}?(?:anxiety|anxious|panic\w*|stress\w*|depress\w*|"
+    r"fears?|phobias?|nerves|worries)|"
     # "looks sick", "that's sick": slang for great, not feeling ill.
     r"(?:looks?|sounds?|that'?s|is|are|r|well|proper|so|dead|pretty|actually|bare) sick)\b",
     re.I,

