@@ -268,7 +268,7 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
               "999", "a&e", "life or death", "life and death", "trauma", "hectic", "chaos", "chaotic", "upsetting",
               "crisis", "crises", "could die", "mess up", "high pressure", "drama", "death", "died", "dying",
               "deadlines", "in your hands", "go wrong", "upset", "crying", "anxiety", "a patient died", "dies",
-              "putting them down"),
+              "putting them down", "full on", "full-on", "shouting", "shouted at", "screaming"),
         emotional_demand="high",
         title_words=("emergency", "critical care", "intensive care", "a&e", "trauma", "999", "hazardous area"),
         in_quiz=False,
@@ -296,6 +296,13 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
         "over-16", "Jobs you cannot start at 16", "Not open at 16", "🎂",
         cues=(),
         oldest_start=16,
+        in_quiz=False,
+    ),
+    # The same at 17: "im 17, left sixth form, need a job" asks for work they can start now, not at 18.
+    Dealbreaker(
+        "over-17", "Jobs you cannot start at 17", "Not open at 17", "🎂",
+        cues=(),
+        oldest_start=17,
         in_quiz=False,
     ),
     # Said in words only ("need PAID work not volunteering", "no unpaid stuff"): volunteering is left out.
@@ -452,7 +459,8 @@ WISH_TOPICS: tuple[WishTopic, ...] = (
     ),
     WishTopic(
         "cooking", "cooking",
-        cues=("cooking", "cook", "baking", "bake", "cakes", "chef", "food"),
+        cues=("cooking", "cook", "baking", "bake", "cakes", "chef", "food", "chippy", "chip shop", "takeaway",
+              "kitchen", "bakery"),
         note="There are no cooking jobs about health itself. But hospitals and care homes need cooks, and some "
              "jobs help people eat well. Here are some.",
         link="Hospitals and care homes need good food, and this job is about that.",

@@ -22,7 +22,7 @@ from careercompass.matching import explain
 from careercompass.matching.quiz import RIASEC, Answers
 from careercompass.matching.reranker import BLEND, Reranker
 from careercompass.matching.text import ReadText, read_text
-from careercompass.matching.wording import Spelling
+from careercompass.matching.wording import Spelling, meaning
 from careercompass.vocabulary import WishTopic
 
 ROLE_LETTER_WEIGHTS = (1.0, 0.6, 0.35)
@@ -306,7 +306,7 @@ def practical_scores(data: MatchData, answers: Answers, left_education: bool = F
         score += np.where(earns > 0, 0.8, -0.4).astype(np.float32)
     if "pay" in chosen_values:
         score += 0.6 * data._log_pay
-    if "helping" in chosen_values:
+    if "helping" in chosen_values and people != "behind":  # helping from behind the scenes is helping too
         score += 0.4 * (facing - 0.5)
 
     for question_id in ("activities", "setting", "pace", "values"):
@@ -338,7 +338,7 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
         parts["interests"] = _standardise(data._riasec @ profile)
     words = read_words(data, answers, read, dealbreakers)
     if words.clauses:
-        text_vector = data.encode([". ".join(words.clauses)])[0]
+        text_vector = data.encode([". ".join(meaning(c) for c in words.clauses)])[0]
         parts["text"] = _standardise(data.vectors @ text_vector)
     if words.blocked_roles:
         parts["kin"] = _standardise(data.vectors @ data.vectors[list(words.blocked_roles)].mean(axis=0))
@@ -412,7 +412,7 @@ def read_words(data: MatchData, answers: Answers, read: ReadText, dealbreakers: 
     no_meaning = bool(answers.text.strip()) and not said_something
     if not likes:
         return Words(no_meaning=no_meaning)
-    vectors = data.encode(likes)
+    vectors = data.encode([meaning(clause) for clause in likes])
     closeness = _closeness(data, vectors)
     kept, topics, unmatched, blocked = [], [], [], []
     blocked_roles: dict[int, None] = {}

@@ -41,7 +41,7 @@ FILLER_WORDS = frozenset("""
     yet thinking think about mad always obsessed into enjoy enjoys keen fan massive proper super very totally
     absolutely good at seriously else health healthcare because cos coz cuz bc so but if when then though
     need can could get job jobs start where somewhere which that here there place work doing also would i'd you
-    definitely we us they he she him them
+    definitely we us they he she him them now last year next this week month
 """.split())
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 WORD = re.compile(r"[a-z0-9/'’-]+")
@@ -150,12 +150,14 @@ VOLUNTEER_WORDS = re.compile(r"\b(volunteer\w*|unpaid|for free|charity work|work
 
 def volunteering_welcome(answers: Answers, dealbreakers: Collection[str] = ()) -> bool:
     """Unpaid roles may lead the list only for someone who asks to volunteer or is too young for paid work. A pupil
-    who wants a wage or a job they can start at 16 (`dealbreakers` holds "over-16") is looking for paid work."""
+    who wants a wage or a job they can start at 16 or 17 (`dealbreakers` holds "over-16" or "over-17") is looking for
+    paid work."""
     if "unpaid" in dealbreakers:  # "need PAID work not volunteering" names volunteering to say no to it
         return False
     if VOLUNTEER_WORDS.search(answers.text or ""):
         return True
-    wants_paid_work = "earn" in {o.id for o in answers.chosen("values")} or "over-16" in dealbreakers
+    too_young_for_most = {"over-16", "over-17"} & set(dealbreakers)
+    wants_paid_work = "earn" in {o.id for o in answers.chosen("values")} or bool(too_young_for_most)
     return answers.one("stage") == "pupil" and not wants_paid_work
 
 
@@ -346,7 +348,7 @@ FREE_OF = {
     "heavy-lifting": "it has no heavy lifting", "children": "you do not work with children",
     "older-people": "you do not work with older people", "stress": "it is not one of the most stressful jobs",
     "degree": "you can get in without a degree", "full-time": "you can do it part time",
-    "over-16": "you can start it at 16", "unpaid": "it is a paid job",
+    "over-16": "you can start it at 16", "over-17": "you can start it at 17", "unpaid": "it is a paid job",
 }
 
 

@@ -39,7 +39,8 @@ FEELING_NO = re.compile(
     r"stomach|do(?:es)? my head in|gets? on my nerves|rude|annoy\w*|awkward|smell\w*|cringe|not for me|"
     r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope|creep(?:s|ed)?|weird(?:s|ed)? me out|"
     r"hated|hurl|freeze|nervous|nervy|(?:rubbish|terrible|crap|useless|awful|bad|not good|not great) at|"
-    r"passed out|passing out|went green|embarrass\w*|depress\w*|too much|mardy|send me mad|"
+    r"(?:proper|well|really|so|too|very|dead|mega|super|way too) (?:stressful|full on|full-on|intense)|"
+    r"passed out|passing out|went green|gag|gags|gagging|retch\w*|embarrass\w*|depress\w*|too much|mardy|send me mad|"
     r"(?:is|are)n'?t (?:my thing|for me|happening|an option)|is a no|no[ -]go|off the cards|out of the question|"
     r"(?:would|i'd|id) cry|wreck|what if|draw the line|never again|worst|keel\w* over|white as a sheet|"
     r"(?:is|are)n'?t (?:something|anything) (?:i'd|i would|i) (?:ever )?(?:want|like|do|fancy))\b",
@@ -82,7 +83,12 @@ AGE = re.compile(
     r"\b(?:i'm|i am|am|aged|age)\s+(?:only |just |nearly |almost |turning )?(\d{1,2})\b"
     r"(?!\s*(?:%|hours?|hrs?|pounds|quid|k\b|minutes?|mins?|am\b|pm\b|"
     r"o'clock|foot|feet|ft\b|cm\b|kg\b|stone|st\b))(?:\s*(?:years? old|yrs? old|yo|y/o))?"
-    r"|\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y/o|year-old)\b",
+    r"|\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y/o|year-old)\b"
+    # Said as where they are now, at the start of a sentence: "17 now".
+    r"|(?:^|(?<=[.,;!?] )|(?<=[.,;!?]))(\d{1,2}) now\b"
+    # Turning that age soon: "16 in march", "18 next month".
+    r"|^\W*(\d{1,2}) (?:in|on|next|this) (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|month|week|summer|spring|"
+    r"autumn|winter)\w*\b",
     re.I,
 )
 SCHOOL_YEAR = re.compile(r"\b(?:i'm |i am )?(?:in )?(?:year|yr)\s?(7|8|9|10|11|12|13)\b|\by(7|8|9|10|11|12|13)\b",
@@ -99,6 +105,13 @@ LEFT_EDUCATION = re.compile(
     r"the summer|half term|year \d+)\w*\b",
     re.I,
 )
+# A course left, not a wish for it or an answer to the study question: "dropped out of nursing at uni last year".
+COURSE_LEFT = re.compile(
+    r"\b(?:dropped out|dropping out|quit|left) of (?:university|uni|(?:my |a |the )?(?:\w+ ){0,2}(?:course|degree|"
+    r"apprenticeship)|nursing|medicine|midwifery)(?: (?:at|in) (?:university|uni|college|beckett|leeds \w+)\b)?"
+    r"(?: (?:in|after) (?:the |my )?(?:1st|2nd|3rd|first|second|third) year)?(?: \([^)]*\))?",
+    re.I,
+)
 AT_COLLEGE = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:college|sixth form)\b|\b(?:doing|studying) (?:my )?a levels?\b"
                         # Said first, it is where they are: "at leeds city college 3 days a week so...".
                         r"|(?:^|(?<=[,.;!?]))\s*(?:at|in) (?:[a-z]+ ){0,3}(?:college|sixth form)\b(?: \d \w+ a week)?",
@@ -109,7 +122,11 @@ HAVE_CHILDREN = re.compile(
     r"\b(?:i(?:'ve| have)(?: got)?|i got|i have|got|i'm a|i am a)\s+(?:a |an |one |two |three |\d+ |little |young |"
     r"my own |own )?(?:kids?|children|child|baby|babies|sons?|daughters?|toddlers?|little ones|mum|dad|parent)\b"
     r"|\bmy (?:kids|children|son|daughter|baby|little ones)\b|\b(?:single )?(?:mum|dad|parent) of \w+\b"
-    r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) an? \d+ (?:year|yr|month)s? old\b",
+    r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) an? \d+ (?:year|yr|month)s? old\b"
+    r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) twins\b(?: who are \d+)?"
+    # Their child's nursery or school is not a wish for work there: "they start nursery in september".
+    r"|\b(?:they|he|she|my (?:kids|son|daughter|twins|little one|little girl|little boy)) (?:start|starts|go|goes|"
+    r"are at|is at|go to|goes to) (?:nursery|school|reception|preschool)\b(?: in \w+)?",
     re.I,
 )
 # Expecting a baby, a fact about them and not an interest: "19 n 6 months pregnant" does not ask for a midwife's job.
@@ -133,6 +150,13 @@ LIFE_FACTS = re.compile(
     r"\b(?:just )?(?:left|leaving) care\b|\bcare leaver\b|\b(?:in|from) (?:foster )?care\b"
     r"|\bmy (?:pa|personal adviser|social worker|key worker|support worker|youth worker|probation officer)\b"
     r"|\b(?:got|have|in|moved into) (?:my own|a|me own) (?:flat|house|place)(?: in \w+)?\b"
+    r"|\b(?:back at|back in|living at|living with|live with|live at|moved back to|back with|staying at) (?:my|me) "
+    r"(?:mum|mam|dad|nan|"
+    r"gran|nana|auntie|aunt)'?s?(?: house| place)?(?: in \w+)?\b"
+    r"|\b(?:i )?(?:now |still )?(?:live|living) (?:in|near|round|up) (?!a\b|an\b|the\b|care\b|hospital)\w+\b"
+    r"|\b(?:i )?(?:came|come|moved|arrived) (?:to|over to|in) (?:the )?(?:uk|england|britain|leeds)\b"
+    r"(?: \d+ (?:months?|years?|weeks?) ago)?(?: from \w+)?(?: \d+ (?:months?|years?|weeks?) ago)?"
+    r"|\b(?:i )?(?:study|studying|doing|learning) (?:esol|english)(?: at (?:college|\w+ college))?\b"
     r"|\b(?:out )?on licen[cs]e\b|\b(?:in|inside) (?:prison|jail|custody)\b|\bcriminal record\b"
     r"|\b(?:got|have) a record\b|\bon probation\b"
     r"|\b(?:just )?(?:come|came|got) out(?: of (?:jail|prison|the nick|custody))?(?: after \d+ \w+)?\b"
@@ -146,12 +170,16 @@ GETTING_ABOUT = re.compile(r"\b(?:on|near|off) (?:a|the) bus (?:route|stop|line)
 # attacks when stuff kicks off" is read as a condition (set aside) and this limit, never as "stuff kicks off" liked.
 STRUGGLES_WHEN = re.compile(
     r"\b(?:panic attacks?|panic|anxiety|anxious|stressed|overwhelmed|meltdowns?|shut ?downs?|freeze|freak out)\b"
-    r"[^.,;!?]{0,25}?\b(?:when|if|whenever) (?:stuff|things|it|everything|people|someone)\b[^.,;!?]{0,20}?"
+    r"[^.,;!?]{0,25}?\b(?:when|if|whenever) (?:stuff|things|it|everything|everyone|people|someone|it'?s|its|"
+    r"it is|there'?s)\b[^.,;!?]{0,20}?"
     r"(?:kicks? off|gets? (?:busy|hectic|loud|intense|tense|too much|stressful|crazy|mad|serious)|goes? wrong|"
-    r"shouts?|shouting|is busy|are busy|rushed)", re.I)
+    r"shouts?|shouting|is busy|are busy|rushed|loud|noisy|hectic|chaotic|chaos)"
+    r"(?:[^.,;!?]{0,30}?\b(?:shouting|screaming|kicking off))?", re.I)
 # Too young for most paid work and wanting some now: "im only 14 but i wanna start doin summat now like on saturdays"
-# asks for jobs open at 16 or younger, the same as "a saturday job".
+# asks for jobs open at 16 or younger, the same as "a saturday job". At 17, wanting work now or having left school or
+# college asks for jobs open at 17: most care jobs take people from 18.
 YOUNGEST_PAID_AGE = 16
+YOUNG_LIMITS = {16: "over-16", 17: "over-17"}  # the limit for someone of this age or younger who wants work now
 WORK_NOW = re.compile(r"\b(?:job|jobs|work|working|start|starting|earn|earning|do something|do summat|"
                       r"doing something|help|helping)\b[^.,;!?]{0,30}"
                       r"\b(?:now|asap|straight away|right away|yet|weekends?|saturdays?|sundays?|after school)\b"
@@ -166,18 +194,22 @@ HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|
 # Words that make a clause a liking ("i like kids", "little ones are cute"), not only a mention ("my mum does nights").
 LIKING = re.compile(r"\b(?:like|likes|love|loves|enjoy|enjoys|adore|into|cute|great with|good with|fine with)\b", re.I)
 # An injury, a fact about the person that also says no to heavy lifting: "hurt my back at the gym last year".
-INJURY = re.compile(r"\b(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|wrecked|damaged) (?:my|me) "
-                    r"(?:back|knees?|shoulders?|disc|wrists?|neck|hip)\b"
+INJURY = re.compile(r"\b(?:(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|wrecked|damaged) (?:my|me) "
+                    r"|(?:i )?(?:had|have had|i've had) (?:a |an |my )?(?:op|operation|surgery) on (?:my|me) )"
+                    r"(?:back|knees?|shoulders?|disc|wrists?|neck|hip|spine)\b(?: \([^)]*\))?"
                     r"(?:[^,.;!?]*?(?=\s(?:so|and|but)\b|[,.;!?]|$))?",
                     re.I)
 # A condition or disability the person has ("im autistic", "i have adhd", "i get panic attacks"): a fact about them,
 # never an interest. Quoting "i'm autistic" as the reason for a music therapist's job would say they want to treat it.
+_CONDITIONS = (r"autistic|autism|asd|adhd|add|dyslexic|dyslexia|dyspraxic|dyspraxia|epilepsy|epileptic|asthma|anxiety|"
+               r"depression|depressed|ocd|diabetes|diabetic|learning disabilit(?:y|ies)|learning difficult(?:y|ies)|"
+               r"cerebral palsy|deaf|partially sighted|hard of hearing|in a wheelchair|panic attacks|"
+               r"mental health (?:problems|issues)|tourettes?|bpd|ptsd|cfs|fibromyalgia|crohn'?s|scoliosis")
 CONDITION = re.compile(
     r"\b(?:i'm|i am|i have|i've got|i got|i get|i suffer with|i suffer from|i've|got)\s+(?:got\s+|really\s+|bad\s+|"
-    r"mild\s+|severe\s+|a\s+)?(?:autistic|autism|asd|adhd|add|dyslexic|dyslexia|dyspraxic|dyspraxia|epilepsy|"
-    r"epileptic|asthma|anxiety|depression|depressed|ocd|diabetes|diabetic|learning disabilit(?:y|ies)|"
-    r"learning difficult(?:y|ies)|cerebral palsy|deaf|partially sighted|hard of hearing|in a wheelchair|"
-    r"panic attacks|mental health (?:problems|issues)|tourettes?|bpd|ptsd|cfs|fibromyalgia|crohn'?s)\b",
+    rf"mild\s+|severe\s+|a\s+)?(?:{_CONDITIONS})\b"
+    r"|\b(?:my )?mental health (?:wasn'?t|was not|isn'?t|is not|hasn'?t been|has not been|was|is|has been) "
+    r"(?:great|good|the best|bad|rubbish|awful|poor|not great)\b",
     re.I)
 # Putting up with something, said as "not bothered about blood" or "i dont mind lifting": not a no, and not a
 # like either. Matching "blood" as an interest would put blood-taking jobs first for someone who only said they
@@ -228,6 +260,8 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
                           r"(?:14|15|16)\b|\bsaturday job\b"
                           r"|\b(?:for|as) (?:an? )?(?:14|15|16)[ -]?(?:year old|yr old|yo)\b",
                           re.I),
+    "over-17": re.compile(r"\b(?:start|starting|begin|work|working|job|jobs)\b[^.,;!?]{0,20}\b(?:at|from|for) 17\b"
+                          r"|\b(?:for|as) (?:an? )?17[ -]?(?:year old|yr old|yo)\b", re.I),
     "driving": re.compile(r"\btoo young to drive\b|\b(?:learning|learner) (?:to )?driv\w*\b|\bfailed (?:my|me|the) "
                           r"(?:driving )?test\b|\bnever be allowed (?:behind|to drive)\b|\bno licen[cs]e\b", re.I),
 }
@@ -408,6 +442,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     tidied, fixes = tidy((text or "")[:MAX_READ_LENGTH], spelling, keep=kept_words)
     tidied = IDIOMS.sub("annoy me", tidied)
 
+    course_left = [m.group(0) for m in COURSE_LEFT.finditer(tidied)]
+    tidied = COURSE_LEFT.sub(", ", tidied)
     study = None if STUDY_SET_ASIDE in set_aside else _study_in(tidied)
     if study is not None:
         tidied = _without_study_words(tidied)
@@ -421,7 +457,12 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     struggles = STRUGGLES_WHEN.search(tidied)
     tidied = STRUGGLES_WHEN.sub(", ", tidied)
     stage, age, left_education, about_me, tidied = _facts(tidied)
-    work_now = WORK_NOW.search(tidied) if age is not None and age <= YOUNGEST_PAID_AGE else None
+    if course_left:
+        about_me, left_education = (*course_left, *about_me), True
+        # Someone who has been to university is 19 or older, near enough.
+        stage = stage or ("19-plus" if any("uni" in said.lower() for said in course_left) else "16-18")
+    young_limit = next((limit for oldest, limit in YOUNG_LIMITS.items() if age is not None and age <= oldest), None)
+    work_now = WORK_NOW.search(tidied) if young_limit else None
     if work_now:  # a wish to work now, not work they like: "start doin summat now" is never quoted as a reason
         tidied = WORK_NOW.sub(", ", tidied)
     if STAGE_SET_ASIDE in set_aside:
@@ -464,16 +505,21 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
             if not found:
                 dislikes.append(negative)
         previous_was_no = negative is not None
-    if injury:
-        said.setdefault("heavy-lifting", injury.group(0))
-    if struggles:
-        said.setdefault("stress", struggles.group(0))
-    if work_now:
-        said.setdefault("over-16", work_now.group(0))
     # Mixed feelings are not a no: "i like kids but teenagers scare me" likes children, so children stay.
     said = {name: words for name, words in said.items()
             if not (name in said_as_no and any(_CUE_PATTERNS[name].search(like) and LIKING.search(like)
                                                for like in likes))}
+    # What someone says of their own body or nerves stands whatever they like: "something exciting like a&e but i get
+    # panic attacks when it's loud" still rules out the most stressful work.
+    if injury:
+        said.setdefault("heavy-lifting", injury.group(0))
+    if struggles:
+        said.setdefault("stress", struggles.group(0))
+    wants_work = study == "asap" or (left_education and age is not None and age > YOUNGEST_PAID_AGE)
+    if young_limit and (work_now or wants_work):
+        said.setdefault(young_limit, work_now.group(0) if work_now else next(
+            (fact for fact in about_me if LEFT_EDUCATION.search(fact) or COURSE_LEFT.search(fact) or AGE.search(fact)),
+            f"{age}"))
     said = {name: words for name, words in said.items() if dealbreaker_key(name) not in set_aside}
     return ReadText(
         likes=tuple(likes), dealbreakers=frozenset(said), dislikes=tuple(dislikes), fixes=fixes,
@@ -584,7 +630,7 @@ def _facts(text: str) -> tuple[str | None, int | None, bool, tuple[str, ...], st
     _, text = take(INJURY, text)
     _, text = take(CONDITION, text)
     for match in ages:
-        age = int(match.group(1) or match.group(2))
+        age = int(next(group for group in match.groups() if group))
         if age < 11:
             age = None  # not a young person's age ("i am 5 foot" is caught above; "am 2 lazy" is not an age)
         elif age <= 15:

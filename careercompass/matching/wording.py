@@ -35,7 +35,8 @@ TEXT_SPEAK: dict[str, str] = {
     "wknds": "weekends", "2moro": "tomorrow",
     "dont": "don't", "cant": "can't", "wont": "won't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
     "arent": "aren't", "havent": "haven't", "hasnt": "hasn't", "wouldnt": "wouldn't", "couldnt": "couldn't",
-    "shouldnt": "shouldn't", "aint": "am not", "im": "i'm", "ive": "i've", "id": "i'd", "youre": "you're",
+    "shouldnt": "shouldn't", "wasnt": "wasn't", "werent": "weren't", "aint": "am not", "im": "i'm", "ive": "i've",
+    "id": "i'd", "youre": "you're",
     "tbh": "to be honest", "rn": "right now", "atm": "at the moment", "idk": "I don't know",
     "dunno": "don't know", "idc": "I don't care", "idm": "I don't mind", "ngl": "honestly", "fr": "",
     "deffo": "definitely", "defo": "definitely", "def": "definitely", "rly": "really", "v": "very",
@@ -54,7 +55,8 @@ TEXT_SPEAK: dict[str, str] = {
     "wi": "with", "yr": "year", "yrs": "years",
     # British words the sentence model's word list lacks, so a spelling fix would change them ("telly" to "tell").
     "telly": "television", "mam": "mum",
-    "yap": "chat", "yapping": "chatting", "kidz": "kids", "littel": "little",
+    "yap": "chat", "yapping": "chatting", "yappin": "chatting", "ting": "thing", "kidz": "kids", "babys": "babies",
+    "babyz": "babies", "littel": "little",
     "wana": "want to", "ther": "their", "agen": "again", "wer": "were", "gaffer": "manager", "reel": "really",
     "yutes": "young people", "youts": "young people", "mandem": "friends", "gyaldem": "friends", "gassed": "excited",
     # Services people name from their own lives.
@@ -71,6 +73,27 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bhealth (?:and|&|n|an) social(?! work)(?: care)?\b", re.I), "health and social care"),
     (re.compile(r"\bme (?=(?:mum|mam|mom|dad|nan|nana|nanna|grandad|grandma|brother|sister|mates?|family|kids?)\b)",
                 re.I), "my "),  # "me mum": my mum
+)
+# Sayings about themselves that the sentence model reads poorly ("i'm a good listener" was nearest an audiology
+# assistant, "good with my hands" a plastic surgeon), with what they mean in work. Only what is matched changes:
+# a reason still quotes the person's own words.
+MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:good|great|gud) listener\b|\bshoulder to cry on\b|\b(?:people|everyone|ppl|mates|friends|"
+                r"every1) (?:always )?(?:tell|tells|come to|comes to) me (?:about |with )?(?:their|all their) "
+                r"(?:problems|worries|issues|stuff|secrets)\b", re.I),
+     "listening to people and supporting them with their worries"),
+    (re.compile(r"\bpeople person\b|\b(?:love|like|loves|likes|enjoy) a (?:good )?(?:natter|chat|gossip)\b"
+                r"|\b(?:chat|talk) to (?:anyone|any1|anybody)\b|\bgift of the gab\b|\b(?:yapping|yappin|yapper|"
+                r"chatterbox)\b", re.I),
+     "talking and chatting with all kinds of people"),
+    (re.compile(r"\b(?:good|better|great|handy) (?:with|wiv|wi) (?:my|me) hands\b|\bhands[- ]on\b"
+                r"|\bsteady hands?\b|\bpractical (?:person|stuff|things|work)\b", re.I),
+     "careful, practical hands-on work with tools and equipment"),
+    (re.compile(r"^\W*(?:very |really |super )?organi[sz]ed\W*$|\b(?:i'm|i am|im|very|really|proper|super) "
+                r"organi[sz]ed\b", re.I),
+     "organised office work keeping records, files and bookings in order"),
+    (re.compile(r"\bget(?:s)? bored (?:easy|easily|quick|quickly|fast)\b", re.I),
+     "varied work on the move, where no two days are the same"),
 )
 # Shops and chains where young people in Leeds work or hang out: names, left as typed ("primark" is not "primary").
 PLACE_NAMES = frozenset({
@@ -94,6 +117,7 @@ EVERYDAY_WORDS = (
     "something", "nothing", "really", "definitely", "probably", "because", "honestly", "actually",
     "interested", "interesting", "want", "would", "could", "should", "scared", "frightened", "queasy",
     "squeamish", "dizzy", "passed", "mechanic", "psychology", "sociology", "health", "mental", "good",
+    "natter", "gossip", "chippy",
 )
 
 
@@ -155,7 +179,8 @@ class Fix:
 # Endings that make another form of a word, and what the stem may have lost: "fainted" from "faint", "hoping" from
 # "hope", "stopped" from "stop", "mysteries" from "mystery".
 INFLECTED_STEM_LENGTH = 5
-INFLECTIONS = (("ing", ("", "e")), ("ed", ("", "e")), ("ied", ("y",)), ("ies", ("y",)), ("es", ("",)), ("s", ("",)),
+INFLECTIONS = (("ing", ("", "e")), ("ed", ("", "e")), ("ied", ("y",)), ("ies", ("y",)), ("ier", ("y",)),
+               ("iest", ("y",)), ("es", ("",)), ("s", ("",)),
                ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("",)), ("pped", ("p",)), ("tted", ("t",)),
                ("nned", ("n",)), ("pping", ("p",)), ("tting", ("t",)), ("nning", ("n",)))
 SOUNDS_LIKE = (("f", "ph"), ("sy", "psy"), ("si", "psy"), ("n", "kn"))
@@ -297,3 +322,10 @@ def tidy(text: str, spelling: Spelling = NO_SPELLING, keep: Iterable[str] = ()) 
         text = phrase.sub(meaning, text)
     tidied = _TOKEN.sub(replace, text)
     return " ".join(tidied.split()), tuple(fixes.values())
+
+
+def meaning(clause: str) -> str:
+    """The clause as matched: sayings put in plain words (see MEANINGS)."""
+    for saying, plain in MEANINGS:
+        clause = saying.sub(plain, clause)
+    return clause

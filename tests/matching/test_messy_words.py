@@ -177,6 +177,9 @@ def test_what_is_a_like(text, likes):
     ("i want to work 12 hours a day", None, False),
     ("i am 5 foot tall", None, False),
     ("i like kids", None, False),
+    ("16 in march. i need something part time", "16-18", False),  # turning 16 soon
+    ("im 20, dropped out of nursing at uni last year", "19-plus", True),
+    ("dropped out of uni in 2nd year", "19-plus", True),
 ])
 def test_the_stage_is_read_from_words(text, stage, left):
     read = read_text(text)
@@ -526,6 +529,16 @@ def test_saying_no_to_volunteering_leaves_unpaid_roles_out_even_for_a_pupil(matc
     ("been at costa in kirkstall 3 yrs", "costa"),
     ("needs to be on the bus route from armley", "bus route"),
     ("i get the bus everywhere", "bus"),
+    # A course left, where they live and how they came here, their own operation, their children's nursery.
+    ("im 20, dropped out of nursing at uni last year", "nursing"),
+    ("dropped out of uni in 2nd year (biology at beckett)", "beckett"),
+    ("back at me mums in bramley now", "bramley"),
+    ("I come to UK 8 month ago from Syria, now live in Beeston", "syria"),
+    ("now live in Beeston", "beeston"),
+    ("I study ESOL at college", "esol"),
+    ("had an op on my spine last year (scoliosis) so cant lift", "spine"),
+    ("mental health wasnt great so i left", "mental health"),
+    ("got twins who are 2, they start nursery in september", "nursery"),
 ])
 def test_facts_about_someone_s_life_are_set_aside_not_matched_as_likes(text, fact):
     read = read_text(text)
@@ -588,7 +601,8 @@ def test_handling_samples_in_a_lab_is_not_personal_care(match_data):
     assert match_data.roles[match_data.index["care-worker"]].rules_out("personal-care")
 
 
-@pytest.mark.parametrize("text", ["i get panic attacks when stuff kicks off", "i get anxious when people shout"])
+@pytest.mark.parametrize("text", ["i get panic attacks when stuff kicks off", "i get anxious when people shout",
+                                  "i get panic attacks when its loud n everyone shouting"])
 def test_panic_at_busy_or_tense_times_is_a_no_to_the_most_stressful_work(text):
     read = read_text(text)
     assert "stress" in read.dealbreakers
@@ -663,3 +677,65 @@ def test_other_people_s_difficulties_they_want_to_help_with_are_likes_not_limits
 
 def test_a_no_to_more_college_is_a_no_to_degrees():
     assert "degree" in read_text("want a job now not more college").dealbreakers
+
+
+def test_panic_at_busy_times_stands_even_beside_a_liking_for_that_work(match_data):
+    text = "i want something exciting like a&e or ambulances but i get panic attacks when its loud n everyone shouting"
+    result = match(match_data, Answers(text=text))
+    assert "stress" in result.dealbreakers
+    assert not any(match_data.roles[match_data.index[m.slug]].rules_out("stress") for m in result.matches)
+
+
+@pytest.mark.parametrize(("text", "limit"), [
+    ("cant stand sick or poo, i literally gag", "personal-care"),
+    ("placements on the wards were too much for me, proper stressful", "stress"),
+    ("maybe not the most full on one", "stress"),
+])
+def test_more_ways_of_saying_no_are_read(text, limit):
+    read = read_text(text)
+    assert limit in read.dealbreakers
+    assert not read.likes  # "i literally gag" and "proper stressful" are not things they like
+
+
+@pytest.mark.parametrize(("text", "near", "not_near"), [
+    ("im good with my hands", {"sterile-services-technician", "prosthetic-and-orthotic-technician",
+                               "dental-technician", "estates-maintenance-technician", "joiner"}, "surgeon"),
+    ("im a good listener, everyone tells me their problems",
+     {"mental-health-support-worker", "advocacy-worker", "counsellor", "community-alarm-responder"}, "radiographer"),
+    ("organised ✅", {"health-records-clerk", "booking-coordinator", "medical-secretary", "administrative-assistant"},
+     "surgeon"),
+])
+def test_sayings_about_yourself_are_matched_on_what_they_mean_and_quoted_as_written(match_data, text, near, not_near):
+    result = match(match_data, Answers(text=text), limit=5)
+    assert near & {m.slug for m in result.matches[:3]}
+    assert not any(not_near in m.slug for m in result.matches)
+    quoted = " ".join(result.matches[0].reasons)
+    assert "You wrote" in quoted and "tools and equipment" not in quoted and "supporting them" not in quoted
+
+
+def test_helping_chosen_beside_behind_the_scenes_does_not_pull_towards_patients(match_data):
+    answers = Answers(choices={"people": ("behind",), "values": ("helping",)})
+    top = match(match_data, answers, limit=10).matches
+    assert not any(match_data.roles[match_data.index[m.slug]].patient_facing for m in top[:5])
+
+
+def test_a_course_left_is_not_an_answer_to_the_study_question():
+    assert read_text("dropped out of uni in 2nd year, want summat steadier").study is None
+
+
+@pytest.mark.parametrize(("text", "limit"), [
+    ("im 17, left sixth form after a term. me mum says get an apprenticeship", "over-17"),
+    ("left school last summer been doin nowt. 17 now", "over-17"),
+    ("im 17 need a job asap", "over-17"),
+    ("im 15 need a job asap", "over-16"),
+])
+def test_someone_too_young_for_most_care_jobs_who_wants_work_now_gets_jobs_open_at_their_age(match_data, text, limit):
+    result = match(match_data, Answers(text=text))
+    assert limit in result.dealbreakers
+    oldest = 16 if limit == "over-16" else 17
+    assert all((match_data.roles[match_data.index[m.slug]].minimum_age or 99) <= oldest for m in result.matches)
+
+
+@pytest.mark.parametrize("text", ["im 17 and i love science", "im 17, at college doing a levels"])
+def test_an_age_of_17_alone_leaves_jobs_open_from_18_in(text):
+    assert not read_text(text).dealbreakers
