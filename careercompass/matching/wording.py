@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import jellyfish
+
 from careercompass import vocabulary
 
 MIN_CORRECTABLE_LENGTH = 5  # shorter words have too many near neighbours ("kids" is one edit from "kinds")
@@ -56,7 +58,8 @@ TEXT_SPEAK: dict[str, str] = {
     # British words the sentence model's word list lacks, so a spelling fix would change them ("telly" to "tell").
     "telly": "television", "mam": "mum",
     "yap": "chat", "yapping": "chatting", "yappin": "chatting", "ting": "thing", "kidz": "kids", "babys": "babies",
-    "babyz": "babies", "littel": "little",
+    "babyz": "babies", "littel": "little", "tork": "talk", "wud": "would", "bruvver": "brother", "bruva": "brother",
+    "hevy": "heavy", "yeer": "year", "stuf": "stuff", "coms": "comes", "grate": "great",
     "wana": "want to", "ther": "their", "agen": "again", "wer": "were", "gaffer": "manager", "reel": "really",
     "yutes": "young people", "youts": "young people", "mandem": "friends", "gyaldem": "friends", "gassed": "excited",
     # Services people name from their own lives.
@@ -65,6 +68,7 @@ TEXT_SPEAK: dict[str, str] = {
 # Said in more than one word or with a sign in it, so spelled out before words are taken one at a time.
 PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\ba\s?(?:&|and|n)\s?e\b", re.I), "emergency department"),  # "a&e", "a and e": accident and emergency
+    (re.compile(r"\bwont (?=to\b)", re.I), "want "),  # "wont to work": never "won't to"
     # "helping yutes with their heads": with their mental health, not the eyes and ears of the head.
     (re.compile(r"(?:(?<=with )|(?<=wiv )|(?<=wid )|(?<=w/ ))(?:their|his|her|my|people'?s|ppls) heads?\b(?! of)",
                 re.I), "their mental health"),
@@ -117,7 +121,7 @@ EVERYDAY_WORDS = (
     "something", "nothing", "really", "definitely", "probably", "because", "honestly", "actually",
     "interested", "interesting", "want", "would", "could", "should", "scared", "frightened", "queasy",
     "squeamish", "dizzy", "passed", "mechanic", "psychology", "sociology", "health", "mental", "good",
-    "natter", "gossip", "chippy",
+    "natter", "gossip", "chippy", "weird", "great", "heavy", "brain",
 )
 
 
@@ -184,6 +188,7 @@ INFLECTIONS = (("ing", ("", "e")), ("ed", ("", "e")), ("ied", ("y",)), ("ies", (
                ("er", ("", "e")), ("ers", ("", "e")), ("ly", ("",)), ("pped", ("p",)), ("tted", ("t",)),
                ("nned", ("n",)), ("pping", ("p",)), ("tting", ("t",)), ("nning", ("n",)))
 SOUNDS_LIKE = (("f", "ph"), ("sy", "psy"), ("si", "psy"), ("n", "kn"))
+SOUND_ALIKE_EDITS = 2  # how far off a word that sounds the same may be spelt
 
 
 class Spelling:
@@ -193,10 +198,12 @@ class Spelling:
         self.uses = uses
         self.known = frozenset(known) | frozenset(uses)
         self._by_deletion: dict[str, set[str]] = {}
+        self._by_sound: dict[str, set[str]] = {}
         for word in uses:
             if len(word) >= MIN_CORRECTABLE_LENGTH - 1 and word.isalpha():
                 for variant in _deletions(word, 2 if len(word) >= LONG_WORD - 1 else 1):
                     self._by_deletion.setdefault(variant, set()).add(word)
+                self._by_sound.setdefault(jellyfish.metaphone(word), set()).add(word)
 
     @classmethod
     def from_texts(cls, texts_per_role: Iterable[Iterable[str]]) -> Spelling:
@@ -225,7 +232,19 @@ class Spelling:
                 found = said if self.uses[said] else self._nearest(said)
                 if found is not None:
                     return found
-        return self._nearest(word)
+        nearest = self._nearest(word)
+        if nearest is not None and jellyfish.metaphone(nearest) == jellyfish.metaphone(word):
+            return nearest
+        # Nothing near sounds the same: a word that does, spelt further off, is what was meant ("brane" is "brain",
+        # not "brace"; "komputer" is "computer"; "demensha" is "dementia").
+        return self._sounds_alike(word) or nearest
+
+    def _sounds_alike(self, word: str) -> str | None:
+        most = SOUND_ALIKE_EDITS
+        candidates = [(edit_distance(word, candidate, most), candidate)
+                      for candidate in self._by_sound.get(jellyfish.metaphone(word), ())]
+        near = [(distance, candidate) for distance, candidate in candidates if distance <= most]
+        return min(near, key=lambda found: (found[0], -self.uses[found[1]], found[1]))[1] if near else None
 
     def _inflected(self, word: str) -> bool:
         """A known word with an ending added ("fainted", "mysteries"): the model's word list holds stems, not every

@@ -52,6 +52,21 @@ def test_a_fix_keeps_the_first_letter_and_is_one_edit_for_short_words():
     assert edit_distance("abcdef", "uvwxyz", 2) == 3  # gives up past the limit
 
 
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("brane", "brain"),  # "brace" is one letter away, but does not sound the same
+    ("komputerz", "computers"),  # a different first letter, the same sound
+    ("demensha", "dementia"),
+    ("wierd", "weird"),
+])
+def test_a_word_spelt_the_way_it_sounds_is_read_as_the_word_that_sounds_the_same(spelling, typed, meant):
+    assert spelling.correct(typed) == meant
+
+
+def test_a_sound_alike_spelt_too_far_off_is_not_guessed():
+    spelling = Spelling(Counter({"burst": 4}))
+    assert spelling.correct("barista") is None  # sounds like "burst" to the sound key, but three letters off
+
+
 def test_the_word_most_roles_use_wins():
     spelling = Spelling(Counter({"caring": 5, "carrying": 2}))
     assert spelling.correct("carring") == "caring"
@@ -70,6 +85,8 @@ def test_the_word_most_roles_use_wins():
     ("me mum sez im good wi kids", "my mum says i'm good with kids"),  # "me" before family is "my"
     ("help me", "help me"),
     ("i had camhs for 2 yrs", "i had children's mental health service for 2 years"),
+    ("i wont to wurk at specsavers", "i want to work at specsavers"),  # "wont to" is never "won't to"
+    ("i wont do nights", "i won't do nights"),
 ])
 def test_text_speak_is_spelled_out(typed, read):
     assert tidy(typed)[0] == read
