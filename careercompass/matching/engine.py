@@ -51,6 +51,9 @@ POSSESSIVES = frozenset({"my", "me", "our", "his", "her", "their", "your"})  # s
 # met here: they are never quoted for the roles left, and the page says why.
 CLOSEST_CHECKED = 5
 MOST_RULED_OUT_TO_BLOCK = 0.45  # the share of all roles a deal-breaker may rule out and still block words
+# The share of those closest roles that must be ruled out: all but one, since a near miss often slips in among them
+# ("want to be a nurse like my auntie": four nursing jobs, and a ward housekeeper).
+CLOSEST_RULED_OUT_SHARE = 0.8
 NAME_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # Unpaid volunteering sinks below paid jobs unless the person asks to volunteer or is too young for paid work.
 VOLUNTEER_DROP = 3.0
@@ -438,12 +441,12 @@ def read_words(data: MatchData, answers: Answers, read: ReadText, dealbreakers: 
 
 
 def _closest_ruled_out(data: MatchData, closeness: np.ndarray, dealbreakers: Collection[str]) -> str | None:
-    """A deal-breaker that rules out every one of the roles closest to some words, when that says something: one
+    """A deal-breaker that rules out nearly all of the roles closest to some words, when that says something: one
     that rules out most jobs anyway (nights and weekends) would block any words by chance."""
     closest = np.argsort(-closeness)[:CLOSEST_CHECKED]
     for dealbreaker in sorted(dealbreakers):
         ruled_out = data.ruled_out_by(dealbreaker)
-        if ruled_out.mean() <= MOST_RULED_OUT_TO_BLOCK and ruled_out[closest].all():
+        if ruled_out.mean() <= MOST_RULED_OUT_TO_BLOCK and ruled_out[closest].mean() >= CLOSEST_RULED_OUT_SHARE:
             return dealbreaker
     return None
 

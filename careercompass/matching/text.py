@@ -124,6 +124,7 @@ HAVE_CHILDREN = re.compile(
     r"|\bmy (?:kids|children|son|daughter|baby|little ones)\b|\b(?:single )?(?:mum|dad|parent) of \w+\b"
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) an? \d+ (?:year|yr|month)s? old\b"
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) twins\b(?: who are \d+)?"
+    r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) a little (?:girl|boy|one|lad)\b"
     # Their child's nursery or school is not a wish for work there: "they start nursery in september".
     r"|\b(?:they|he|she|my (?:kids|son|daughter|twins|little one|little girl|little boy)) (?:start|starts|go|goes|"
     r"are at|is at|go to|goes to) (?:nursery|school|reception|preschool)\b(?: in \w+)?",
@@ -174,6 +175,7 @@ STRUGGLES_WHEN = re.compile(
     r"it is|there'?s)\b[^.,;!?]{0,20}?"
     r"(?:kicks? off|gets? (?:busy|hectic|loud|intense|tense|too much|stressful|crazy|mad|serious)|goes? wrong|"
     r"shouts?|shouting|is busy|are busy|rushed|loud|noisy|hectic|chaotic|chaos)"
+    r"(?:\s+(?:and|or)\s+(?:stressful|busy|hectic|loud|noisy|chaotic|tense|intense|rushed))*"
     r"(?:[^.,;!?]{0,30}?\b(?:shouting|screaming|kicking off))?", re.I)
 # Too young for most paid work and wanting some now: "im only 14 but i wanna start doin summat now like on saturdays"
 # asks for jobs open at 16 or younger, the same as "a saturday job". At 17, wanting work now or having left school or
@@ -221,7 +223,8 @@ TOLERANCE = re.compile(
 # What is left of a clause once the thing put up with is taken out: "and that either" says nothing more.
 TOLERANCE_TAIL = frozenset({"that", "either", "too", "all", "it", "them", "this", "neither", "as", "well"})
 # Words that carry nothing to match on: "idk" alone must not be matched as something the person likes.
-FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?| what to do)?\b(?! how\b)"
+FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?| what to do| what (?:i'm|i am) "
+                    r"(?:even )?good at)?\b(?! how\b)"
                     # Asides about themselves: "idk if thats stupid", "is it too late".
                     r"|\b(?:if |is )(?:that'?s|that is|that|it'?s|it is|it|this is|this) (?:too late|stupid|weird|dumb|"
                     r"silly|normal|ok|okay|bad|mad)\b"
@@ -231,6 +234,10 @@ FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?|
                     r"|\b(?:my |me )?(?:mum|mam|dad|teacher|school|college|sir|miss) (?:made|makes|told|said|says) "
                     r"(?:me|us|i have|i had)(?: to)?(?: do)?(?: this| it| the quiz)?\b"
                     r"|\bfor (?:my |our )?careers?(?: lesson| class)?\b"
+                    # The job centre's part: "work coach said fill this in", "gotta be applying for stuff".
+                    r"|\b(?:my |me |the )?(?:work coach|job coach|jobcentre|job centre|advisor|adviser) "
+                    r"(?:made|makes|told|said|says)(?:[^.,;!?]{0,20}?(?:fill (?:this|it)(?: in)?|be applying for (?:stuff|jobs|things)|"
+                    r"do (?:this|it)))?\b"
                     # Choosing school subjects, not work: "we pick options next wk", "what to do after".
                     r"|\b(?:picking|choosing|pick|choose|chose|picked) (?:my |our )?(?:options|gcses|subjects|"
                     r"what to (?:do|pick|study|take))(?: after| next \w+)?\b|\bwhat to (?:do|pick) after\b"
@@ -253,7 +260,8 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
         r"(?:bad|dodgy|weak|knackered|wrecked) (?:knees?|shoulders?|wrists?|joints|back)|wheelchair user|"
         r"hypermobility|manual labour|hard on (?:your|my) body|physical (?:stuff|work|jobs?)|"
         r"back'?s? (?:been |is )?(?:knackered|wrecked|bad))\b", re.I),
-    "full-time": re.compile(r"\b(?:part[ -]?time|fewer hours|few hours a week|flexible hours|around (?:my|me) "
+    "full-time": re.compile(r"\b(?:part[ -]?time|fewer hours|few hours a week|(?:a )?(?:few|couple of|2|3|two|three) "
+                            r"days a week|flexible hours|around (?:my|me) "
                             r"(?:a levels|college|studies|course|kids))\b", re.I),
     # A job to start at 16 or younger: "need summat i can start at 16", "a saturday job".
     "over-16": re.compile(r"\b(?:start|starting|begin|work|working|job|jobs)\b[^.,;!?]{0,20}\b(?:at|from|for) "
@@ -268,7 +276,11 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
 # Said in words, the quiz's "people" answer: "dont want to deal with patients" is "behind the scenes".
 BEHIND_THE_SCENES = re.compile(r"\bbehind the scenes\b|\bnot (?:patient|people)[ -]facing\b", re.I)
 PATIENT_WORDS = re.compile(r"\b(?:patients?|deal(?:ing)? with people|talk(?:ing)? to people|face to face|"
-                           r"the public|customers?)\b", re.I)
+                           r"the public|customers?|strangers|talk(?:ing)? to strangers)\b", re.I)
+# Shy or quiet, said of themselves: the quiz's "behind the scenes", and a fact about them rather than a liking. Matched
+# as words, "i'm proper shy" once gave a paramedic at major incidents "You wrote “i'm proper shy”".
+SHY = re.compile(r"\b(?:i'm|i am) (?:proper |really |quite |very |a bit |dead |so |kind of |kinda )?(?:shy|quiet)\b"
+                 r"(?: (?:around|with) (?:new people|strangers|people))?", re.I)
 # A clause that only goes on with the one before ("hospitals scare me, the blood and stuff") shares its no.
 CARRIES_ON = re.compile(r"^(?:the|and|or|nor|also|especially|plus|all the|any|or any|even)\b", re.I)
 FILLER_ENDS = re.compile(r"^(?:and|or|but|with|so|also)\b\s*|\s*\b(?:and|or|but|with|so|also)$", re.I)
@@ -456,7 +468,10 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     injury = INJURY.search(tidied)
     struggles = STRUGGLES_WHEN.search(tidied)
     tidied = STRUGGLES_WHEN.sub(", ", tidied)
+    shy = [m.group(0) for m in SHY.finditer(tidied)]
+    tidied = SHY.sub(", ", tidied)
     stage, age, left_education, about_me, tidied = _facts(tidied)
+    about_me = (*about_me, *shy)
     if course_left:
         about_me, left_education = (*course_left, *about_me), True
         # Someone who has been to university is 19 or older, near enough.
@@ -524,7 +539,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     return ReadText(
         likes=tuple(likes), dealbreakers=frozenset(said), dislikes=tuple(dislikes), fixes=fixes,
         said=tuple(said.items()), stage=stage, study=study, values=tuple(values),
-        people=None if PEOPLE_SET_ASIDE in set_aside else people,
+        people=None if PEOPLE_SET_ASIDE in set_aside else people or ("behind" if shy else None),
         physical=None if PHYSICAL_SET_ASIDE in set_aside else physical,
         left_education=left_education, about_me=about_me, set_aside=set_aside,
     )

@@ -556,6 +556,8 @@ def test_saying_no_to_volunteering_leaves_unpaid_roles_out_even_for_a_pupil(matc
     ("had an op on my spine last year (scoliosis) so cant lift", "spine"),
     ("mental health wasnt great so i left", "mental health"),
     ("got twins who are 2, they start nursery in september", "nursery"),
+    ("got a little girl so i do the school runs", "little girl"),
+    ("im proper shy", "shy"),
 ])
 def test_facts_about_someone_s_life_are_set_aside_not_matched_as_likes(text, fact):
     read = read_text(text)
@@ -756,3 +758,28 @@ def test_someone_too_young_for_most_care_jobs_who_wants_work_now_gets_jobs_open_
 @pytest.mark.parametrize("text", ["im 17 and i love science", "im 17, at college doing a levels"])
 def test_an_age_of_17_alone_leaves_jobs_open_from_18_in(text):
     assert not read_text(text).dealbreakers
+
+
+@pytest.mark.parametrize("text", [
+    "work coach said fill this in so. here u go", "work coach says i gotta be applyin for stuff",
+    "dunno what im even good at tbh", "cant afford that either",
+])
+def test_why_someone_is_filling_this_in_is_not_a_liking(text):
+    assert not read_text(text).likes
+
+
+@pytest.mark.parametrize("text", ["im proper shy, hate talkin to strangers", "im quiet n not great with loads of ppl"])
+def test_shy_or_quiet_said_of_yourself_is_the_quiz_s_behind_the_scenes(text):
+    read = read_text(text)
+    assert read.people == "behind" and not read.likes
+
+
+def test_working_a_few_days_a_week_asks_for_part_time_hours():
+    assert "full-time" in read_text("so i can finally work a few days a week").dealbreakers
+
+
+def test_a_wish_ruled_out_by_the_person_s_own_no_is_never_quoted_for_a_near_miss(match_data):
+    text = "wanna be a nurse like my auntie at the LGI but i literally pass out when i see a needle"
+    result = match(match_data, Answers(text=text))
+    assert result.words.blocked  # the page says nursing was left out because of their no
+    assert not any("You wrote" in reason for m in result.matches for reason in m.reasons)
