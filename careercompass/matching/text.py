@@ -236,8 +236,8 @@ FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?|
                     r"|\bfor (?:my |our )?careers?(?: lesson| class)?\b"
                     # The job centre's part: "work coach said fill this in", "gotta be applying for stuff".
                     r"|\b(?:my |me |the )?(?:work coach|job coach|jobcentre|job centre|advisor|adviser) "
-                    r"(?:made|makes|told|said|says)(?:[^.,;!?]{0,20}?(?:fill (?:this|it)(?: in)?|be applying for (?:stuff|jobs|things)|"
-                    r"do (?:this|it)))?\b"
+                    r"(?:made|makes|told|said|says)(?:[^.,;!?]{0,20}?(?:fill (?:this|it)(?: in)?|"
+                    r"be applying for (?:stuff|jobs|things)|do (?:this|it)))?\b"
                     # Choosing school subjects, not work: "we pick options next wk", "what to do after".
                     r"|\b(?:picking|choosing|pick|choose|chose|picked) (?:my |our )?(?:options|gcses|subjects|"
                     r"what to (?:do|pick|study|take))(?: after| next \w+)?\b|\bwhat to (?:do|pick) after\b"
