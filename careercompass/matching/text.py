@@ -40,8 +40,9 @@ FEELING_NO = re.compile(
     r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope|creep(?:s|ed)?|weird(?:s|ed)? me out|"
     r"hated|hurl|freeze|nervous|nervy|(?:rubbish|terrible|crap|useless|awful|bad|not good|not great) at|"
     r"(?:proper|well|really|so|too|very|dead|mega|super|way too) (?:stressful|full on|full-on|intense)|"
-    r"passed out|passing out|went green|gag|gags|gagging|retch\w*|embarrass\w*|depress\w*|too much|mardy|send me mad|"
-    r"(?:is|are)n'?t (?:my thing|for me|happening|an option)|is a no|no[ -]go|off the cards|out of the question|"
+    r"passed out|passing out|went green|gag|gags|gagging|retch\w*|embarrass\w*|depress\w*|too much|mardy|"
+    r"send me mad|(?:is|are|was|were)n'?t (?:my thing|for me|happening|an option)|is a no|no[ -]go|off the cards|"
+    r"out of the question|"
     r"(?:would|i'd|id) cry|wreck|what if|draw the line|never again|worst|keel\w* over|white as a sheet|"
     r"(?:is|are)n'?t (?:something|anything) (?:i'd|i would|i) (?:ever )?(?:want|like|do|fancy))\b",
     re.I,
@@ -98,6 +99,8 @@ TOLD_AS_PAST = re.compile(r"\b(?:was|were|had|did|went|got|passed|fainted|failed
                           r"last year|ago)\b", re.I)
 LEFT_EDUCATION = re.compile(
     r"\b(?:i(?:'ve| have)? )?(?:left|finished|quit|dropped out of)(?: of)? (?:school|college|sixth form|education)\b"
+    r"(?: (?:last|this) (?:summer|year|month|week|christmas|easter|june|july))?"
+    r"(?: after (?:a|one|the first|1|a few|2|two) (?:terms?|years?|months?|weeks?))?"
     r"|\b(?:i'm |i am )?not (?:in|at|doing) (?:school|college|education|sixth form)\b"
     r"|\bdropped out\b|\bneet\b|\bout of (?:school|education)\b"
     r"|\b(?:done|finished) with (?:school|college)(?: after (?:my )?gcses)?\b"
@@ -234,6 +237,12 @@ FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?|
                     r"|\b(?:my |me )?(?:mum|mam|dad|teacher|school|college|sir|miss) (?:made|makes|told|said|says) "
                     r"(?:me|us|i have|i had)(?: to)?(?: do)?(?: this| it| the quiz)?\b"
                     r"|\bfor (?:my |our )?careers?(?: lesson| class)?\b"
+                    # Family on at them to find work, and doing nothing now: "mams on at me to get a job".
+                    r"|\b(?:my |me )?(?:mum|mam|dad|parents|family)(?:'?s| is| are| keeps?)? "
+                    r"(?:on at me|nagging(?: me)?|going on at me|says?|told me)(?: to)?(?: (?:get|do|find|go for))?"
+                    r"(?: (?:a|an) (?:job|apprenticeship|apprentiship)| work| something)?\b"
+                    r"|\b(?:been |i'm |i am )?(?:doing|doin) (?:nothing|nowt|owt)(?: now)?\b"
+                    r"|\bnot doing anything(?: now)?\b"
                     # The job centre's part: "work coach said fill this in", "gotta be applying for stuff".
                     r"|\b(?:my |me |the )?(?:work coach|job coach|jobcentre|job centre|advisor|adviser) "
                     r"(?:made|makes|told|said|says)(?:[^.,;!?]{0,20}?(?:fill (?:this|it)(?: in)?|"
