@@ -59,7 +59,8 @@ TEXT_SPEAK: dict[str, str] = {
     "telly": "television", "mam": "mum",
     "yap": "chat", "yapping": "chatting", "yappin": "chatting", "ting": "thing", "kidz": "kids", "babys": "babies",
     "babyz": "babies", "littel": "little", "tork": "talk", "wud": "would", "bruvver": "brother", "bruva": "brother",
-    "hevy": "heavy", "yeer": "year", "stuf": "stuff", "coms": "comes", "grate": "great",
+    "hevy": "heavy", "yeer": "year", "stuf": "stuff", "coms": "comes", "grate": "great", "wy": "why", "aftr": "after",
+    "evry": "every", "fings": "things", "somefing": "something", "nufing": "nothing",
     "wana": "want to", "ther": "their", "agen": "again", "wer": "were", "gaffer": "manager", "reel": "really",
     "yutes": "young people", "youts": "young people", "mandem": "friends", "gyaldem": "friends", "gassed": "excited",
     # Services people name from their own lives.
