@@ -41,7 +41,7 @@ FILLER_WORDS = frozenset("""
     yet thinking think about mad always obsessed into enjoy enjoys keen fan massive proper super very totally
     absolutely good at seriously else health healthcare because cos coz cuz bc so but if when then though
     need can could get job jobs start where somewhere which that here there place work doing also would i'd you
-    definitely we us they he she him them now last year next this week month either neither too aswell
+    definitely we us they he she him them now last year next this week month either neither too aswell only
 """.split())
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 WORD = re.compile(r"[a-z0-9/'’-]+")

@@ -24,6 +24,7 @@ CLAUSE_BREAK = re.compile(
     r"|\s+so\s+(?=(?:no|not|i|i'm|i've|can't|cannot|don't|nothing|never|definitely)\b)",
     re.I,
 )
+EMOJI_RUN = re.compile(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF][\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]*\s*")
 # A "no" that reaches forward: "no kids", "can't do weekends", "working with kids not old people".
 FORWARD_NO = re.compile(
     r"\b(?:no|not|don'?t|doesn'?t|do not|does not|can'?t|cannot|couldn'?t|won'?t|wouldn'?t|would not|never|"
@@ -41,7 +42,8 @@ FEELING_NO = re.compile(
     r"hated|hurl|freeze|nervous|nervy|(?:rubbish|terrible|crap|useless|awful|bad|not good|not great) at|"
     r"(?:proper|well|really|so|too|very|dead|mega|super|way too) (?:stressful|full on|full-on|intense)|"
     r"passed out|passing out|went green|gag|gags|gagging|retch\w*|embarrass\w*|depress\w*|too much|mardy|"
-    r"send me mad|(?:is|are|was|were)n'?t (?:my thing|for me|happening|an option)|is a no|no[ -]go|off the cards|"
+    r"send me mad|(?:a )?waste of (?:money|time)|(?:get|got|had) enough of (?:that|it|them|this)|"
+    r"(?:is|are|was|were)n'?t (?:my thing|for me|happening|an option)|is a no|no[ -]go|off the cards|"
     r"out of the question|"
     r"(?:would|i'd|id) cry|wreck|what if|draw the line|never again|worst|keel\w* over|white as a sheet|"
     r"(?:is|are)n'?t (?:something|anything) (?:i'd|i would|i) (?:ever )?(?:want|like|do|fancy))\b",
@@ -84,7 +86,8 @@ AGE = re.compile(
     r"\b(?:i'm|i am|am|aged|age)\s+(?:only |just |nearly |almost |turning )?(\d{1,2})\b"
     r"(?!\s*(?:%|hours?|hrs?|pounds|quid|k\b|minutes?|mins?|am\b|pm\b|"
     r"o'clock|foot|feet|ft\b|cm\b|kg\b|stone|st\b))(?:\s*(?:years? old|yrs? old|yo|y/o))?"
-    r"|\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y/o|year-old)\b"
+    r"|(?<!\ba )(?<!\ban )\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y/o|year-old)\b"  # "got a 2 year old" is a child
+    r"|^\W*(\d{2})(?=\s*,)"  # said first on its own: "21, got a 2 yr old"
     # Said as where they are now, at the start of a sentence: "17 now".
     r"|(?:^|(?<=[.,;!?] )|(?<=[.,;!?]))(\d{1,2}) now\b"
     # Turning that age soon: "16 in march", "18 next month".
@@ -161,6 +164,12 @@ LIFE_FACTS = re.compile(
     r"|\b(?:i )?(?:came|come|moved|arrived) (?:to|over to|in) (?:the )?(?:uk|england|britain|leeds)\b"
     r"(?: \d+ (?:months?|years?|weeks?) ago)?(?: from \w+)?(?: \d+ (?:months?|years?|weeks?) ago)?"
     r"|\b(?:i )?(?:study|studying|doing|learning) (?:esol|english)(?: at (?:college|\w+ college))?\b"
+    r"|\b(?:i(?:'ve| have)(?: got)?|i got|got) (?:\d+|two|three|four|five|six|loads of) "
+    r"(?:little |younger |older |big )?"
+    r"(?:brothers|sisters|siblings)(?: and (?:brothers|sisters))?\b"
+    r"|\b(?:my|me) (?:\w+ ){0,2}(?:died|passed away)\b(?: (?:in|at) (?:a |the )?(?:care home|hospital|hospice|home))?"
+    r"(?: (?:last|this) (?:year|month|week|summer|christmas)|\s\w+ (?:years?|months?) ago)?"
+    r"|\b(?:no|got no|have no|haven't got|can't get|can't afford) (?:childcare|child care|babysitter)\b"
     r"|\b(?:out )?on licen[cs]e\b|\b(?:in|inside) (?:prison|jail|custody)\b|\bcriminal record\b"
     r"|\b(?:got|have) a record\b|\bon probation\b"
     r"|\b(?:just )?(?:come|came|got) out(?: of (?:jail|prison|the nick|custody))?(?: after \d+ \w+)?\b"
@@ -269,7 +278,8 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
         r"(?:bad|dodgy|weak|knackered|wrecked) (?:knees?|shoulders?|wrists?|joints|back)|wheelchair user|"
         r"hypermobility|manual labour|hard on (?:your|my) body|physical (?:stuff|work|jobs?)|"
         r"back'?s? (?:been |is )?(?:knackered|wrecked|bad))\b", re.I),
-    "full-time": re.compile(r"\b(?:part[ -]?time|fewer hours|few hours a week|(?:a )?(?:few|couple of|2|3|two|three) "
+    "full-time": re.compile(r"\b(?:part[ -]?time|fewer hours|few hours a week|school hours|"
+                            r"(?:a )?(?:few|couple of|2|3|two|three) "
                             r"days a week|flexible hours|around (?:my|me) "
                             r"(?:a levels|college|studies|course|kids))\b", re.I),
     # A job to start at 16 or younger: "need summat i can start at 16", "a saturday job".
@@ -293,6 +303,7 @@ SHY = re.compile(r"\b(?:i'm|i am) (?:proper |really |quite |very |a bit |dead |s
 # A clause that only goes on with the one before ("hospitals scare me, the blood and stuff") shares its no.
 CARRIES_ON = re.compile(r"^(?:the|and|or|nor|also|especially|plus|all the|any|or any|even)\b", re.I)
 FILLER_ENDS = re.compile(r"^(?:and|or|but|with|so|also)\b\s*|\s*\b(?:and|or|but|with|so|also)$", re.I)
+SHORT_JOB_NAMES = frozenset({"gp", "gps", "ot", "ots", "hca", "hcas"})  # two or three letters, and still a job
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[^\W\d_\x00-\x7f]")  # a word, or a letter of another script
 
 # Words that tie a "no" to one of the deal-breakers (the quiz's, and those only said in words).
@@ -461,7 +472,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     set_aside = frozenset(set_aside)
     kept_words = {key.removeprefix("word:") for key in set_aside if key.startswith("word:")}
     tidied, fixes = tidy((text or "")[:MAX_READ_LENGTH], spelling, keep=kept_words)
-    tidied = IDIOMS.sub("annoy me", tidied)
+    tidied = _emoji_ending_a_no(IDIOMS.sub("annoy me", tidied))
 
     course_left = [m.group(0) for m in COURSE_LEFT.finditer(tidied)]
     tidied = COURSE_LEFT.sub(", ", tidied)
@@ -569,9 +580,10 @@ def _physical_in(liked: str | None, negative: str | None) -> str | None:
 def _study_in(text: str) -> str | None:
     """The first study answer a clause that is not a "no" gives (see STUDY_SAID)."""
     for clause in CLAUSE_BREAK.split(text):
-        liked, _ = _split_no(clause)
+        liked, negative = _split_no(clause)
+        said = clause if negative is None else liked  # "need a job" says nothing to like, and is still an answer
         for answer, pattern in STUDY_SAID:
-            if liked and pattern.search(liked):
+            if said and pattern.search(said):
                 return answer
     return None
 
@@ -622,10 +634,21 @@ def _without_tolerance(clause: str) -> str | None:
     return joined if _has_content(joined) else None
 
 
+def _emoji_ending_a_no(text: str) -> str:
+    """The text with emoji that close a "no" read as a full stop: "not anything with kids PLEASE 😭 i like science" is a
+    no, then a liking. Elsewhere emoji stay inside their clause ("the gory bits r sick 💀 i watch 24 hours in a&e")."""
+    def close(found: re.Match[str]) -> str:
+        before = CLAUSE_BREAK.split(text[:found.start()])[-1]
+        after = text[found.end():]
+        return ". " if after.strip() and _split_no(before)[1] else found.group(0)
+    return EMOJI_RUN.sub(close, text)
+
+
 def _has_content(text: str) -> bool:
     """Some word of three letters or more that says something, or a letter of another script ("at 16" says nothing
     that could be liked)."""
-    return any(word.lower() not in explain.FILLER_WORDS for word in CONTENT_WORD.findall(text))
+    return any(word.lower() not in explain.FILLER_WORDS for word in CONTENT_WORD.findall(text)) \
+        or any(word in SHORT_JOB_NAMES for word in re.findall(r"[a-z]+", text.lower()))
 
 
 def _facts(text: str) -> tuple[str | None, int | None, bool, tuple[str, ...], str]:

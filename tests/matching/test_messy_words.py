@@ -136,7 +136,7 @@ def test_a_word_the_person_kept_is_not_fixed(spelling):
     ("i hate maths", set()),
     ("hospitals scare me, the blood and stuff", {"blood-and-needles"}),  # "the blood" goes on from the no
     ("needles make me dizzy, kids are fine", {"blood-and-needles"}),
-    ("mum of 2, need school hours", {"nights-weekends"}),  # a limit said without a "no"
+    ("mum of 2, need school hours", {"nights-weekends", "full-time"}),  # said without a "no"; shorter than full time
     ("monday to friday only pls", {"nights-weekends"}),
     ("im too young to drive", {"driving"}),
     ("dont want uni deffo not", {"degree"}),  # limits said only in words: no degree, part-time hours
@@ -195,6 +195,7 @@ def test_what_is_a_like(text, likes):
     ("i am 5 foot tall", None, False),
     ("i like kids", None, False),
     ("16 in march. i need something part time", "16-18", False),  # turning 16 soon
+    ("21, got a 2 yr old n on UC", "19-plus", False),  # said first on its own; "a 2 yr old" is their child
     ("im 20, dropped out of nursing at uni last year", "19-plus", True),
     ("dropped out of uni in 2nd year", "19-plus", True),
 ])
@@ -558,6 +559,9 @@ def test_saying_no_to_volunteering_leaves_unpaid_roles_out_even_for_a_pupil(matc
     ("got twins who are 2, they start nursery in september", "nursery"),
     ("got a little girl so i do the school runs", "little girl"),
     ("im proper shy", "shy"),
+    ("i have 5 little brothers and sisters", "brothers"),
+    ("my grandad died in a care home last year", "died"),
+    ("need school hours cos no childcare", "childcare"),
 ])
 def test_facts_about_someone_s_life_are_set_aside_not_matched_as_likes(text, fact):
     read = read_text(text)
@@ -785,3 +789,27 @@ def test_a_wish_ruled_out_by_the_person_s_own_no_is_never_quoted_for_a_near_miss
     result = match(match_data, Answers(text=text))
     assert result.words.blocked  # the page says nursing was left out because of their no
     assert not any("You wrote" in reason for m in result.matches for reason in m.reasons)
+
+
+def test_emoji_closing_a_no_end_it_and_elsewhere_stay_in_their_clause():
+    read = read_text("not anything with kids PLEASE 😭 i like science and looking after ppl tho")
+    assert "children" in read.dealbreakers and read.likes == ("i like science and looking after people though",)
+    assert read_text("the gory bits r sick 💀 i watch 24 hrs in a&e").likes == (
+        "the gory bits are sick 💀 i watch 24 hrs in emergency department",)
+
+
+@pytest.mark.parametrize(("text", "limit"), [
+    ("my mum says uni is a waste of money", "degree"),
+    ("need school hours only", "full-time"),
+])
+def test_limits_said_as_a_judgement_or_as_hours_are_read(text, limit):
+    assert limit in read_text(text).dealbreakers
+
+
+def test_a_short_name_of_a_job_carries_meaning():
+    assert read_text("doctor. like a gp.").likes == ("doctor", "like a gp")
+
+
+def test_needing_a_job_alone_answers_the_study_question_and_at_16_asks_for_jobs_open_at_16():
+    read = read_text("16, need a job")
+    assert read.study == "asap" and "over-16" in read.dealbreakers
