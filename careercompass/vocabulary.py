@@ -407,7 +407,7 @@ WISH_TOPICS: tuple[WishTopic, ...] = (
         "beauty", "hair and beauty",
         cues=("hair", "hairdressing", "hairdresser", "hair dresser", "hairdressers", "barber", "barbering", "nails",
               "nail tech", "nail technician", "makeup", "make-up", "make up", "mua", "beauty", "beautician",
-              "beauty therapist", "lashes", "brows", "eyebrows", "skincare", "tanning", "salon", "pamper"),
+              "beauty therapist", "lashes", "brows", "eyebrows", "skincare", "tanning", "salon", "pamper", "skin fade", "skin fades", "beard trims"),
         note="There are no hair or beauty jobs here. But some health and care jobs are hands-on and close up, "
              "and help people look or feel good. Here are some.",
         link="Like hair and beauty, this job is hands-on and close up, and it helps people look or feel good.",

@@ -428,6 +428,11 @@ def read_words(data: MatchData, answers: Answers, read: ReadText, dealbreakers: 
         topic = explain.topic_named(clause)
         if topic is None and best < WORDS_RELEVANT:
             topic = explain.topic_mentioned(clause)
+        elif topic is None and best < explain.TOPIC_WORDS_CLOSE:
+            # Only loosely like any job, and naming a wish with no job here: "i cut all the lads hair on my estate".
+            # Work that is about the wish ("i like fixing bikes") is still matched on the words themselves.
+            mentioned = explain.topic_mentioned(clause)
+            topic = mentioned if mentioned is not None and not mentioned.jobs_about_it else None
         if topic is not None and (topic.jobs_about_it or best < explain.TOPIC_WORDS_CLOSE):
             if topic not in [t for t, _ in topics]:
                 topics.append((topic, clause))

@@ -88,6 +88,7 @@ AGE = re.compile(
     r"o'clock|foot|feet|ft\b|cm\b|kg\b|stone|st\b))(?:\s*(?:years? old|yrs? old|yo|y/o))?"
     r"|(?<!\ba )(?<!\ban )\b(\d{1,2})\s*(?:years? old|yrs? old|yo|y/o|year-old)\b"  # "got a 2 year old" is a child
     r"|^\W*(\d{2})(?=\s*,)"  # said first on its own: "21, got a 2 yr old"
+    r"|\b(?:just )?turned (\d{1,2})\b"
     # Said as where they are now, at the start of a sentence: "17 now".
     r"|(?:^|(?<=[.,;!?] )|(?<=[.,;!?]))(\d{1,2}) now\b"
     # Turning that age soon: "16 in march", "18 next month".
@@ -102,7 +103,7 @@ TOLD_AS_PAST = re.compile(r"\b(?:was|were|had|did|went|got|passed|fainted|failed
                           r"last year|ago)\b", re.I)
 LEFT_EDUCATION = re.compile(
     r"\b(?:i(?:'ve| have)? )?(?:left|finished|quit|dropped out of)(?: of)? (?:school|college|sixth form|education)\b"
-    r"(?: (?:last|this) (?:summer|year|month|week|christmas|easter|june|july))?"
+    r"(?: (?:last|this) (?:summer|year|month|week|christmas|easter|june|july)| in (?:may|june|july|the summer))?"
     r"(?: after (?:a|one|the first|1|a few|2|two) (?:terms?|years?|months?|weeks?))?"
     r"|\b(?:i'm |i am )?not (?:in|at|doing) (?:school|college|education|sixth form)\b"
     r"|\bdropped out\b|\bneet\b|\bout of (?:school|education)\b"
@@ -145,7 +146,9 @@ PREGNANT = re.compile(r"\b(?:i'm|i am|am|and|currently|now|\d{2})\s+(?:\d+ (?:mo
                       r"|\bon maternity(?: leave)?\b", re.I)
 # A course finished or a benefit claimed: facts about where someone is, not work they like. Read as a liking,
 # "finished my level 2 health n social at college" put public health campaigns first for someone who wants a care job.
-COURSE_DONE = re.compile(r"\b(?:i )?(?:have |'ve )?(?:finished|done|did|passed|got|completed) (?:my |a |the )?"
+COURSE_DONE = re.compile(r"\b(?:with|got|getting) (?:mostly |all |a few |some )?(?:[1-9]s|grade [1-9]s?)"
+                         r"(?: and [1-9]s)?\b"
+                         r"|\b(?:i )?(?:have |'ve )?(?:finished|done|did|passed|got|completed) (?:my |a |the )?"
                          r"(?:level \d|l\d|btec|nvq|gcses?|a levels?|diploma|certificate|course)(?: in| on)?\b"
                          r"|\bat (?:college|school|sixth form) (?:in (?:jan|feb|march|april|may|june|july|aug|sept|oct|"
                          r"nov|dec)\w*|last year)\b", re.I)
@@ -550,7 +553,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         said.setdefault("heavy-lifting", injury.group(0))
     if struggles:
         said.setdefault("stress", struggles.group(0))
-    wants_work = study == "asap" or (left_education and age is not None and age > YOUNGEST_PAID_AGE)
+    wants_work = study == "asap" or (left_education and age is not None and age >= YOUNGEST_PAID_AGE)
     if young_limit and (work_now or wants_work):
         said.setdefault(young_limit, work_now.group(0) if work_now else next(
             (fact for fact in about_me if LEFT_EDUCATION.search(fact) or COURSE_LEFT.search(fact) or AGE.search(fact)),

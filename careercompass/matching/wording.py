@@ -60,7 +60,8 @@ TEXT_SPEAK: dict[str, str] = {
     "yap": "chat", "yapping": "chatting", "yappin": "chatting", "ting": "thing", "kidz": "kids", "babys": "babies",
     "babyz": "babies", "littel": "little", "tork": "talk", "wud": "would", "bruvver": "brother", "bruva": "brother",
     "hevy": "heavy", "yeer": "year", "stuf": "stuff", "coms": "comes", "grate": "great", "wy": "why", "aftr": "after",
-    "evry": "every", "fings": "things", "somefing": "something", "nufing": "nothing",
+    "evry": "every", "fings": "things", "werin": "wearing", "toobs": "tubes", "somefing": "something",
+    "nufing": "nothing",
     "wana": "want to", "ther": "their", "agen": "again", "wer": "were", "gaffer": "manager", "reel": "really",
     "yutes": "young people", "youts": "young people", "mandem": "friends", "gyaldem": "friends", "gassed": "excited",
     # Services people name from their own lives.
@@ -83,9 +84,9 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 # assistant, "good with my hands" a plastic surgeon), with what they mean in work. Only what is matched changes:
 # a reason still quotes the person's own words.
 MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:good|great|gud) listener\b|\bshoulder to cry on\b|\b(?:people|everyone|ppl|mates|friends|"
-                r"every1) (?:always )?(?:tell|tells|come to|comes to) me (?:about |with )?(?:their|all their) "
-                r"(?:problems|worries|issues|stuff|secrets)\b", re.I),
+    (re.compile(r"\b(?:good|great|gud) listener\b|\bshoulder to cry on\b|\b(?:tell|tells|telling|come to|comes to|"
+                r"spill|spills|spilling|pour|pours) (?:me )?(?:about |with )?(?:their|all their) "
+                r"(?:problems|worries|issues|stuff|secrets|life stor(?:y|ies)|business)\b", re.I),
      "listening to people and supporting them with their worries"),
     (re.compile(r"\bpeople person\b|\b(?:love|like|loves|likes|enjoy) a (?:good )?(?:natter|chat|gossip)\b"
                 r"|\b(?:chat|talk) to (?:anyone|any1|anybody)\b|\bgift of the gab\b|\b(?:yapping|yappin|yapper|"
@@ -236,9 +237,13 @@ class Spelling:
         nearest = self._nearest(word)
         if nearest is not None and jellyfish.metaphone(nearest) == jellyfish.metaphone(word):
             return nearest
-        # Nothing near sounds the same: a word that does, spelt further off, is what was meant ("brane" is "brain",
-        # not "brace"; "komputer" is "computer"; "demensha" is "dementia").
-        return self._sounds_alike(word) or nearest
+        # Nothing near sounds the same: a word that does is what was meant, if nothing nearer was found ("komputer" is
+        # "computer", "demensha" is "dementia") or it keeps every consonant ("brane" is "brain", not "brace"; but
+        # "sience" stays "science", one letter off, not "sense").
+        alike = self._sounds_alike(word)
+        if alike is None or nearest is None:
+            return alike or nearest
+        return alike if _consonants(alike) == _consonants(word) else nearest
 
     def _sounds_alike(self, word: str) -> str | None:
         most = SOUND_ALIKE_EDITS
@@ -276,6 +281,10 @@ class Spelling:
 
 
 VOWELS = frozenset("aeiouy")
+
+
+def _consonants(word: str) -> str:
+    return "".join(letter for letter in word if letter not in VOWELS)
 
 
 def _vowel_slip(typed: str, candidate: str) -> bool:

@@ -57,6 +57,7 @@ def test_a_fix_keeps_the_first_letter_and_is_one_edit_for_short_words():
     ("komputerz", "computers"),  # a different first letter, the same sound
     ("demensha", "dementia"),
     ("wierd", "weird"),
+    ("sience", "science"),  # one letter off, and "sense" sounds the same but loses a consonant
 ])
 def test_a_word_spelt_the_way_it_sounds_is_read_as_the_word_that_sounds_the_same(spelling, typed, meant):
     assert spelling.correct(typed) == meant
@@ -196,6 +197,7 @@ def test_what_is_a_like(text, likes):
     ("i like kids", None, False),
     ("16 in march. i need something part time", "16-18", False),  # turning 16 soon
     ("21, got a 2 yr old n on UC", "19-plus", False),  # said first on its own; "a 2 yr old" is their child
+    ("just turned 16, left school in june", "16-18", True),
     ("im 20, dropped out of nursing at uni last year", "19-plus", True),
     ("dropped out of uni in 2nd year", "19-plus", True),
 ])
@@ -562,6 +564,7 @@ def test_saying_no_to_volunteering_leaves_unpaid_roles_out_even_for_a_pupil(matc
     ("i have 5 little brothers and sisters", "brothers"),
     ("my grandad died in a care home last year", "died"),
     ("need school hours cos no childcare", "childcare"),
+    ("left school in june with mostly 4s", "4s"),
 ])
 def test_facts_about_someone_s_life_are_set_aside_not_matched_as_likes(text, fact):
     read = read_text(text)
@@ -751,6 +754,7 @@ def test_a_course_left_is_not_an_answer_to_the_study_question():
     ("left school last summer been doin nowt. 17 now", "over-17"),
     ("im 17 need a job asap", "over-17"),
     ("im 15 need a job asap", "over-16"),
+    ("just turned 16, left school in june", "over-16"),
 ])
 def test_someone_too_young_for_most_care_jobs_who_wants_work_now_gets_jobs_open_at_their_age(match_data, text, limit):
     result = match(match_data, Answers(text=text))
@@ -813,3 +817,13 @@ def test_a_short_name_of_a_job_carries_meaning():
 def test_needing_a_job_alone_answers_the_study_question_and_at_16_asks_for_jobs_open_at_16():
     read = read_text("16, need a job")
     assert read.study == "asap" and "over-16" in read.dealbreakers
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("i cut all the lads hair on my estate, skin fades", "beauty"),
+    ("i do makeup looks on tiktok", "beauty"),
+])
+def test_a_wish_topic_named_in_a_sentence_only_loosely_like_any_job_is_answered_as_that_topic(match_data, text, topic):
+    result = match(match_data, Answers(text=text))
+    assert topic in {found.id for found, _ in result.words.topics}
+    assert "nhs-trust-chief-executive" not in {m.slug for m in result.matches}
