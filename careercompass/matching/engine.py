@@ -428,8 +428,9 @@ def read_words(data: MatchData, answers: Answers, read: ReadText, dealbreakers: 
         topic = explain.topic_named(clause)
         if topic is None and best < WORDS_RELEVANT:
             topic = explain.topic_mentioned(clause)
-        elif topic is None and best < explain.TOPIC_WORDS_CLOSE:
-            # Only loosely like any job, and naming a wish with no job here: "i cut all the lads hair on my estate".
+        elif topic is None and best < explain.WORDS_CLOSE:
+            # Not close enough to any job to quote, and naming a wish with no job here: "i cut all the lads hair on my
+            # estate" (a job as close as a quote needs, such as a zoo keeper added by staff, is matched as usual).
             # Work that is about the wish ("i like fixing bikes") is still matched on the words themselves.
             mentioned = explain.topic_mentioned(clause)
             topic = mentioned if mentioned is not None and not mentioned.jobs_about_it else None
