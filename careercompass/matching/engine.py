@@ -312,9 +312,11 @@ def practical_scores(data: MatchData, answers: Answers, left_education: bool = F
     if "helping" in chosen_values and people != "behind":  # helping from behind the scenes is helping too
         score += 0.4 * (facing - 0.5)
 
+    said: set[str] = set()  # a calm pace and a calm day are one wish, not two: counted twice, it favoured desk jobs
     for question_id in ("activities", "setting", "pace", "values"):
-        picked = [data._phrases[(question_id, o.id)] for o in answers.chosen(question_id)
-                  if (question_id, o.id) in data._phrases]
+        keys = [(question_id, o.id) for o in answers.chosen(question_id) if (question_id, o.id) in data._phrases]
+        picked = [data._phrases[key] for key in keys if PREFERENCE_PHRASES[key] not in said]
+        said.update(PREFERENCE_PHRASES[key] for key in keys)
         if picked:
             score += 0.5 * np.mean(picked, axis=0)
     return score

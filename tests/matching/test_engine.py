@@ -87,3 +87,11 @@ def test_a_pupil_is_told_when_a_job_starts_at_eighteen(data):
     result = match(data, parse_answers({"activities": ["caring"], "stage": "pupil"}), limit=20)
     reasons = [r for m in result.matches for r in m.reasons]
     assert any(r.startswith("You can start this job from 18") for r in reasons)
+
+
+def test_a_calm_pace_and_a_calm_day_count_as_one_wish_not_a_pull_towards_desk_jobs(data):
+    answers = parse_answers({"activities": ["caring", "talking"], "values": ["helping", "calm"], "people": "some",
+                             "setting": ["homes", "community"], "pace": "calm", "feelings": "fine",
+                             "dealbreakers": ["nights-weekends", "driving"], "study": "asap", "stage": "19-plus"})
+    top = [m.slug for m in match(data, answers, limit=5).matches]
+    assert not {"payroll-officer", "facilities-helpdesk-advisor", "finance-assistant"} & set(top)
