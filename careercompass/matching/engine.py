@@ -77,6 +77,8 @@ PREFERENCE_PHRASES = {
     ("pace", "fast"): "fast-paced emergencies, busy and exciting with no two days the same",
     # "Fixing" shares its interest letter with "being active"; only its meaning tells a joiner from a porter.
     ("activities", "fixing"): "fixing, repairing and building things with tools, and maintaining equipment",
+    # "Keeping things neat, checked and in order" reads to young people as cleaning and stocking as much as paperwork.
+    ("activities", "tidy"): "keeping wards, stores and records clean, tidy, checked and in order",
     ("values", "excitement"): "exciting and varied work, emergencies and quick decisions",
     ("values", "calm"): "calm, steady and quiet routine work",
     ("values", "science"): "using science, tests and the human body",

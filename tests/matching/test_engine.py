@@ -95,3 +95,12 @@ def test_a_calm_pace_and_a_calm_day_count_as_one_wish_not_a_pull_towards_desk_jo
                              "dealbreakers": ["nights-weekends", "driving"], "study": "asap", "stage": "19-plus"})
     top = [m.slug for m in match(data, answers, limit=5).matches]
     assert not {"payroll-officer", "facilities-helpdesk-advisor", "finance-assistant"} & set(top)
+
+
+def test_keeping_things_in_order_in_a_hospital_brings_up_wards_stores_and_records_not_only_desk_jobs(data):
+    answers = parse_answers({"activities": ["tidy"], "values": ["calm", "earn"], "people": "behind",
+                             "setting": ["hospital"], "pace": "calm", "physical": "mix", "study": "asap",
+                             "stage": "16-18"})
+    top = {m.slug for m in match(data, answers, limit=5).matches}
+    assert top & {"health-records-clerk", "ward-housekeeper", "stores-and-logistics-assistant", "domestic-assistant",
+                  "linen-and-laundry-assistant", "sterile-services-technician"}

@@ -167,12 +167,12 @@ def blind_scores(shared_match_data, facts):
 # (the blind set then stood at 0.78 and 10); after changes found on C and D, E 0.88 with 15 and F 0.84 with 4; after
 # changes found on E and F, G 0.90 with 5 and H 0.76 with 2; after those on G and H, I 0.74 with 25 and J 0.72 with 26;
 # after those on I and J, K 0.86 with 6 and L 0.80 with 9.
-DEVELOPMENT_SETS = {"personas_teen_dev_a.yaml": (0.90, 0), "personas_teen_dev_b.yaml": (0.90, 0),
+DEVELOPMENT_SETS = {"personas_teen_dev_a.yaml": (0.92, 0), "personas_teen_dev_b.yaml": (0.90, 0),
                     "personas_teen_dev_c.yaml": (0.92, 0), "personas_teen_dev_d.yaml": (0.88, 0),
                     "personas_teen_dev_e.yaml": (0.90, 0), "personas_teen_dev_f.yaml": (0.92, 0),
-                    "personas_teen_dev_g.yaml": (0.92, 5), "personas_teen_dev_h.yaml": (0.86, 0),
+                    "personas_teen_dev_g.yaml": (0.92, 5), "personas_teen_dev_h.yaml": (0.88, 0),
                     "personas_teen_dev_i.yaml": (0.90, 10), "personas_teen_dev_j.yaml": (0.88, 17),
-                    "personas_teen_dev_k.yaml": (0.90, 1), "personas_teen_dev_l.yaml": (0.82, 2)}
+                    "personas_teen_dev_k.yaml": (0.90, 1), "personas_teen_dev_l.yaml": (0.84, 2)}
 
 
 @pytest.mark.parametrize(("name", "floor"), DEVELOPMENT_SETS.items())
