@@ -240,7 +240,8 @@ TOLERANCE_TAIL = frozenset({"that", "either", "too", "all", "it", "them", "this"
 # Words that carry nothing to match on: "idk" alone must not be matched as something the person likes.
 FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?| what to do| what (?:i'm|i am) "
                     r"(?:even )?good at)?\b(?! how\b)"
-                    # Asides about themselves: "idk if thats stupid", "is it too late".
+                    # Asides about themselves: "idk if thats stupid", "is it too late", "if that helps".
+                    r"|\bif (?:that|it|this) (?:helps|makes sense|counts)\b"
                     r"|\b(?:if |is )(?:that'?s|that is|that|it'?s|it is|it|this is|this) (?:too late|stupid|weird|dumb|"
                     r"silly|normal|ok|okay|bad|mad)\b"
                     r"|\bto be honest\b"

@@ -772,7 +772,7 @@ def test_an_age_of_17_alone_leaves_jobs_open_from_18_in(text):
     "work coach said fill this in so. here u go", "work coach says i gotta be applyin for stuff",
     "dunno what im even good at tbh", "cant afford that either",
     "left school last summer been doin nowt", "mams on at me to get a job", "me mum says get a job",
-    "left sixth form after a term cos it wasnt for me. not doin owt now",
+    "left sixth form after a term cos it wasnt for me. not doin owt now", "if that helps",
 ])
 def test_why_someone_is_filling_this_in_is_not_a_liking(text):
     assert not read_text(text).likes
