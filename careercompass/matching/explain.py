@@ -150,14 +150,14 @@ VOLUNTEER_WORDS = re.compile(r"\b(volunteer\w*|unpaid|for free|charity work|work
 
 def volunteering_welcome(answers: Answers, dealbreakers: Collection[str] = ()) -> bool:
     """Unpaid roles may lead the list only for someone who asks to volunteer or is too young for paid work. A pupil
-    who wants a wage or a job they can start at 16 or 17 (`dealbreakers` holds "over-16" or "over-17") is looking for
+    who wants a wage or a job they can start at their age (`dealbreakers` holds "over-16" or "over-17") is looking for
     paid work."""
     if "unpaid" in dealbreakers:  # "need PAID work not volunteering" names volunteering to say no to it
         return False
     if VOLUNTEER_WORDS.search(answers.text or ""):
         return True
-    too_young_for_most = {"over-16", "over-17"} & set(dealbreakers)
-    wants_paid_work = "earn" in {o.id for o in answers.chosen("values")} or bool(too_young_for_most)
+    work_at_their_age = any(vocabulary.DEALBREAKERS_BY_ID[d].oldest_start for d in dealbreakers)
+    wants_paid_work = "earn" in {o.id for o in answers.chosen("values")} or work_at_their_age
     return answers.one("stage") == "pupil" and not wants_paid_work
 
 

@@ -161,8 +161,7 @@ LIFE_FACTS = re.compile(
     r"|\bmy (?:pa|personal adviser|social worker|key worker|support worker|youth worker|probation officer)\b"
     r"|\b(?:got|have|in|moved into) (?:my own|a|me own) (?:flat|house|place)(?: in \w+)?\b"
     r"|\b(?:back at|back in|living at|living with|live with|live at|moved back to|back with|staying at) (?:my|me) "
-    r"(?:mum|mam|dad|nan|"
-    r"gran|nana|auntie|aunt)'?s?(?: house| place)?(?: in \w+)?\b"
+    r"(?:mum|mam|dad|nan|gran|nana|auntie|aunt)'?s?(?: house| place)?(?: in \w+)?\b"
     r"|\b(?:i )?(?:now |still )?(?:live|living) (?:in|near|round|up) (?!a\b|an\b|the\b|care\b|hospital)\w+\b"
     r"|\b(?:i )?(?:came|come|moved|arrived) (?:to|over to|in) (?:the )?(?:uk|england|britain|leeds)\b"
     r"(?: \d+ (?:months?|years?|weeks?) ago)?(?: from \w+)?(?: \d+ (?:months?|years?|weeks?) ago)?"
@@ -196,7 +195,8 @@ STRUGGLES_WHEN = re.compile(
 # asks for jobs open at 16 or younger, the same as "a saturday job". At 17, wanting work now or having left school or
 # college asks for jobs open at 17: most care jobs take people from 18.
 YOUNGEST_PAID_AGE = 16
-YOUNG_LIMITS = {16: "over-16", 17: "over-17"}  # the limit for someone of this age or younger who wants work now
+# The limit for someone of this age or younger who wants work now ("over-16", "over-17"), youngest first.
+YOUNG_LIMITS = dict(sorted((d.oldest_start, d.id) for d in vocabulary.DEALBREAKERS if d.oldest_start))
 WORK_NOW = re.compile(r"\b(?:job|jobs|work|working|start|starting|earn|earning|do something|do summat|"
                       r"doing something|help|helping)\b[^.,;!?]{0,30}"
                       r"\b(?:now|asap|straight away|right away|yet|weekends?|saturdays?|sundays?|after school)\b"
@@ -478,8 +478,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     tidied, fixes = tidy((text or "")[:MAX_READ_LENGTH], spelling, keep=kept_words)
     tidied = _emoji_ending_a_no(IDIOMS.sub("annoy me", tidied))
 
-    course_left = [m.group(0) for m in COURSE_LEFT.finditer(tidied)]
-    tidied = COURSE_LEFT.sub(", ", tidied)
+    courses_left, tidied = _taken(COURSE_LEFT, tidied)
+    course_left = [m.group(0) for m in courses_left]
     study = None if STUDY_SET_ASIDE in set_aside else _study_in(tidied)
     if study is not None:
         tidied = _without_study_words(tidied)
@@ -492,8 +492,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     injury = INJURY.search(tidied)
     struggles = STRUGGLES_WHEN.search(tidied)
     tidied = STRUGGLES_WHEN.sub(", ", tidied)
-    shy = [m.group(0) for m in SHY.finditer(tidied)]
-    tidied = SHY.sub(", ", tidied)
+    shy_said, tidied = _taken(SHY, tidied)
+    shy = [m.group(0) for m in shy_said]
     stage, age, left_education, about_me, tidied = _facts(tidied)
     about_me = (*about_me, *shy)
     if course_left:
@@ -655,6 +655,11 @@ def _has_content(text: str) -> bool:
         or any(word in SHORT_JOB_NAMES for word in re.findall(r"[a-z]+", text.lower()))
 
 
+def _taken(pattern: re.Pattern[str], text: str) -> tuple[list[re.Match[str]], str]:
+    """What the pattern finds, and the text without it (a clause break in its place)."""
+    return list(pattern.finditer(text)), pattern.sub(", ", text)
+
+
 def _facts(text: str) -> tuple[str | None, int | None, bool, tuple[str, ...], str]:
     """The stage and age said in words, whether they left education, the facts found, and the text without them."""
     found: list[str] = []
@@ -662,9 +667,9 @@ def _facts(text: str) -> tuple[str | None, int | None, bool, tuple[str, ...], st
     age: int | None = None
 
     def take(pattern: re.Pattern[str], text: str) -> tuple[list[re.Match[str]], str]:
-        matches = list(pattern.finditer(text))
+        matches, text = _taken(pattern, text)
         found.extend(m.group(0) for m in matches)
-        return matches, pattern.sub(", ", text)
+        return matches, text
 
     ages, text = take(AGE, text)
     years, text = take(SCHOOL_YEAR, text)

@@ -246,11 +246,11 @@ class Spelling:
         return alike if _consonants(alike) == _consonants(word) else nearest
 
     def _sounds_alike(self, word: str) -> str | None:
-        most = SOUND_ALIKE_EDITS
-        candidates = [(edit_distance(word, candidate, most), candidate)
-                      for candidate in self._by_sound.get(jellyfish.metaphone(word), ())]
-        near = [(distance, candidate) for distance, candidate in candidates if distance <= most]
-        return min(near, key=lambda found: (found[0], -self.uses[found[1]], found[1]))[1] if near else None
+        """The closest-spelt word that sounds the same, most used first among equals; None beyond SOUND_ALIKE_EDITS."""
+        found = [(edit_distance(word, candidate, SOUND_ALIKE_EDITS), -self.uses[candidate], candidate)
+                 for candidate in self._by_sound.get(jellyfish.metaphone(word), ())]
+        near = [entry for entry in found if entry[0] <= SOUND_ALIKE_EDITS]
+        return min(near)[2] if near else None
 
     def _inflected(self, word: str) -> bool:
         """A known word with an ending added ("fainted", "mysteries"): the model's word list holds stems, not every

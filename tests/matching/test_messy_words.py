@@ -647,6 +647,9 @@ def test_british_words_missing_from_the_model_s_list_are_not_spelled_as_others()
 @pytest.mark.parametrize(("text", "limit"), [
     ("i have to be done for 3 to get her from nursery", "nights-weekends"),
     ("i hated sixth form, dont want to be sat in a classroom again", "degree"),
+    # Said as a judgement, or as hours.
+    ("my mum says uni is a waste of money", "degree"),
+    ("need school hours only", "full-time"),
 ])
 def test_limits_said_through_daily_life_are_read(text, limit):
     assert limit in read_text(text).dealbreakers
@@ -800,14 +803,6 @@ def test_emoji_closing_a_no_end_it_and_elsewhere_stay_in_their_clause():
     assert "children" in read.dealbreakers and read.likes == ("i like science and looking after people though",)
     assert read_text("the gory bits r sick 💀 i watch 24 hrs in a&e").likes == (
         "the gory bits are sick 💀 i watch 24 hrs in emergency department",)
-
-
-@pytest.mark.parametrize(("text", "limit"), [
-    ("my mum says uni is a waste of money", "degree"),
-    ("need school hours only", "full-time"),
-])
-def test_limits_said_as_a_judgement_or_as_hours_are_read(text, limit):
-    assert limit in read_text(text).dealbreakers
 
 
 def test_a_short_name_of_a_job_carries_meaning():
