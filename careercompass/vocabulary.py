@@ -69,6 +69,7 @@ class LimitFacts:
     needs_degree: bool = False  # every way in goes through a degree
     minimum_age: int | None = None
     unpaid: bool = False
+    patient_facing: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +90,7 @@ class Dealbreaker:
     needs_shift: str | None = None  # a role without this shift pattern is ruled out
     oldest_start: int | None = None  # a role you must be older than this to start (or of no stated age) is ruled out
     unpaid: bool = False  # a role that pays nothing (volunteering) is ruled out
+    patient_facing: bool = False  # a role working face to face with patients or clients is ruled out
     in_quiz: bool = True  # False: only understood when said in words; the quiz does not offer it
 
     def rules_out(self, role: LimitFacts) -> bool:
@@ -103,6 +105,7 @@ class Dealbreaker:
             or (self.needs_shift is not None and self.needs_shift not in role.shift_patterns)
             or (self.oldest_start is not None and (role.minimum_age is None or role.minimum_age > self.oldest_start))
             or (self.unpaid and role.unpaid)
+            or (self.patient_facing and role.patient_facing)
         )
 
 
@@ -213,8 +216,8 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
     Dealbreaker(
         "blood-and-needles", "Blood and needles", "Blood and needles", "💉",
         cues=("blood", "bleed", "needle", "injection", "jab", "syringe", "gore", "gory", "cut", "cuts", "wound",
-              "wounds", "drip", "operation", "operations", "surgery", "stitch", "stitches", "stitching", "gash", "gashes",
-              "scalpel", "guts", "cut open", "syringes", "vets", "bleeding"),
+              "wounds", "drip", "operation", "operations", "surgery", "stitch", "stitches", "stitching", "gash",
+              "gashes", "scalpel", "guts", "cut open", "syringes", "vets", "bleeding"),
         involvement="blood-and-needles",
     ),
     Dealbreaker(
@@ -229,14 +232,14 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
     Dealbreaker(
         "nights-weekends", "Working nights or weekends", "Nights and weekends", "🌙",
         cues=("night", "nights", "weekend", "weekends", "saturday", "saturdays", "sunday", "sundays", "late shift",
-              "late shifts", "evenings", "nightshift", "nightshifts", "night shift", "overnight", "night work", "working late",
-              "late nights", "work late", "late"),
+              "late shifts", "evenings", "nightshift", "nightshifts", "night shift", "overnight", "night work",
+              "working late", "late nights", "work late", "late"),
         shift_patterns=frozenset({"nights", "weekends", "on-call"}),
     ),
     Dealbreaker(
         "driving", "Driving as part of the job", "Driving", "🚗",
-        cues=("drive", "driving", "driver", "car", "licence", "license", "van", "passed my test", "driving test", "lorry",
-              "taxi", "behind the wheel", "behind a wheel", "motorways", "motorway"),
+        cues=("drive", "driving", "driver", "car", "licence", "license", "van", "passed my test", "driving test",
+              "lorry", "taxi", "behind the wheel", "behind a wheel", "motorways", "motorway"),
         involvement="driving",
         driving_licence=True,
     ),
@@ -255,8 +258,8 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
     ),
     Dealbreaker(
         "older-people", "Working with older people", "Older people", "👵",
-        cues=("old people", "older people", "elderly", "pensioner", "pensioners", "old folk", "old folks", "grandparents",
-              "care home", "oldies", "granny", "grannies", "grandad", "grandads", "grandma", "grandmas", "old person",
+        cues=("old people", "older people", "elderly", "pensioner", "pensioners", "old folk", "old folks",
+              "grandparents", "care home", "oldies", "granny", "grannies", "grandad", "grandads", "grandma", "grandmas", "old person",
               "old age", "dementia", "old folks homes", "care home for old people"),
         involvement="older-people",
     ),
@@ -303,6 +306,16 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
         "over-17", "Jobs you cannot start at 17", "Not open at 17", "🎂",
         cues=(),
         oldest_start=17,
+        in_quiz=False,
+    ),
+    # Said in words only ("not face to face with patients", "no patient contact"): only the quiz's "behind the scenes"
+    # came of it, and that is a leaning; said as a no, it is a limit, and a chip the person can take away. The cues
+    # name patients or meeting them, never people in general: "not great with loads of people" stays a leaning.
+    Dealbreaker(
+        "patients", "Working face to face with patients", "Seeing patients", "🩺",
+        cues=("patients", "face to face", "face-to-face", "patient contact", "patient facing",
+              "patient-facing"),
+        patient_facing=True,
         in_quiz=False,
     ),
     # Said in words only ("need PAID work not volunteering", "no unpaid stuff"): volunteering is left out.

@@ -89,7 +89,8 @@ def test_every_way_in_has_a_place_in_the_quickest_first_order():
 def test_the_quiz_offers_exactly_the_vocabulary_dealbreakers():
     offered = [(o.id, o.label, o.easy, o.icon) for o in QUESTIONS_BY_ID["dealbreakers"].options]
     assert offered == [(d.id, d.label, d.easy, d.icon) for d in vocabulary.QUIZ_DEALBREAKERS]
-    words_only = ["stress", "degree", "full-time", "over-16", "over-17", "unpaid"]  # understood in words only
+    # Understood in words only
+    words_only = ["stress", "degree", "full-time", "over-16", "over-17", "patients", "unpaid"]
     assert [d.id for d in vocabulary.DEALBREAKERS if not d.in_quiz] == words_only
     assert QUESTIONS_BY_ID["dealbreakers"].most >= len(vocabulary.QUIZ_DEALBREAKERS)
 
@@ -125,9 +126,9 @@ def test_each_word_for_a_dealbreaker_is_understood_when_said_as_a_no(dealbreaker
 
 def role_facts(involves=(), shift_patterns=("day-shifts", "part-time-possible"), driving_licence_needed=False,
                emotional="low", title="Test role", route_types=("degree", "apprenticeship"), needs_degree=False,
-               minimum_age=16, unpaid=False) -> RoleFacts:
+               minimum_age=16, unpaid=False, patient_facing=False) -> RoleFacts:
     return RoleFacts(
-        slug="test-role", title=title, family="test", riasec="S", patient_facing=True, physical="low",
+        slug="test-role", title=title, family="test", riasec="S", patient_facing=patient_facing, physical="low",
         emotional=emotional, route_types=frozenset(route_types), earn_while_you_learn=False, pay_max=30000,
         needs_degree=needs_degree,
         shift_patterns=frozenset(shift_patterns), driving_licence_needed=driving_licence_needed,
@@ -143,7 +144,7 @@ def test_every_dealbreaker_rules_out_something_a_role_can_have(dealbreaker):
     assert dealbreaker.needs_shift is None or dealbreaker.needs_shift in vocabulary.ids(vocabulary.SHIFT_PATTERNS)
     assert (dealbreaker.involvement or dealbreaker.shift_patterns or dealbreaker.driving_licence
             or dealbreaker.emotional_demand or dealbreaker.title_words or dealbreaker.needs_degree
-            or dealbreaker.needs_shift or dealbreaker.oldest_start or dealbreaker.unpaid)
+            or dealbreaker.needs_shift or dealbreaker.oldest_start or dealbreaker.unpaid or dealbreaker.patient_facing)
 
     assert not role_facts().rules_out(dealbreaker.id)
     if dealbreaker.involvement:
@@ -164,6 +165,8 @@ def test_every_dealbreaker_rules_out_something_a_role_can_have(dealbreaker):
         assert role_facts(minimum_age=dealbreaker.oldest_start + 1).rules_out(dealbreaker.id)
     if dealbreaker.unpaid:
         assert role_facts(unpaid=True).rules_out(dealbreaker.id)
+    if dealbreaker.patient_facing:
+        assert role_facts(patient_facing=True).rules_out(dealbreaker.id)
 
 
 def test_every_involvement_can_be_said_no_to():

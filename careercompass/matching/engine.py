@@ -135,6 +135,7 @@ class RoleFacts:
             involves=self.involves, shift_patterns=self.shift_patterns,
             driving_licence_needed=self.driving_licence_needed, emotional_demand=self.emotional, title=self.title,
             needs_degree=self.needs_degree, minimum_age=self.minimum_age, unpaid=self.unpaid,
+            patient_facing=self.patient_facing,
         ))
 
 

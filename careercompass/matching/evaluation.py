@@ -179,7 +179,7 @@ def breaks(limit: str, facts: RoleFacts) -> bool:
             involves=facts["involves"], shift_patterns=facts["shift_patterns"],
             driving_licence_needed=facts["driving_licence_needed"], emotional_demand=facts.get("emotional_demand", ""),
             title=facts.get("title", ""), needs_degree=facts["needs_degree"], minimum_age=facts["minimum_age"],
-            unpaid=facts.get("volunteer", False),
+            unpaid=facts.get("volunteer", False), patient_facing=facts["patient_facing"],
         ))
     return not Property.parse(limit).holds(facts)
 

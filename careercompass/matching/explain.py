@@ -349,6 +349,7 @@ FREE_OF = {
     "older-people": "you do not work with older people", "stress": "it is not one of the most stressful jobs",
     "degree": "you can get in without a degree", "full-time": "you can do it part time",
     "over-16": "you can start it at 16", "over-17": "you can start it at 17", "unpaid": "it is a paid job",
+    "patients": "you do not work face to face with patients",
 }
 
 

@@ -300,6 +300,7 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
 BEHIND_THE_SCENES = re.compile(r"\bbehind the scenes\b|\bnot (?:patient|people)[ -]facing\b", re.I)
 PATIENT_WORDS = re.compile(r"\b(?:patients?|deal(?:ing)? with people|talk(?:ing)? to people|face to face|"
                            r"the public|customers?|strangers|talk(?:ing)? to strangers)\b", re.I)
+PATIENTS_LIMIT = "patients"
 # Shy or quiet, said of themselves: the quiz's "behind the scenes", and a fact about them rather than a liking. Matched
 # as words, "i'm proper shy" once gave a paramedic at major incidents "You wrote “i'm proper shy”".
 SHY = re.compile(r"\b(?:i'm|i am) (?:proper |really |quite |very |a bit |dead |so |kind of |kinda )?(?:shy|quiet)\b"
@@ -538,6 +539,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         physical = physical or _physical_in(liked, negative)
         if negative:
             found = _dealbreakers_in(negative)
+            if len(found) > 1:  # "seeing patients bleed makes me faint": the patients are who it happens to
+                found.discard(PATIENTS_LIMIT)
             for name in found:
                 said.setdefault(name, clause)
                 said_as_no.add(name)

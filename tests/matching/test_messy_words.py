@@ -9,7 +9,7 @@ import pytest
 
 from careercompass.matching.engine import match
 from careercompass.matching.quiz import QUESTIONS, Answers
-from careercompass.matching.text import read_text
+from careercompass.matching.text import dealbreaker_key, read_text
 from careercompass.matching.wording import Spelling, edit_distance, tidy
 from careercompass.web import visitor
 
@@ -533,6 +533,28 @@ def test_saying_no_to_volunteering_leaves_unpaid_roles_out_even_for_a_pupil(matc
     result = match(match_data, Answers(choices={"stage": ("pupil",)}, text="need PAID work not volunteering"), 30)
     assert "unpaid" in result.dealbreakers
     assert not any(m.unpaid for m in result.matches)
+
+
+@pytest.mark.parametrize(("text", "limits"), [
+    ("i do wanna help somehow but not face to face with patients", {"patients"}),
+    ("no patient contact pls, more behind the scenes", {"patients"}),
+    # Patients as the people a different limit happens to, or "patient" as a word for calm: not this limit.
+    ("seeing patients bleed makes me faint", {"blood-and-needles"}),
+    ("i dont want to help old people, im not patient enough", {"older-people"}),
+    ("i love the patients, i just want to do less lifting", set()),
+])
+def test_a_no_to_seeing_patients_is_a_limit_only_when_the_patients_are_the_no(text, limits):
+    assert read_text(text).dealbreakers == limits
+
+
+def test_a_no_to_seeing_patients_leaves_out_every_job_that_sees_them(match_data):
+    text = "im quiet n not great with loads of ppl. i do wanna help somehow but not face to face with patients"
+    result = match(match_data, Answers(text=text), limit=10)
+    assert "patients" in result.dealbreakers and len(result.matches) == 10
+    facing = {r.slug for r in match_data.roles if r.patient_facing}
+    assert not {m.slug for m in result.matches} & facing
+    kept = match(match_data, Answers(text=text), limit=10, set_aside={dealbreaker_key("patients")})
+    assert {m.slug for m in kept.matches} & facing  # taken back with the chip, the leaning alone remains
 
 
 @pytest.mark.parametrize(("text", "fact"), [
