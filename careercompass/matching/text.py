@@ -37,15 +37,19 @@ FEELING_NO = re.compile(
     r"\b(?:hate|hates|dislike|dislikes|afraid|scared|scary|scares?|frighten\w*|phobia|queasy|faint\w*|sick|"
     r"squeamish|gross|grossed|allergic|terrif\w*|freak\w*|horrible|yuck|ew+|dizzy|woozy|nope|ick|icky|panic\w*|"
     r"anxious|anxiety|overwhelm\w*|puke|throw up|pass out|grim|nightmare|get stressed|stresse?s? me|heave|"
-    r"stomach|do(?:es)? my head in|gets? on my nerves|rude|annoy\w*|awkward|smell\w*|cringe|not for me|"
+    r"stomach|(?:do|does|did|doing) my head in|gets? on my nerves|rude|annoy\w*|awkward|smell\w*|cringe|not for me|"
     r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope|creep(?:s|ed)?|weird(?:s|ed)? me out|"
-    r"hated|hurl|freeze|nervous|nervy|(?:rubbish|terrible|crap|useless|awful|bad|not good|not great) at|"
+    r"hated|hurl|freeze|nervous|nervy|awful|traumati[sz]\w*|(?:rubbish|terrible|crap|useless|awful|bad|not good|not great) at|"
     r"(?:proper|well|really|so|too|very|dead|mega|super|way too) (?:stressful|full on|full-on|intense)|"
     r"passed out|passing out|went green|gag|gags|gagging|retch\w*|embarrass\w*|depress\w*|too much|mardy|"
     r"send me mad|(?:a )?waste of (?:money|time)|(?:get|got|had) enough of (?:that|it|them|this)|"
-    r"(?:is|are|was|were)n'?t (?:my thing|for me|happening|an option)|is a no|no[ -]go|off the cards|"
+    r"(?:is|are|was|were)n'?t (?:my thing|for me|happening|an option)|(?:is|are|'s) a (?:hard |big |massive )?no|"
+    r"no[ -]go|off the cards|"
+    # "sat at a desk all day id go mad", "i am DONE with kids", "office work is boring": a no said as a feeling.
+    r"(?:i'd|id|i would|would|i'll|i will) (?:just )?(?:go|end up) (?:mad|crazy|insane|nuts|stir crazy)|"
+    r"lose my mind|boring|bores me|(?:i'm|i am|am|so|proper) done with|fed up (?:of|with)|had enough of|"
     r"out of the question|"
-    r"(?:would|i'd|id) cry|wreck|what if|draw the line|never again|worst|keel\w* over|white as a sheet|"
+    r"(?:would|i'd|id)(?: just)? cry|wreck|what if|draw the line|never again|worst|keel\w* over|white as a sheet|"
     r"(?:is|are)n'?t (?:something|anything) (?:i'd|i would|i) (?:ever )?(?:want|like|do|fancy))\b",
     re.I,
 )
@@ -209,7 +213,9 @@ HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|
                         + "|".join(sorted(wording.PLACE_NAMES)) + r")\b(?:'?s)?(?: (?:in|on) \w+)?(?: \d+ \w+)?",
                         re.I)
 # Words that make a clause a liking ("i like kids", "little ones are cute"), not only a mention ("my mum does nights").
-LIKING = re.compile(r"\b(?:like|likes|love|loves|enjoy|enjoys|adore|into|cute|great with|good with|fine with)\b", re.I)
+# "Like" as a filler or a comparison is not a liking: "they tried to take my blood like 6 times", "like i did".
+LIKING = re.compile(r"\b(?:like(?!\s+(?:\d|i (?:did|was|said|do)\b))|likes|love|loves|enjoy|enjoys|adore|into|cute|"
+                    r"great with|good with|fine with)\b", re.I)
 # An injury, a fact about the person that also says no to heavy lifting: "hurt my back at the gym last year".
 INJURY = re.compile(r"\b(?:(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|wrecked|damaged) (?:my|me) "
                     r"|(?:i )?(?:had|have had|i've had) (?:a |an |my )?(?:op|operation|surgery) on (?:my|me) )"
@@ -301,13 +307,15 @@ BEHIND_THE_SCENES = re.compile(r"\bbehind the scenes\b|\bnot (?:patient|people)[
 PATIENT_WORDS = re.compile(r"\b(?:patients?|deal(?:ing)? with people|talk(?:ing)? to people|face to face|"
                            r"the public|customers?|strangers|talk(?:ing)? to strangers)\b", re.I)
 PATIENTS_LIMIT = "patients"
+# Liking to meet people, the quiz's "lots of people": "face to face im grand", "proper people person".
+MEETING_PEOPLE = re.compile(r"\bface[ -]to[ -]face\b|\bpeople person\b", re.I)
 # Shy or quiet, said of themselves: the quiz's "behind the scenes", and a fact about them rather than a liking. Matched
 # as words, "i'm proper shy" once gave a paramedic at major incidents "You wrote “i'm proper shy”".
 SHY = re.compile(r"\b(?:i'm|i am) (?:proper |really |quite |very |a bit |dead |so |kind of |kinda )?(?:shy|quiet)\b"
                  r"(?: (?:around|with) (?:new people|strangers|people))?", re.I)
 # A clause that only goes on with the one before ("hospitals scare me, the blood and stuff") shares its no.
 CARRIES_ON = re.compile(r"^(?:the|and|or|nor|also|especially|plus|all the|any|or any|even)\b", re.I)
-FILLER_ENDS = re.compile(r"^(?:and|or|but|with|so|also)\b\s*|\s*\b(?:and|or|but|with|so|also)$", re.I)
+FILLER_ENDS = re.compile(r"^(?:and|or|but|with|so|also|though)\b\s*|\s*\b(?:and|or|but|with|so|also|though)$", re.I)
 SHORT_JOB_NAMES = frozenset({"gp", "gps", "ot", "ots", "hca", "hcas"})  # two or three letters, and still a job
 CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[^\W\d_\x00-\x7f]")  # a word, or a letter of another script
 
@@ -536,6 +544,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
             likes.append(liked)
         if BEHIND_THE_SCENES.search(clause) or (negative and PATIENT_WORDS.search(negative)):
             people = "behind"
+        elif liked and MEETING_PEOPLE.search(liked):
+            people = people or "lots"
         physical = physical or _physical_in(liked, negative)
         if negative:
             found = _dealbreakers_in(negative)

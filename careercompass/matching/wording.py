@@ -71,6 +71,9 @@ TEXT_SPEAK: dict[str, str] = {
 PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\ba\s?(?:&|and|n)\s?e\b", re.I), "emergency department"),  # "a&e", "a and e": accident and emergency
     (re.compile(r"\bwont (?=to\b)", re.I), "want "),  # "wont to work": never "won't to"
+    (re.compile(r"\bno cap\b", re.I), "honestly"),  # slang for "no lie", and not a "no"
+    # A sick face closes what came before it as a no: "phones all day 🤮 face to face im grand".
+    (re.compile(r"\s*[\U0001F922\U0001F92E]+\s*"), " gross. "),
     # "helping yutes with their heads": with their mental health, not the eyes and ears of the head.
     (re.compile(r"(?:(?<=with )|(?<=wiv )|(?<=wid )|(?<=w/ ))(?:their|his|her|my|people'?s|ppls) heads?\b(?! of)",
                 re.I), "their mental health"),
@@ -98,6 +101,8 @@ MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\W*(?:very |really |super )?organi[sz]ed\W*$|\b(?:i'm|i am|im|very|really|proper|super) "
                 r"organi[sz]ed\b", re.I),
      "organised office work keeping records, files and bookings in order"),
+    (re.compile(r"\bblue lights?\b|\bsirens?\b|\badrenaline\b", re.I),
+     "rushing to 999 emergencies in an ambulance on blue lights"),
     (re.compile(r"\bget(?:s)? bored (?:easy|easily|quick|quickly|fast)\b", re.I),
      "varied work on the move, where no two days are the same"),
 )

@@ -173,6 +173,13 @@ def test_deal_breakers_said_in_words_read_the_negation_properly(text, dealbreake
     ("idk", []),
     ("dunno lol", []),
     ("🤷‍♀️🤷‍♀️", []),
+    # A no said as a feeling or a verdict, not a liking.
+    ("loud places r a no from me. spreadsheets tho", ["spreadsheets"]),
+    ("the call centre job did my head in", []),
+    ("office work is boring, i like being outside", ["i like being outside"]),
+    ("i am DONE with kids for life", []),
+    ("had an awful time at the LGI", []),
+    ("i want blue lights no cap", ["i want blue lights"]),  # "no cap" is "honestly", not a no
 ])
 def test_what_is_a_like(text, likes):
     assert list(read_text(text).likes) == likes
@@ -211,6 +218,8 @@ def test_the_stage_is_read_from_words(text, stage, left):
     ("behind the scenes pls", "behind"),
     ("i like talking to patients", None),
     ("i dont mind patients", None),
+    ("phones all day 🤮 face to face im grand tho", "lots"),
+    ("im a proper people person", "lots"),
 ])
 def test_wanting_to_be_away_from_patients_is_read_as_the_quiz_answer(text, people):
     assert read_text(text).people == people
@@ -431,6 +440,7 @@ def test_being_active_and_limits_said_only_in_words_are_shown_and_can_be_taken_b
     ("i like bein busy n on my feet", "yes"),
     ("just want summat where im not sat down all day", "yes"),
     ("i hate sitting at a desk", "yes"),
+    ("sat at a desk all day id go mad no cap", "yes"),
     ("i want a desk job", "sitting"),
     ("dont want to be on my feet all day", "sitting"),
     ("nothing physical pls", "sitting"),
@@ -533,6 +543,24 @@ def test_saying_no_to_volunteering_leaves_unpaid_roles_out_even_for_a_pupil(matc
     result = match(match_data, Answers(choices={"stage": ("pupil",)}, text="need PAID work not volunteering"), 30)
     assert "unpaid" in result.dealbreakers
     assert not any(m.unpaid for m in result.matches)
+
+
+@pytest.mark.parametrize(("text", "limits"), [
+    ("i am DONE with kids for life", {"children"}),
+    ("im fed up of lifting heavy boxes at the warehouse", {"heavy-lifting"}),
+    ("needles 🤢 anything else is fine", {"blood-and-needles"}),
+    # "like" as a filler in a story does not make the no a mixed feeling.
+    ("they tried to take my blood like 6 times. so needles n blood are a hard no", {"blood-and-needles"}),
+    ("i like blood tests, but needles in my own arm are a no", set()),  # a mixed feeling stays one
+])
+def test_a_no_said_as_a_verdict_or_a_feeling_is_a_limit(text, limits):
+    assert read_text(text).dealbreakers == limits
+
+
+def test_blue_lights_and_sirens_mean_the_ambulance_service(match_data):
+    text = "i want summat wiv blue lights n sirens, adrenaline junkie innit"
+    top = [m.slug for m in match(match_data, Answers(text=text), limit=5).matches]
+    assert {"paramedic", "emergency-care-assistant"} & set(top), top
 
 
 @pytest.mark.parametrize(("text", "limits"), [
@@ -822,7 +850,7 @@ def test_a_wish_ruled_out_by_the_person_s_own_no_is_never_quoted_for_a_near_miss
 
 def test_emoji_closing_a_no_end_it_and_elsewhere_stay_in_their_clause():
     read = read_text("not anything with kids PLEASE 😭 i like science and looking after ppl tho")
-    assert "children" in read.dealbreakers and read.likes == ("i like science and looking after people though",)
+    assert "children" in read.dealbreakers and read.likes == ("i like science and looking after people",)
     assert read_text("the gory bits r sick 💀 i watch 24 hrs in a&e").likes == (
         "the gory bits are sick 💀 i watch 24 hrs in emergency department",)
 
