@@ -42,6 +42,7 @@ FILLER_WORDS = frozenset("""
     absolutely good at seriously else health healthcare because cos coz cuz bc so but if when then though
     need can could get job jobs start where somewhere which that here there place work doing also would i'd you
     definitely we us they he she him them now last year next this week month either neither too aswell only
+    even possible nhs your ur in on at for with
 """.split())
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 WORD = re.compile(r"[a-z0-9/'’-]+")
@@ -257,6 +258,8 @@ def answer_reason(answers: Answers, role: RoleView, leaning: dict[str, float]) -
         "creative": "you get to be creative",
         "pay": f"you can earn up to £{role.pay_max:,} a year",
     }
+    if answers.one("physical") == "yes":
+        facts["active"] = False  # physical_reason says the same of every job this would
     for option_id, holds in facts.items():
         if holds and option_id in chosen:
             return f"You said {chosen[option_id].reason}, and in this job {says[option_id]}."

@@ -552,9 +552,26 @@ def test_saying_no_to_volunteering_leaves_unpaid_roles_out_even_for_a_pupil(matc
     # "like" as a filler in a story does not make the no a mixed feeling.
     ("they tried to take my blood like 6 times. so needles n blood are a hard no", {"blood-and-needles"}),
     ("i like blood tests, but needles in my own arm are a no", set()),  # a mixed feeling stays one
+    # An example given with "like" is not a liking that makes the no a mixed feeling.
+    ("i love little kids but i couldnt cope with the really poorly ones, like the cancer ward", {"stress"}),
+    ("id just cry the whole shift", {"stress"}),
+    ("I want a job I can start without exams.", {"degree"}),
+    ("my nan had cancer and the nurses were amazing", set()),
 ])
 def test_a_no_said_as_a_verdict_or_a_feeling_is_a_limit(text, limits):
     assert read_text(text).dealbreakers == limits
+
+
+def test_a_question_about_the_nhs_is_never_quoted_as_a_reason(match_data):
+    text = "i need to be out and about. is that even possible in the nhs if ur not a doctor"
+    result = match(match_data, Answers(text=text), limit=10)
+    assert not any("possible" in reason for m in result.matches for reason in m.reasons)
+
+
+def test_not_sitting_all_day_is_said_once_when_ticked_and_said_in_words(match_data):
+    answers = Answers(choices={"values": ("active",)}, text="i hate being stuck inside, i need to be out and about")
+    for found in match(match_data, answers, limit=10).matches:
+        assert sum("on your feet" in reason for reason in found.reasons) <= 1, found.reasons
 
 
 def test_blue_lights_and_sirens_mean_the_ambulance_service(match_data):
