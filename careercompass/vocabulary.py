@@ -259,8 +259,8 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
     Dealbreaker(
         "older-people", "Working with older people", "Older people", "👵",
         cues=("old people", "older people", "elderly", "pensioner", "pensioners", "old folk", "old folks",
-              "grandparents", "care home", "oldies", "granny", "grannies", "grandad", "grandads", "grandma", "grandmas", "old person",
-              "old age", "dementia", "old folks homes", "care home for old people"),
+              "grandparents", "care home", "oldies", "granny", "grannies", "grandad", "grandads", "grandma", "grandmas",
+              "old person", "old age", "dementia", "old folks homes", "care home for old people"),
         involvement="older-people",
     ),
     # Said in words only ("nothing stressful, no emergencies"): the quiz's question stays as it was. Roles the

@@ -217,9 +217,9 @@ HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|
 # "Like" as a filler, a comparison or an example is not a liking: "they tried to take my blood like 6 times", "like i
 # did", "the really poorly ones, like the cancer ward".
 _LIKE_AS_FILLER = r"\d|i (?:did|was|said|do)\b"
-LIKING = re.compile(rf"(?<!^)\blike(?!\s+(?:{_LIKE_AS_FILLER}))|^like(?!\s+(?:{_LIKE_AS_FILLER}|(?:the|a|an|on|in|at|when|"
-                    r"if)\b))|\b(?:likes|love|loves|enjoy|enjoys|adore|into|cute|"
-                    r"great with|good with|fine with)\b", re.I)
+_EXAMPLE = r"(?:the|a|an|on|in|at|when|if)\b"
+LIKING = re.compile(rf"(?<!^)\blike(?!\s+(?:{_LIKE_AS_FILLER}))|^like(?!\s+(?:{_LIKE_AS_FILLER}|{_EXAMPLE}))"
+                    r"|\b(?:likes|love|loves|enjoy|enjoys|adore|into|cute|great with|good with|fine with)\b", re.I)
 # An injury, a fact about the person that also says no to heavy lifting: "hurt my back at the gym last year".
 INJURY = re.compile(r"\b(?:(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|wrecked|damaged) (?:my|me) "
                     r"|(?:i )?(?:had|have had|i've had) (?:a |an |my )?(?:op|operation|surgery) on (?:my|me) )"
