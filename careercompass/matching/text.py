@@ -133,13 +133,19 @@ AT_SCHOOL = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:school|secondary school|hig
 HAVE_CHILDREN = re.compile(
     r"\b(?:i(?:'ve| have)(?: got)?|i got|i have|got|i'm a|i am a)\s+(?:a |an |one |two |three |\d+ |little |young |"
     r"my own |own )?(?:kids?|children|child|baby|babies|sons?|daughters?|toddlers?|little ones|mum|dad|parent)\b"
-    r"|\bmy (?:kids|children|son|daughter|baby|little ones)\b|\b(?:single )?(?:mum|dad|parent) of \w+\b"
+    r"|\bmy (?:kids|children|son|daughter|baby|little ones)\b(?: (?:is|are) \d+\b)?"
+    r"|\b(?:single )?(?:mum|dad|parent) of \w+\b|\bsingle (?:mum|mam|dad|parent)\b"
+    # Said as a bare fact at the start of a clause: "23, 2 kids, been at home with them".
+    r"|(?:^|(?<=[,.;!?] )|(?<=[,.;!?]))(?:\d|one|two|three|four) (?:kids|children)\b"
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) an? \d+ (?:year|yr|month)s? old\b"
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) twins\b(?: who are \d+)?"
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) a little (?:girl|boy|one|lad)\b"
     # Their child's nursery or school is not a wish for work there: "they start nursery in september".
-    r"|\b(?:they|he|she|my (?:kids|son|daughter|twins|little one|little girl|little boy)) (?:start|starts|go|goes|"
-    r"are at|is at|go to|goes to) (?:nursery|school|reception|preschool)\b(?: in \w+)?",
+    r"|\b(?:they|he|she|my (?:kids|son|daughter|twins|little one|little girl|little boy)|(?:my |the )?(?:youngest|"
+    r"eldest|oldest)) (?:start|starts|go|goes|"
+    r"are at|is at|go to|goes to) (?:nursery|school|reception|preschool)\b(?: in \w+)?"
+    # Their child's nursery or school and its hours: "her nursery shuts at 6".
+    r"|\b(?:his|her|their) (?:nursery|school|childminder)\b(?: (?:shuts|closes|finishes|opens|starts) at \d+\w*)?",
     re.I,
 )
 # Expecting a baby, a fact about them and not an interest: "19 n 6 months pregnant" does not ask for a midwife's job.

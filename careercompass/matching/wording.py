@@ -263,8 +263,10 @@ class Spelling:
         for ending, replacements in INFLECTIONS:
             if word.endswith(ending):
                 stem = word[:-len(ending)]
-                # A short stem is too often a name or a fragment in the word list: "carring" is not from "carr".
-                if any(len(stem + added) >= INFLECTED_STEM_LENGTH and stem + added in self.known
+                # A short stem is too often a name or a fragment in the word list: "carring" is not from "carr". A
+                # plain "s" is the safest ending, so a four-letter stem will do for it: "shuts" is not "sheets".
+                shortest = INFLECTED_STEM_LENGTH - (ending == "s")
+                if any(len(stem + added) >= shortest and stem + added in self.known
                        for added in replacements):
                     return True
         return False

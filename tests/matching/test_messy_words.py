@@ -7,6 +7,7 @@ from html import unescape
 
 import pytest
 
+from careercompass.matching import explain
 from careercompass.matching.engine import match
 from careercompass.matching.quiz import QUESTIONS, Answers
 from careercompass.matching.text import dealbreaker_key, read_text
@@ -38,6 +39,7 @@ def test_spelling_mistakes_are_read_as_the_catalogue_word_meant(spelling, typed,
 
 @pytest.mark.parametrize("word", [
     "nurse", "gaming", "nursery", "kidney", "football", "carrots", "advance",  # real words are left alone
+    "shuts", "hates",  # a four-letter word with an "s": "her nursery shuts at 6" was read as "sheets"
     "nurs", "docs",  # short words have too many neighbours to guess
     "zzzzzzzz", "qwertyuiop",  # nothing close
 ])
@@ -562,6 +564,12 @@ def test_a_no_said_as_a_verdict_or_a_feeling_is_a_limit(text, limits):
     assert read_text(text).dealbreakers == limits
 
 
+@pytest.mark.parametrize("text", ["want a proper career now", "need to get paid while i train",
+                                  "is that even possible in the nhs"])
+def test_words_about_wanting_any_career_say_nothing_about_which(text):
+    assert explain.carries_no_meaning(read_text(text).likes[0] if read_text(text).likes else "")
+
+
 def test_a_question_about_the_nhs_is_never_quoted_as_a_reason(match_data):
     text = "i need to be out and about. is that even possible in the nhs if ur not a doctor"
     result = match(match_data, Answers(text=text), limit=10)
@@ -632,6 +640,10 @@ def test_a_no_to_seeing_patients_leaves_out_every_job_that_sees_them(match_data)
     ("my grandad died in a care home last year", "died"),
     ("need school hours cos no childcare", "childcare"),
     ("left school in june with mostly 4s", "4s"),
+    ("single dad, 21, my daughter is 3", "single dad"),
+    ("cant do weekends, her nursery shuts at 6", "her nursery shuts at 6"),
+    ("23, 2 kids, been at home with them 4 yrs", "2 kids"),
+    ("youngest starts reception in sept so i can work", "youngest starts reception"),
 ])
 def test_facts_about_someone_s_life_are_set_aside_not_matched_as_likes(text, fact):
     read = read_text(text)
