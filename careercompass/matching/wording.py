@@ -101,6 +101,10 @@ MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\W*(?:very |really |super )?organi[sz]ed\W*$|\b(?:i'm|i am|im|very|really|proper|super) "
                 r"organi[sz]ed\b", re.I),
      "organised office work keeping records, files and bookings in order"),
+    # "Help" alone is nearest a helpdesk: "i want to help people" once put a facilities helpdesk advisor in the top five.
+    (re.compile(r"^(?:i )?(?:(?:do |really |just )?(?:want|wanna|would like|like|love) to )?help(?:ing)? "
+                r"(?:people|ppl|others|somehow|out|folk)(?: somehow| out)?$", re.I),
+     "supporting people and making a difference to their lives"),
     (re.compile(r"\bblue lights?\b|\bsirens?\b|\badrenaline\b", re.I),
      "rushing to 999 emergencies in an ambulance on blue lights"),
     (re.compile(r"\bget(?:s)? bored (?:easy|easily|quick|quickly|fast)\b", re.I),

@@ -582,6 +582,12 @@ def test_not_sitting_all_day_is_said_once_when_ticked_and_said_in_words(match_da
         assert sum("on your feet" in reason for reason in found.reasons) <= 1, found.reasons
 
 
+@pytest.mark.parametrize("text", ["i want to help people", "i do wanna help somehow"])
+def test_wanting_to_help_is_read_as_helping_people_not_as_a_helpdesk(match_data, text):
+    top = [m.slug for m in match(match_data, Answers(text=text), limit=5).matches]
+    assert not any("helpdesk" in slug or "service-desk" in slug for slug in top), top
+
+
 def test_blue_lights_and_sirens_mean_the_ambulance_service(match_data):
     text = "i want summat wiv blue lights n sirens, adrenaline junkie innit"
     top = [m.slug for m in match(match_data, Answers(text=text), limit=5).matches]
