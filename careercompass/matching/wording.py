@@ -101,7 +101,7 @@ MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^\W*(?:very |really |super )?organi[sz]ed\W*$|\b(?:i'm|i am|im|very|really|proper|super) "
                 r"organi[sz]ed\b", re.I),
      "organised office work keeping records, files and bookings in order"),
-    # "Help" alone is nearest a helpdesk: "i want to help people" once put a facilities helpdesk advisor in the top five.
+    # "Help" alone is nearest a helpdesk: "i want to help people" put a facilities helpdesk advisor in the top five.
     (re.compile(r"^(?:i )?(?:(?:do |really |just )?(?:want|wanna|would like|like|love) to )?help(?:ing)? "
                 r"(?:people|ppl|others|somehow|out|folk)(?: somehow| out)?$", re.I),
      "supporting people and making a difference to their lives"),

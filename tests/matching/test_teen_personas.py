@@ -131,7 +131,8 @@ def test_no_held_out_persona_gets_an_absurd_suggestion(hybrid_scores):
 SECOND = Path(__file__).with_name("personas_teen_fresh.yaml")
 # The held-out set that replaced it: 60 personas written the same way by an author who saw only the catalogue.
 # Measured, never tuned on (its failures have not been read): first 0.68 hit@5 and 14 limits broken, then 0.75 and 10,
-# then 0.78 and 10, then 0.82 and 9, then 0.83 and 6, each after changes found on the development sets alone. The
+# then 0.78 and 10, then 0.82 and 9, then 0.83 and 6, then 0.83 and 5, each after changes found on the
+# development sets alone. The
 # floors are the latest figures, so a change that makes it worse fails; the targets are not met yet.
 BLIND = Path(__file__).with_name("personas_teen_blind.yaml")
 
@@ -191,11 +192,11 @@ def test_the_second_set_keeps_what_tuning_on_it_gained(second_scores):
 
 def test_the_blind_held_out_personas_do_no_worse_than_when_first_measured(blind_scores):
     assert blind_scores.personas == 60
-    assert blind_scores.hit_at_5 >= _floor(0.83, 60) and blind_scores.violations <= 6 and blind_scores.absurd == 0, \
+    assert blind_scores.hit_at_5 >= _floor(0.83, 60) and blind_scores.violations <= 5 and blind_scores.absurd == 0, \
         _figures(blind_scores)
 
 
-@pytest.mark.xfail(strict=False, reason="blind held-out personas: hit@5 0.83, 6 limits broken and none absurd; the "
+@pytest.mark.xfail(strict=False, reason="blind held-out personas: hit@5 0.83, 5 limits broken and none absurd; the "
                                         "targets are 0.95, none and none")
 def test_the_blind_held_out_personas_meet_the_targets(blind_scores):
     assert blind_scores.hit_at_5 >= evaluation.HELD_OUT_HIT_AT_5 and blind_scores.violations == 0 \
