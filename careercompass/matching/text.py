@@ -133,7 +133,8 @@ AT_SCHOOL = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:school|secondary school|hig
 HAVE_CHILDREN = re.compile(
     r"\b(?:i(?:'ve| have)(?: got)?|i got|i have|got|i'm a|i am a)\s+(?:a |an |one |two |three |\d+ |little |young |"
     r"my own |own )?(?:kids?|children|child|baby|babies|sons?|daughters?|toddlers?|little ones|mum|dad|parent)\b"
-    r"|\bmy (?:kids|children|son|daughter|baby|little ones)\b(?: (?:is|are) \d+\b)?"
+    r"|\bmy (?:kids|children|son|daughter|baby|little ones|lil man|little man|lil one|little one)\b"
+    r"(?: (?:is|are) \d+\b| (?:starts?|goes?|go) (?:to )?(?:nursery|school|reception)\b(?: in \w+)?)?"
     r"|\b(?:single )?(?:mum|dad|parent) of \w+\b|\bsingle (?:mum|mam|dad|parent)\b"
     # Said as a bare fact at the start of a clause: "23, 2 kids, been at home with them".
     r"|(?:^|(?<=[,.;!?] )|(?<=[,.;!?]))(?:\d|one|two|three|four) (?:kids|children)\b"
@@ -141,8 +142,8 @@ HAVE_CHILDREN = re.compile(
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) twins\b(?: who are \d+)?"
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) a little (?:girl|boy|one|lad)\b"
     # Their child's nursery or school is not a wish for work there: "they start nursery in september".
-    r"|\b(?:they|he|she|my (?:kids|son|daughter|twins|little one|little girl|little boy)|(?:my |the )?(?:youngest|"
-    r"eldest|oldest)) (?:start|starts|go|goes|"
+    r"|\b(?:they|he|she|my (?:kids|son|daughter|twins|little one|little girl|little boy|lil man|little man|lil one)"
+    r"|(?:my |the )?(?:youngest|eldest|oldest)) (?:start|starts|go|goes|"
     r"are at|is at|go to|goes to) (?:nursery|school|reception|preschool)\b(?: in \w+)?"
     # Their child's nursery or school and its hours: "her nursery shuts at 6".
     r"|\b(?:his|her|their) (?:nursery|school|childminder)\b(?: (?:shuts|closes|finishes|opens|starts) at \d+\w*)?",
@@ -169,6 +170,8 @@ ON_BENEFITS = re.compile(r"\b(?:been |i'm |i am |am |currently )?(?:on|claiming|
 # is not a wish for care work, and "on licence" is not a driving licence.
 LIFE_FACTS = re.compile(
     r"\b(?:just )?(?:left|leaving) care\b|\bcare leaver\b|\b(?:in|from) (?:foster )?care\b"
+    r"|\b(?:in|at) (?:a |the )?supported (?:hostel|housing|accommodation|lodgings)\b(?: in \w+)?"
+    r"|\b(?:on|doing) (?:the|a) (?:youth )?(?:employment|jobs?|work) (?:programme|program|scheme)\b"
     r"|\bmy (?:pa|personal adviser|social worker|key worker|support worker|youth worker|probation officer)\b"
     r"|\b(?:got|have|in|moved into) (?:my own|a|me own) (?:flat|house|place)(?: in \w+)?\b"
     r"|\b(?:back at|back in|living at|living with|live with|live at|moved back to|back with|staying at) (?:my|me) "

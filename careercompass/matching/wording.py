@@ -115,6 +115,8 @@ PLACE_NAMES = frozenset({
     "primark", "tesco", "asda", "aldi", "lidl", "morrisons", "sainsburys", "greggs", "costa", "nandos", "mcdonalds",
     "maccies", "maccys", "kfc", "subway", "starbucks", "boots", "superdrug", "argos", "wilko", "poundland", "jd",
     "deliveroo", "ubereats", "amazon", "trinity", "kirkgate",
+    # Words from young people's own lives and languages: "mehndi" is henna, not "mend".
+    "mehndi", "henna", "eid", "diwali",
 })
 # "rn" after "a", "an" or "be" is a registered nurse, not "right now".
 KEEP_AFTER = {"rn": {"a", "an", "be", "the", "as"}}

@@ -40,6 +40,7 @@ def test_spelling_mistakes_are_read_as_the_catalogue_word_meant(spelling, typed,
 @pytest.mark.parametrize("word", [
     "nurse", "gaming", "nursery", "kidney", "football", "carrots", "advance",  # real words are left alone
     "shuts", "hates",  # a four-letter word with an "s": "her nursery shuts at 6" was read as "sheets"
+    "mehndi",  # henna, not "mend"
     "nurs", "docs",  # short words have too many neighbours to guess
     "zzzzzzzz", "qwertyuiop",  # nothing close
 ])
@@ -650,6 +651,9 @@ def test_a_no_to_seeing_patients_leaves_out_every_job_that_sees_them(match_data)
     ("cant do weekends, her nursery shuts at 6", "her nursery shuts at 6"),
     ("23, 2 kids, been at home with them 4 yrs", "2 kids"),
     ("youngest starts reception in sept so i can work", "youngest starts reception"),
+    ("my lil man starts nursery in sept, i love kids", "my lil man starts nursery"),
+    ("19, in a supported hostel in chapeltown since i left care", "supported hostel"),
+    ("on the youth employment programme, need a paid job", "youth employment programme"),
 ])
 def test_facts_about_someone_s_life_are_set_aside_not_matched_as_likes(text, fact):
     read = read_text(text)
