@@ -209,6 +209,8 @@ STRUGGLES_WHEN = re.compile(
 # asks for jobs open at 16 or younger, the same as "a saturday job". At 17, wanting work now or having left school or
 # college asks for jobs open at 17: most care jobs take people from 18.
 YOUNGEST_PAID_AGE = 16
+LEAVING_YEAR = 11  # the last school year: most leave it at 16
+APPRENTICESHIP = re.compile(r"\bapprenticeships?\b", re.I)
 # The limit for someone of this age or younger who wants work now ("over-16", "over-17"), youngest first.
 YOUNG_LIMITS = dict(sorted((d.oldest_start, d.id) for d in vocabulary.DEALBREAKERS if d.oldest_start))
 WORK_NOW = re.compile(r"\b(?:job|jobs|work|working|start|starting|earn|earning|do something|do summat|"
@@ -503,6 +505,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     courses_left, tidied = _taken(COURSE_LEFT, tidied)
     course_left = [m.group(0) for m in courses_left]
     study = None if STUDY_SET_ASIDE in set_aside else _study_in(tidied)
+    apprenticeship_said = study == "some" and APPRENTICESHIP.search(tidied) is not None
     if study is not None:
         tidied = _without_study_words(tidied)
     values = []
@@ -580,10 +583,14 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         said.setdefault("heavy-lifting", injury.group(0))
     if struggles:
         said.setdefault("stress", struggles.group(0))
-    wants_work = study == "asap" or (left_education and age is not None and age >= YOUNGEST_PAID_AGE)
+    # In year 11 and wanting an apprenticeship: they will start it at 16 ("yr 11 leavin in june, want an
+    # apprenticeship not sixth form"), so jobs you must be older to start are left out, as for a job now.
+    wants_work = (study == "asap" or (left_education and age is not None and age >= YOUNGEST_PAID_AGE)
+                  or (stage == "pupil" and age == YOUNGEST_PAID_AGE - 1 and apprenticeship_said))
     if young_limit and (work_now or wants_work):
         said.setdefault(young_limit, work_now.group(0) if work_now else next(
-            (fact for fact in about_me if LEFT_EDUCATION.search(fact) or COURSE_LEFT.search(fact) or AGE.search(fact)),
+            (fact for fact in about_me if LEFT_EDUCATION.search(fact) or COURSE_LEFT.search(fact) or AGE.search(fact)
+             or SCHOOL_YEAR.search(fact)),
             f"{age}"))
     said = {name: words for name, words in said.items() if dealbreaker_key(name) not in set_aside}
     return ReadText(
@@ -725,6 +732,8 @@ def _facts(text: str) -> tuple[str | None, int | None, bool, tuple[str, ...], st
     if stage is None and now:
         year = int(now[0].group(1) or now[0].group(2))
         stage = "pupil" if year <= 11 else "16-18"
+        if year == LEAVING_YEAR and age is None:
+            age = YOUNGEST_PAID_AGE - 1  # 15 in year 11 for most of it, and 16 when they leave
     if stage is None and (left or college):
         stage = "16-18"
     if stage is None and school:

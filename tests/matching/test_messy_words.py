@@ -532,12 +532,15 @@ def test_a_vowel_put_for_a_vowel_decides_between_words_one_letter_away():
     ("im not doin like 5 more yrs of school", "degree"),
     ("im only 14 but i wanna start doin summat now like on saturdays", "over-16"),
     ("i am 16, want job for weekend now", "over-16"),
+    ("yr 11 leavin in june, want an apprenticeship not sixth form", "over-16"),  # they will start it at 16
+    ("year 11, dont want sixth form, want an NHS apprenticeship straight after summer", "over-16"),
 ])
 def test_limits_said_the_way_people_say_them_are_read(text, limit):
     assert limit in read_text(text).dealbreakers
 
 
-@pytest.mark.parametrize("text", ["i am 19, want a job now", "im 14 and i like science", "i want to volunteer"])
+@pytest.mark.parametrize("text", ["i am 19, want a job now", "im 14 and i like science", "i want to volunteer",
+                                  "year 10, want an apprenticeship one day", "im in year 11 and want a t level"])
 def test_an_age_or_a_wish_alone_is_not_a_limit(text):
     assert not read_text(text).dealbreakers & {"over-16", "unpaid"}
 
