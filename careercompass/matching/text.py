@@ -45,6 +45,7 @@ FEELING_NO = re.compile(
     r"passed out|passing out|went green|gag|gags|gagging|retch\w*|embarrass\w*|depress\w*|too much|mardy|"
     r"send me mad|(?:a )?waste of (?:money|time)|(?:get|got|had) enough of (?:that|it|them|this)|"
     r"(?:is|are|was|were)n'?t (?:my thing|for me|happening|an option)|(?:is|are|'s) a (?:hard |big |massive )?no|"
+    r"(?:is|are|'s) (?:crap|rubbish|pants|trash)|"
     r"no[ -]go|off the cards|"
     # "sat at a desk all day id go mad", "i am DONE with kids", "office work is boring": a no said as a feeling.
     r"(?:i'd|id|i would|would|i'll|i will) (?:just )?(?:go|end up) (?:mad|crazy|insane|nuts|stir crazy)|"
@@ -128,8 +129,9 @@ AT_COLLEGE = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:college|sixth form)\b|\b(?
                         # Said first, it is where they are: "at leeds city college 3 days a week so...".
                         r"|(?:^|(?<=[,.;!?]))\s*(?:at|in) (?:[a-z]+ ){0,3}(?:college|sixth form)\b(?: \d \w+ a week)?",
                         re.I)
-AT_SCHOOL = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:school|secondary school|high school)\b|\bdoing (?:my )?gcses\b",
-                       re.I)
+AT_SCHOOL = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:school|secondary school|high school)\b|\bdoing (?:my )?gcses\b"
+                       r"|\b(?:leaving|leavin|leave|finishing|finish) (?:school )?(?:in|this) "
+                       r"(?:june|july|may|summer)\b", re.I)
 HAVE_CHILDREN = re.compile(
     r"\b(?:i(?:'ve| have)(?: got)?|i got|i have|got|i'm a|i am a)\s+(?:a |an |one |two |three |\d+ |little |young |"
     r"my own |own )?(?:kids?|children|child|baby|babies|sons?|daughters?|toddlers?|little ones|mum|dad|parent)\b"
@@ -633,7 +635,14 @@ def _without_study_words(text: str) -> str:
         end = brk.start() if brk else len(text)
         clause = text[start:end]
         _, negative = _split_no(clause)
-        pieces.append(clause if negative and STUDY_WORDS_SAID.search(negative) else STUDY_WORDS_SAID.sub(", ", clause))
+        if not (negative and STUDY_WORDS_SAID.search(negative)):
+            pieces.append(STUDY_WORDS_SAID.sub(", ", clause))
+        elif clause.endswith(negative):
+            # "want an apprenticeship not sixth form": the wish before the no is an answer too.
+            before = clause[:len(clause) - len(negative)]
+            pieces.append(STUDY_WORDS_SAID.sub(", ", before) + negative)
+        else:
+            pieces.append(clause)
         if brk:
             pieces.append(brk.group(0))
             start = brk.end()

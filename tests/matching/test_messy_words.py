@@ -183,6 +183,9 @@ def test_deal_breakers_said_in_words_read_the_negation_properly(text, dealbreake
     ("i am DONE with kids for life", []),
     ("had an awful time at the LGI", []),
     ("i want blue lights no cap", ["i want blue lights"]),  # "no cap" is "honestly", not a no
+    ("maths is crap", []),
+    # The study answer before a no to more study, and leaving school soon, are answers and facts, not likes.
+    ("yr 11 leavin in june, want an apprenticeship not sixth form", []),
 ])
 def test_what_is_a_like(text, likes):
     assert list(read_text(text).likes) == likes
