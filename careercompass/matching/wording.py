@@ -105,6 +105,9 @@ MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:i )?(?:(?:do |really |just )?(?:want|wanna|would like|like|love) to )?help(?:ing)? "
                 r"(?:people|ppl|others|somehow|out|folk)(?: somehow| out)?$", re.I),
      "supporting people and making a difference to their lives"),
+    # A job "with a uniform" is a frontline one: it found a laundry assistant who mends uniforms.
+    (re.compile(r"\b(?:job|work|summat|something) (?:with|wiv|wid|in) a uniform\b|\bwear(?:ing)? a uniform\b", re.I),
+     "a respected frontline job in uniform, like a nurse or a paramedic"),
     (re.compile(r"\bblue lights?\b|\bsirens?\b|\badrenaline\b", re.I),
      "rushing to 999 emergencies in an ambulance on blue lights"),
     (re.compile(r"\bget(?:s)? bored (?:easy|easily|quick|quickly|fast)\b", re.I),

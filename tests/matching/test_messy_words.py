@@ -595,6 +595,13 @@ def test_wanting_to_help_is_read_as_helping_people_not_as_a_helpdesk(match_data,
     assert not any("helpdesk" in slug or "service-desk" in slug for slug in top), top
 
 
+def test_a_job_with_a_uniform_is_a_frontline_job_not_mending_uniforms(match_data):
+    text = "want a job wiv a uniform ppl actually respect"
+    top = [m.slug for m in match(match_data, Answers(text=text), limit=5).matches]
+    assert "linen-and-laundry-assistant" not in top and {"healthcare-support-worker", "nursing-associate",
+                                                          "associate-ambulance-practitioner", "paramedic"} & set(top)
+
+
 def test_blue_lights_and_sirens_mean_the_ambulance_service(match_data):
     text = "i want summat wiv blue lights n sirens, adrenaline junkie innit"
     top = [m.slug for m in match(match_data, Answers(text=text), limit=5).matches]
