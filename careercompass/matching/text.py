@@ -585,8 +585,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         said.setdefault("heavy-lifting", injury.group(0))
     if struggles:
         said.setdefault("stress", struggles.group(0))
-    # In year 11 and wanting an apprenticeship: they will start it at 16 ("yr 11 leavin in june, want an
-    # apprenticeship not sixth form"), so jobs you must be older to start are left out, as for a job now.
+    # A pupil of 15 (said, or in year 11) who wants an apprenticeship will start it at 16 ("yr 11 leavin in june, want
+    # an apprenticeship not sixth form"), so jobs you must be older to start are left out, as for a job now.
     wants_work = (study == "asap" or (left_education and age is not None and age >= YOUNGEST_PAID_AGE)
                   or (stage == "pupil" and age == YOUNGEST_PAID_AGE - 1 and apprenticeship_said))
     if young_limit and (work_now or wants_work):

@@ -150,6 +150,25 @@ def test_a_word_the_person_kept_is_not_fixed(spelling):
     ("maybe a part time thing alongside a levels", {"full-time"}),
     ("i want to work part time in a hospital", {"full-time"}),
     ("i work part time at tesco", set()),  # a job they have now, not a wish
+    # A no said as a verdict or a feeling.
+    ("i am DONE with kids for life", {"children"}),
+    ("im fed up of lifting heavy boxes at the warehouse", {"heavy-lifting"}),
+    ("needles 🤢 anything else is fine", {"blood-and-needles"}),
+    # "like" as a filler in a story does not make the no a mixed feeling.
+    ("they tried to take my blood like 6 times. so needles n blood are a hard no", {"blood-and-needles"}),
+    ("i like blood tests, but needles in my own arm are a no", set()),  # a mixed feeling stays one
+    # An example given with "like" is not a liking that makes the no a mixed feeling.
+    ("i love little kids but i couldnt cope with the really poorly ones, like the cancer ward", {"stress"}),
+    ("id just cry the whole shift", {"stress"}),
+    ("I want a job I can start without exams.", {"degree"}),
+    ("my nan had cancer and the nurses were amazing", set()),
+    # Seeing patients is a limit only when the patients are the no.
+    ("i do wanna help somehow but not face to face with patients", {"patients"}),
+    ("no patient contact pls, more behind the scenes", {"patients"}),
+    # Patients as the people a different limit happens to, or "patient" as a word for calm: not this limit.
+    ("seeing patients bleed makes me faint", {"blood-and-needles"}),
+    ("i dont want to help old people, im not patient enough", {"older-people"}),
+    ("i love the patients, i just want to do less lifting", set()),
 ])
 def test_deal_breakers_said_in_words_read_the_negation_properly(text, dealbreakers):
     assert set(read_text(text).dealbreakers) == dealbreakers
@@ -554,27 +573,10 @@ def test_saying_no_to_volunteering_leaves_unpaid_roles_out_even_for_a_pupil(matc
     assert not any(m.unpaid for m in result.matches)
 
 
-@pytest.mark.parametrize(("text", "limits"), [
-    ("i am DONE with kids for life", {"children"}),
-    ("im fed up of lifting heavy boxes at the warehouse", {"heavy-lifting"}),
-    ("needles 🤢 anything else is fine", {"blood-and-needles"}),
-    # "like" as a filler in a story does not make the no a mixed feeling.
-    ("they tried to take my blood like 6 times. so needles n blood are a hard no", {"blood-and-needles"}),
-    ("i like blood tests, but needles in my own arm are a no", set()),  # a mixed feeling stays one
-    # An example given with "like" is not a liking that makes the no a mixed feeling.
-    ("i love little kids but i couldnt cope with the really poorly ones, like the cancer ward", {"stress"}),
-    ("id just cry the whole shift", {"stress"}),
-    ("I want a job I can start without exams.", {"degree"}),
-    ("my nan had cancer and the nurses were amazing", set()),
-])
-def test_a_no_said_as_a_verdict_or_a_feeling_is_a_limit(text, limits):
-    assert read_text(text).dealbreakers == limits
-
-
 @pytest.mark.parametrize("text", ["want a proper career now", "need to get paid while i train",
                                   "is that even possible in the nhs"])
 def test_words_about_wanting_any_career_say_nothing_about_which(text):
-    assert explain.carries_no_meaning(read_text(text).likes[0] if read_text(text).likes else "")
+    assert all(explain.carries_no_meaning(like) for like in read_text(text).likes)
 
 
 def test_a_question_about_the_nhs_is_never_quoted_as_a_reason(match_data):
@@ -606,18 +608,6 @@ def test_blue_lights_and_sirens_mean_the_ambulance_service(match_data):
     text = "i want summat wiv blue lights n sirens, adrenaline junkie innit"
     top = [m.slug for m in match(match_data, Answers(text=text), limit=5).matches]
     assert {"paramedic", "emergency-care-assistant"} & set(top), top
-
-
-@pytest.mark.parametrize(("text", "limits"), [
-    ("i do wanna help somehow but not face to face with patients", {"patients"}),
-    ("no patient contact pls, more behind the scenes", {"patients"}),
-    # Patients as the people a different limit happens to, or "patient" as a word for calm: not this limit.
-    ("seeing patients bleed makes me faint", {"blood-and-needles"}),
-    ("i dont want to help old people, im not patient enough", {"older-people"}),
-    ("i love the patients, i just want to do less lifting", set()),
-])
-def test_a_no_to_seeing_patients_is_a_limit_only_when_the_patients_are_the_no(text, limits):
-    assert read_text(text).dealbreakers == limits
 
 
 def test_a_no_to_seeing_patients_leaves_out_every_job_that_sees_them(match_data):
