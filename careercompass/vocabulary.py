@@ -222,7 +222,8 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
     ),
     Dealbreaker(
         "personal-care", "Helping people wash or use the toilet", "Washing people", "🛁",
-        cues=("toilet", "poo", "wee", "bum", "nappy", "nappies", "washing people", "wash people", "personal care",
+        cues=("toilet", "poo", "wee", "bum", "nappy", "nappies", "washing people", "wash people", "wash and change",
+              "washing and changing", "personal care",
               "bodily", "vomit", "sick bowls", "bedpan", "pee", "shower people", "showering people", "wash someone",
               "washing someone", "bathe", "bathing", "wiping", "wipe", "pads", "changing pads", "wash them",
               "bathe them", "wash anyone",

@@ -58,6 +58,11 @@ FEELING_NO = re.compile(
 # A "no" said after the thing: "taking them to the toilet no", "bodily fluids = absolutely not".
 TRAILING_NO = re.compile(r"\b(?:no|nope|nah|never|absolutely not|no way|no thanks|not happening|not a chance)\W*$",
                          re.I)
+# A clause that is only a verdict ("watched her wash people for years. not for me, no chance") says no to the clause
+# before it.
+VERDICT_ONLY = re.compile(
+    r"^(?:(?:it's|its|that's|thats|that is|it is|so|just|and|but|tbh|honestly)\s+)*(?:not for me|no chance|no way|nope|"
+    r"never|(?:a )?hard no|not happening|no thanks|absolutely not|not a chance|nah|no|not my thing|no ta)\W*$", re.I)
 # "old people tho i just dont know how to talk to them": a "no" after "though" is about what came before it.
 CONTRAST_THEN_NO = re.compile(r"\b(?:tho|though)\b", re.I)
 # Sayings that mention a limit's word without meaning it: "they'd drive me mad" is not about driving.
@@ -84,7 +89,9 @@ NOT_A_NO = re.compile(
     r"help\w* (?:[\w']+ ){0,4}(?:with|through) (?:[\w']+ ){0,4}?(?:anxiety|anxious|panic\w*|stress\w*|depress\w*|"
     r"fears?|phobias?|nerves|worries)|"
     # "looks sick", "that's sick": slang for great, not feeling ill.
-    r"(?:looks?|sounds?|that'?s|is|are|r|well|proper|so|dead|pretty|actually|bare) sick)\b",
+    r"(?:looks?|sounds?|that'?s|is|are|r|well|proper|so|dead|pretty|actually|bare) sick|"
+    # "can bang out 200 covers on a sat no stress": easily; "do hospital kitchens pay more or nah": a question.
+    r"(?:can|could)(?!'|n'?t)\b[^,.;!?]*\bno stress\b(?!\W*(?:pl[sz]|please|thanks|ta)\b)|or (?:nah|not|no)\W*$)",
     re.I,
 )
 # Facts about the person, read for their stage and then set aside: not likes, not deal-breakers.
@@ -190,6 +197,9 @@ LIFE_FACTS = re.compile(
     r"|\b(?:no|got no|have no|haven't got|can't get|can't afford) (?:childcare|child care|babysitter)\b"
     r"|\b(?:out )?on licen[cs]e\b|\b(?:in|inside) (?:prison|jail|custody)\b|\bcriminal record\b"
     r"|\b(?:got|have) a record\b|\bon probation\b"
+    r"|\b(?:got|was|been) arrested\b(?: (?:at|when i was) \d+)?(?: for (?:\w+ )?(?:stuff|things|fighting|robbery|theft|"
+    r"shoplifting|drugs|weed))?|\b(?:was |been )?on (?:a )?(?:referral|youth rehabilitation) order\b(?: and all that)?"
+    r"|\b(?:got |was |been )?in trouble with the police\b"
     r"|\b(?:just )?(?:come|came|got) out(?: of (?:jail|prison|the nick|custody))?(?: after \d+ \w+)?\b"
     r"|\b(?:i )?(?:care for|look after|looking after|caring for) (?:my|me) (?:mum|mam|dad|nan|gran|nana|grandma|"
     r"grandad|brother|sister|little brother|little sister)(?: at home)?\b", re.I)
@@ -244,7 +254,8 @@ INJURY = re.compile(r"\b(?:(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|
 _CONDITIONS = (r"autistic|autism|asd|adhd|add|dyslexic|dyslexia|dyspraxic|dyspraxia|epilepsy|epileptic|asthma|anxiety|"
                r"depression|depressed|ocd|diabetes|diabetic|learning disabilit(?:y|ies)|learning difficult(?:y|ies)|"
                r"cerebral palsy|deaf|partially sighted|hard of hearing|in a wheelchair|panic attacks|"
-               r"mental health (?:problems|issues)|tourettes?|bpd|ptsd|cfs|fibromyalgia|crohn'?s|scoliosis")
+               r"mental health (?:problems|issues)|tourettes?|bpd|ptsd|cfs|fibromyalgia|crohn'?s|scoliosis|"
+               r"colitis|ibs|endometriosis|lupus|sickle cell|migraines|arthritis")
 CONDITION = re.compile(
     r"\b(?:i'm|i am|i have|i've got|i got|i get|i suffer with|i suffer from|i've|got)\s+(?:got\s+|really\s+|bad\s+|"
     rf"mild\s+|severe\s+|a\s+)?(?:{_CONDITIONS})\b"
@@ -323,6 +334,10 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
 BEHIND_THE_SCENES = re.compile(r"\bbehind the scenes\b|\bnot (?:patient|people)[ -]facing\b", re.I)
 PATIENT_WORDS = re.compile(r"\b(?:patients?|deal(?:ing)? with people|talk(?:ing)? to people|face to face|"
                            r"the public|customers?|strangers|talk(?:ing)? to strangers)\b", re.I)
+# A no to people themselves: "people do my head in", "i hate people", "not a people person".
+NOT_PEOPLE = re.compile(r"^(?:people|humans|ppl)\b|\b(?:hate|can'?t stand|don'?t like|do not like|not good with|"
+                        r"bad with|awkward with|rubbish with|not great with) (?:people|humans)\W*$"
+                        r"|\bnot (?:a|much of a) people person\b", re.I)
 PATIENTS_LIMIT = "patients"
 # Liking to meet people, the quiz's "lots of people": "face to face im grand", "proper people person".
 MEETING_PEOPLE = re.compile(r"\bface[ -]to[ -]face\b|\bpeople person\b", re.I)
@@ -541,11 +556,15 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     people: str | None = None
     physical: str | None = None
     previous_was_no = False
+    previous_like: str | None = None
     for clause in CLAUSE_BREAK.split(tidied):
         clause = FILLER_ENDS.sub("", " ".join(FILLER.sub(" ", clause).split()).strip(" -–—'\"")).strip()
         if not clause:
             continue
         liked, negative = _split_no(clause)
+        if previous_like and VERDICT_ONLY.match(clause):
+            likes.remove(previous_like)
+            negative = clause = f"{previous_like}, {clause}"
         if liked and previous_was_no and CARRIES_ON.match(liked):
             liked, negative = None, clause
         for name, pattern in LIMIT_PHRASES.items():
@@ -560,7 +579,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
             liked = _without_tolerance(liked)
         if liked:
             likes.append(liked)
-        if BEHIND_THE_SCENES.search(clause) or (negative and PATIENT_WORDS.search(negative)):
+        if BEHIND_THE_SCENES.search(clause) or (negative and (PATIENT_WORDS.search(negative)
+                                                              or NOT_PEOPLE.search(negative))):
             people = "behind"
         elif liked and MEETING_PEOPLE.search(liked):
             people = people or "lots"
@@ -575,6 +595,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
             if not found:
                 dislikes.append(negative)
         previous_was_no = negative is not None
+        previous_like = liked if liked and not negative and liked in likes else None
     # Mixed feelings are not a no: "i like kids but teenagers scare me" likes children, so children stay.
     said = {name: words for name, words in said.items()
             if not (name in said_as_no and any(_CUE_PATTERNS[name].search(like) and LIKING.search(like)

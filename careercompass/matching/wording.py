@@ -63,15 +63,17 @@ TEXT_SPEAK: dict[str, str] = {
     "evry": "every", "fings": "things", "werin": "wearing", "toobs": "tubes", "somefing": "something",
     "nufing": "nothing",
     "wana": "want to", "ther": "their", "agen": "again", "wer": "were", "gaffer": "manager", "reel": "really",
-    "yutes": "young people", "youts": "young people", "mandem": "friends", "gyaldem": "friends", "gassed": "excited",
+    "yutes": "young people", "youts": "young people", "younguns": "young ones", "yunguns": "young ones",
+    "youngens": "young ones", "mandem": "friends", "gyaldem": "friends", "gassed": "excited",
     # Services people name from their own lives.
-    "camhs": "children's mental health service",
+    "camhs": "children's mental health service", "bsl": "british sign language", "yos": "youth offending service",
 }
 # Said in more than one word or with a sign in it, so spelled out before words are taken one at a time.
 PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\ba\s?(?:&|and|n)\s?e\b", re.I), "emergency department"),  # "a&e", "a and e": accident and emergency
     (re.compile(r"\bwont (?=to\b)", re.I), "want "),  # "wont to work": never "won't to"
     (re.compile(r"\bno cap\b", re.I), "honestly"),  # slang for "no lie", and not a "no"
+    (re.compile(r"\b(?:got|get|getting|been) nicked\b", re.I), "got arrested"),  # not "knocked"
     # A sick face closes what came before it as a no: "phones all day 🤮 face to face im grand".
     (re.compile(r"\s*[\U0001F922\U0001F92E]+\s*"), " gross. "),
     # "helping yutes with their heads": with their mental health, not the eyes and ears of the head.
@@ -86,6 +88,10 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
 # Sayings about themselves that the sentence model reads poorly ("i'm a good listener" was nearest an audiology
 # assistant, "good with my hands" a plastic surgeon), with what they mean in work. Only what is matched changes:
 # a reason still quotes the person's own words.
+_LANGUAGES = (r"arabic|urdu|punjabi|polish|romanian|bengali|bangla|somali|kurdish|farsi|persian|pashto|dari|tigrinya|"
+              r"amharic|french|spanish|portuguese|italian|mandarin|cantonese|chinese|hindi|gujarati|turkish|russian|"
+              r"ukrainian|lithuanian|czech|slovak|hungarian|bulgarian|albanian|swahili|yoruba|igbo|hausa|twi|shona|"
+              r"vietnamese|tamil|british sign language|sign language")
 MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:good|great|gud) listener\b|\bshoulder to cry on\b|\b(?:tell|tells|telling|come to|comes to|"
                 r"spill|spills|spilling|pour|pours) (?:me )?(?:about |with )?(?:their|all their) "
@@ -112,6 +118,10 @@ MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
      "rushing to 999 emergencies in an ambulance on blue lights"),
     (re.compile(r"\bget(?:s)? bored (?:easy|easily|quick|quickly|fast)\b", re.I),
      "varied work on the move, where no two days are the same"),
+    # "arabic speaker", "i speak urdu n punjabi": a language of their own is a skill patients need.
+    (re.compile(rf"\b(?:{_LANGUAGES})(?: and (?:{_LANGUAGES}))* speaker\b|\b(?:speak|speaks|speaking|fluent in) "
+                rf"(?:fluent |good |some )?(?:{_LANGUAGES})(?: and (?:{_LANGUAGES}))*\b|\bbilingual\b", re.I),
+     "interpreting for patients and families who speak little English"),
 )
 # Shops and chains where young people in Leeds work or hang out: names, left as typed ("primark" is not "primary").
 PLACE_NAMES = frozenset({
@@ -120,6 +130,9 @@ PLACE_NAMES = frozenset({
     "deliveroo", "ubereats", "amazon", "trinity", "kirkgate",
     # Words from young people's own lives and languages: "mehndi" is henna, not "mend".
     "mehndi", "henna", "eid", "diwali",
+    # Names of conditions people live with: "got crohns" is not "got crowns".
+    "crohns", "crohn's", "colitis", "ibs", "endometriosis", "endo", "fibro", "lupus", "sertraline", "sickle",
+    "migraines", "hypermobile", "hypermobility",
 })
 # "rn" after "a", "an" or "be" is a registered nurse, not "right now".
 KEEP_AFTER = {"rn": {"a", "an", "be", "the", "as"}}

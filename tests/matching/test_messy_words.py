@@ -914,3 +914,53 @@ def test_a_wish_topic_named_in_a_sentence_only_loosely_like_any_job_is_answered_
     result = match(match_data, Answers(text=text))
     assert topic in {found.id for found, _ in result.words.topics}
     assert "nhs-trust-chief-executive" not in {m.slug for m in result.matches}
+
+
+def test_a_condition_named_is_left_as_typed_and_kept_as_a_fact(match_data):
+    assert match_data.spelling.correct("crohns") is None  # once read as "crowns", which found dentists
+    read = read_text("got crohns, has to be part time", match_data.spelling)
+    assert "got crohns" in read.about_me and not any("crown" in like for like in read.likes)
+
+
+def test_a_verdict_on_its_own_says_no_to_the_clause_before_it():
+    read = read_text("me mam is a carer n ive watched her wash n change people for years. not for me, no chance. "
+                     "but id do the cooking side no bother")
+    assert "personal-care" in read.dealbreakers
+    assert read.likes == ("i'd do the cooking side no bother",)
+    assert "personal-care" not in read_text("i love washing people's hair. i'd do it for free").dealbreakers
+
+
+@pytest.mark.parametrize(("text", "stress"), [
+    ("can bang out 200 covers on a sat no stress 🔥", False),  # easily
+    ("i could do it all day no stress", False),
+    ("i can do anything, no stress pls", True),
+    ("no stress please", True),
+])
+def test_no_stress_after_what_someone_can_do_means_easily(text, stress):
+    assert ("stress" in read_text(text).dealbreakers) is stress
+
+
+def test_a_question_ending_or_nah_is_not_a_no():
+    read = read_text("do hospital kitchens pay more or nah")
+    assert read.likes and not read.dislikes and not read.dealbreakers
+
+
+def test_a_record_and_the_worker_who_helped_are_read_as_a_fact_and_a_wish(match_data):
+    text = ("got nicked at 16 for daft stuff. my yos worker proper turned it round for me fr. wanna b that for the "
+            "yunguns on my estate innit")
+    result = match(match_data, Answers(text=text), limit=5)
+    assert any("arrested" in fact for fact in result.read.about_me)
+    assert not any("knocked" in like or "arrested" in like for like in result.read.likes)
+    assert result.matches[0].slug == "youth-justice-officer"
+
+
+@pytest.mark.parametrize("text", ["arabic speaker", "speak urdu n punjabi tho if that helps"])
+def test_speaking_another_language_points_to_interpreting(match_data, text):
+    assert match(match_data, Answers(text=text), limit=3).matches[0].slug == "healthcare-interpreter"
+
+
+@pytest.mark.parametrize("text", ["honestly dogs are better, people do my head in", "i hate people tbh",
+                                  "im not a people person"])
+def test_a_no_to_people_themselves_is_the_quiz_s_behind_the_scenes(text):
+    assert read_text(text).people == "behind"
+    assert read_text("i like kids but not old people").people is None
