@@ -210,6 +210,7 @@ INVOLVEMENTS: tuple[Term, ...] = (
     Term("children", "Working with children"),
     Term("older-people", "Working with older people"),
     Term("driving", "Driving as part of the job"),
+    Term("phones", "Working on the phone most of the day"),
 )
 
 DEALBREAKERS: tuple[Dealbreaker, ...] = (
@@ -234,7 +235,7 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
         "nights-weekends", "Working nights or weekends", "Nights and weekends", "🌙",
         cues=("night", "nights", "weekend", "weekends", "saturday", "saturdays", "sunday", "sundays", "late shift",
               "late shifts", "evenings", "nightshift", "nightshifts", "night shift", "overnight", "night work",
-              "working late", "late nights", "work late", "late"),
+              "working late", "late nights", "work late", "late", "on call", "on-call"),
         shift_patterns=frozenset({"nights", "weekends", "on-call"}),
     ),
     Dealbreaker(
@@ -276,6 +277,16 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
               "cancer"),
         emotional_demand="high",
         title_words=("emergency", "critical care", "intensive care", "a&e", "trauma", "999", "hazardous area"),
+        in_quiz=False,
+    ),
+    # Said in words only ("phones all day is killing me", "phone calls in english scare me"): the jobs done mostly on
+    # the phone, such as call handlers and switchboards, are left out. No bare "call": "no on call" is about nights.
+    Dealbreaker(
+        "phones", "Working on the phone most of the day", "Phone work", "📞",
+        cues=("phone", "phones", "phone calls", "telephone", "telephones", "phoning", "call centre", "call center",
+              "call centres", "headset", "headsets", "calls all day", "taking calls", "answering calls",
+              "cold calling"),
+        involvement="phones",
         in_quiz=False,
     ),
     # Said in words only ("dont want uni", "no degree for me"): jobs you can only reach through university are left

@@ -102,16 +102,6 @@ def topic_mentioned(clause: str) -> WishTopic | None:
 
 # --- facts about a role that reasons must respect --------------------------------------------------------
 
-PHONE_WORK = re.compile(r"\b(over the phone|by phone|on the phone|call centres?|control rooms?|from home)\b", re.I)
-
-
-def works_by_phone(summary: str, where_you_work: Collection[str]) -> bool:
-    """A job done with people by phone or from a control room: never called "face to face"."""
-    places = list(where_you_work)
-    by_place = sum(bool(PHONE_WORK.search(place)) for place in places)
-    return bool(re.search(r"\bover the phone\b|\bby phone\b", summary, re.I)) or (places and by_place * 2 >= len(places))
-
-
 DEGREE_LEVEL = 6  # apprenticeships at level 6 or 7 are degree apprenticeships: three years or more
 
 
@@ -352,7 +342,7 @@ FREE_OF = {
     "older-people": "you do not work with older people", "stress": "it is not one of the most stressful jobs",
     "degree": "you can get in without a degree", "full-time": "you can do it part time",
     "over-16": "you can start it at 16", "over-17": "you can start it at 17", "unpaid": "it is a paid job",
-    "patients": "you do not work face to face with patients",
+    "patients": "you do not work face to face with patients", "phones": "you are not on the phone most of the day",
 }
 
 

@@ -24,7 +24,6 @@ from careercompass.database import open_session
 from careercompass.matching import embeddings
 from careercompass.matching.embeddings import EmbeddingsUnreadable, RoleEmbeddings
 from careercompass.matching.engine import MatchData, RoleFacts
-from careercompass.matching.explain import works_by_phone
 from careercompass.matching.reranker import Reranker
 
 log = logging.getLogger(__name__)
@@ -62,7 +61,7 @@ def role_facts(role: models.Role) -> RoleFacts:
         skills=tuple(role.skills),
         routes=tuple((route.type, route.level) for route in role.entry_routes),
         unpaid=role.unpaid,
-        by_phone=works_by_phone(role.summary, role.where_you_work),
+        by_phone="phones" in role.involves,
         next_steps=tuple(role.linked_slugs("next_step")),
     )
 

@@ -172,6 +172,10 @@ WISHES: tuple[Wish, ...] = (
     Wish("no-lifting", "No heavy lifting", "with no heavy lifting", "showing ones with lifting",
          (_involves("heavy-lifting"),), 9,
          _no("lifting", "heavy lifting", "heavy work", "lifting people")),
+    Wish("no-phones", "Not on the phone all day", "not on the phone all day", "showing ones on the phone",
+         (_involves("phones"),), 9,
+         _no("phones", "phone calls", "phone work", "calls", "call centre", "call center", "phone", "headset")
+         + ("not on the phone", "not on the phones", "off the phones", "no phone calls please")),
     Wish("no-patients", "Behind the scenes", "behind the scenes", "showing ones with patients",
          (Condition("patient_facing", frozenset(["no"])),), 4,
          ("behind the scenes", "no patients", "not with patients", "without patients", "no contact with patients",

@@ -84,10 +84,12 @@ def test_a_phone_job_is_never_called_face_to_face():
     assert explain.people_reason(answers, view(patient_facing=False)) is None
 
 
-def test_phone_work_is_read_from_the_role():
-    assert explain.works_by_phone("You help patients over the phone.", ["Control rooms"])
-    assert explain.works_by_phone("You answer 999 calls.", ["Ambulance control rooms", "NHS 111 call centres"])
-    assert not explain.works_by_phone("You care for people in their homes.", ["People's homes", "Care homes"])
+def test_phone_work_is_the_catalogue_s_fact(match_data):
+    def by_phone(slug):
+        return match_data.roles[match_data.index[slug]].by_phone
+
+    assert by_phone("switchboard-operator") and by_phone("nhs-111-health-adviser")
+    assert not by_phone("care-worker") and not by_phone("it-field-technician")  # goes out to fix things on site
 
 
 def test_a_degree_only_job_is_never_offered_as_a_year_or_two():

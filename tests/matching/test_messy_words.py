@@ -964,3 +964,14 @@ def test_speaking_another_language_points_to_interpreting(match_data, text):
 def test_a_no_to_people_themselves_is_the_quiz_s_behind_the_scenes(text):
     assert read_text(text).people == "behind"
     assert read_text("i like kids but not old people").people is None
+
+
+@pytest.mark.parametrize("text", ["im a people person but the call centre job did my head in",
+                                  "phone calls in English scare me, face to face is ok",
+                                  "i cannot do another headset"])
+def test_a_no_to_phone_work_leaves_out_the_jobs_done_on_the_phone(match_data, text):
+    result = match(match_data, Answers(text=text), limit=30)
+    assert "phones" in result.dealbreakers
+    assert not any(match_data.roles[match_data.index[m.slug]].by_phone for m in result.matches)
+    assert "phones" not in read_text("im always on my phone lol").dealbreakers
+    assert "phones" not in read_text("no on call please").dealbreakers  # that is nights and weekends
