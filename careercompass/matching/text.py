@@ -197,6 +197,8 @@ LIFE_FACTS = re.compile(
     r"|\b(?:no|got no|have no|haven't got|can't get|can't afford) (?:childcare|child care|babysitter)\b"
     r"|\b(?:out )?on licen[cs]e\b|\b(?:in|inside) (?:prison|jail|custody)\b|\bcriminal record\b"
     r"|\b(?:got|have) a record\b|\bon probation\b"
+    r"|\b(?:been |stayed |staying )?(?:at )?home with (?:them|the kids|my kids|the baby|my baby|my little one)"
+    r"(?: (?:for )?\d+ (?:years?|months?))?"
     r"|\b(?:got|was|been) arrested\b(?: (?:at|when i was) \d+)?(?: for (?:\w+ )?(?:stuff|things|fighting|robbery|theft|"
     r"shoplifting|drugs|weed))?|\b(?:was |been )?on (?:a )?(?:referral|youth rehabilitation) order\b(?: and all that)?"
     r"|\b(?:got |was |been )?in trouble with the police\b"
@@ -233,8 +235,10 @@ WORK_NOW = re.compile(r"\b(?:job|jobs|work|working|start|starting|earn|earning|d
 HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|doing|have|got) (?:a )?part[ -]?time"
                         r"(?: job)? (?:at|in|for|on) (?:a |the )?\w+"
                         # "work in primark", "been at costa 3 yrs": a shop or chain named is the job they have now.
-                        r"|\b(?:(?:i )?(?:work|working|worked)|(?:i'?ve )?been) (?:in|at|for) (?:a |the )?(?:"
-                        + "|".join(sorted(wording.PLACE_NAMES)) + r")\b(?:'?s)?(?: (?:in|on) \w+)?(?: \d+ \w+)?",
+                        r"|\b(?:(?:only |just )?(?:ever )?(?:i )?(?:work|working|worked)|(?:i'?ve )?been) "
+                        r"(?:in|at|for) "
+                        r"(?:a |the )?(?:" + "|".join(sorted(wording.PLACE_NAMES)) + r")\b(?:'?s)?(?: (?:in|on) \w+)?"
+                        r"(?: \d+ \w+)?(?: when i was \d+)?",
                         re.I)
 # Words that make a clause a liking ("i like kids", "little ones are cute"), not only a mention ("my mum does nights").
 # "Like" as a filler, a comparison or an example is not a liking: "they tried to take my blood like 6 times", "like i
@@ -251,6 +255,7 @@ INJURY = re.compile(r"\b(?:(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|
                     re.I)
 # A condition or disability the person has ("im autistic", "i have adhd", "i get panic attacks"): a fact about them,
 # never an interest. Quoting "i'm autistic" as the reason for a music therapist's job would say they want to treat it.
+# Someone else's condition is left in the words: "my brother is autistic" is often why they want the work.
 _CONDITIONS = (r"autistic|autism|asd|adhd|add|dyslexic|dyslexia|dyspraxic|dyspraxia|epilepsy|epileptic|asthma|anxiety|"
                r"depression|depressed|ocd|diabetes|diabetic|learning disabilit(?:y|ies)|learning difficult(?:y|ies)|"
                r"cerebral palsy|deaf|partially sighted|hard of hearing|in a wheelchair|panic attacks|"
@@ -260,7 +265,9 @@ CONDITION = re.compile(
     r"\b(?:i'm|i am|i have|i've got|i got|i get|i suffer with|i suffer from|i've|got)\s+(?:got\s+|really\s+|bad\s+|"
     rf"mild\s+|severe\s+|a\s+)?(?:{_CONDITIONS})\b"
     r"|\b(?:my )?mental health (?:wasn'?t|was not|isn'?t|is not|hasn'?t been|has not been|was|is|has been) "
-    r"(?:great|good|the best|bad|rubbish|awful|poor|not great)\b",
+    r"(?:great|good|the best|bad|rubbish|awful|poor|not great)\b"
+    # What is left of "I am 17 and autistic" once the age is read.
+    rf"|(?<=,)\s*and (?:{_CONDITIONS})\b",
     re.I)
 # Putting up with something, said as "not bothered about blood" or "i dont mind lifting": not a no, and not a
 # like either. Matching "blood" as an interest would put blood-taking jobs first for someone who only said they
@@ -366,7 +373,8 @@ STUDY_SAID = (
                         r"(?:soon|asap|straight away|right away|as soon as i can|now)\b"
                         r"|\bneed a job(?: now| asap)?\b", re.I)),
     ("some", re.compile(r"\b(?:t[ -]?levels?|btecs?|apprenticeships?|nvqs?|college courses?|access courses?|"
-                        r"cache (?:course|diploma|level \d))\b", re.I)),
+                        r"cache (?:course|diploma|level \d)|(?:a bit of|a little|some|short) (?:training|course))\b",
+                        re.I)),
     ("university", re.compile(r"\b(?:uni|university|a degree|my degree)\b", re.I)),
 )
 # Once read, the words about study are a fact, not an interest: "doing a t level in health" likes "health". So the

@@ -130,7 +130,9 @@ PLACE_NAMES = frozenset({
     "deliveroo", "ubereats", "amazon", "trinity", "kirkgate",
     # Words from young people's own lives and languages: "mehndi" is henna, not "mend".
     "mehndi", "henna", "eid", "diwali",
-    # Names of conditions people live with: "got crohns" is not "got crowns".
+})
+# Names of conditions people live with, left as typed: "got crohns" is not "got crowns".
+CONDITION_NAMES = frozenset({
     "crohns", "crohn's", "colitis", "ibs", "endometriosis", "endo", "fibro", "lupus", "sertraline", "sickle",
     "migraines", "hypermobile", "hypermobility",
 })
@@ -245,7 +247,8 @@ class Spelling:
             for cue in dealbreaker.cues:
                 for word in words_in(cue):
                     uses[word] += 1
-        known = english_words() | PLACE_NAMES | {w for phrase in TEXT_SPEAK.values() for w in words_in(phrase)}
+        spelled_out = {w for phrase in TEXT_SPEAK.values() for w in words_in(phrase)}
+        known = english_words() | PLACE_NAMES | CONDITION_NAMES | spelled_out
         return cls(uses, known)
 
     def correct(self, word: str) -> str | None:

@@ -975,3 +975,23 @@ def test_a_no_to_phone_work_leaves_out_the_jobs_done_on_the_phone(match_data, te
     assert not any(match_data.roles[match_data.index[m.slug]].by_phone for m in result.matches)
     assert "phones" not in read_text("im always on my phone lol").dealbreakers
     assert "phones" not in read_text("no on call please").dealbreakers  # that is nights and weekends
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("been at home with them 4 yrs", "been at home with them 4 years"),
+    ("only ever worked at greggs when i was 17", "only ever worked at greggs when i was 17"),
+    ("I am 17 and autistic", "and autistic"),
+])
+def test_time_at_home_an_old_job_and_a_condition_after_an_age_are_facts(text, fact):
+    read = read_text(text)
+    assert any(fact in said for said in read.about_me) and not read.likes
+
+
+def test_someone_else_s_condition_stays_in_the_words_as_the_reason_for_the_wish():
+    read = read_text("my little brother is autistic and i can always tell what he wants")
+    assert any("autistic" in like for like in read.likes)
+
+
+def test_a_bit_of_training_answers_the_study_question():
+    read = read_text("can do a bit of training but not uni")
+    assert read.study == "some" and "degree" in read.dealbreakers and not read.likes
