@@ -636,7 +636,7 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
     if quotable:
         row = max(quotable, key=lambda r: float(words.closeness[r, index]))
         closeness = float(words.closeness[row, index])
-        task = _closest_task(data, index, words.vectors[row], used_tasks)
+        task = _closest_task(data, index, words.vectors[row], used_tasks, floor=explain.TASK_QUOTE_CLOSE)
         reason = explain.words_reason(words.clauses[row], closeness, view, task)
         if reason:
             reasons.append(reason)
@@ -681,13 +681,16 @@ def _stands_out(closeness: np.ndarray, index: int) -> bool:
     return bool((standing >= NEAR_WORDS).any())
 
 
-def _closest_task(data: MatchData, index: int, vector: np.ndarray, used: set[int]) -> str | None:
-    """The role's day-to-day task closest in meaning to the vector, not already quoted on this page."""
+def _closest_task(data: MatchData, index: int, vector: np.ndarray, used: set[int], floor: float = -1.0) -> str | None:
+    """The role's day-to-day task closest in meaning to the vector, not already quoted on this page, and at least
+    `floor` close."""
     rows = np.flatnonzero(data.task_owner == index)
     if len(rows) == 0:
         return None
     similarities = data.task_vectors[rows] @ vector
     for position in np.argsort(-similarities):
+        if similarities[position] < floor:
+            return None
         if int(rows[position]) not in used:
             used.add(int(rows[position]))
             return _as_you_clause(data.roles[index].tasks[int(position)])

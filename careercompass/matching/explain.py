@@ -23,6 +23,10 @@ from careercompass.vocabulary import WishTopic
 # adviser accepts for them (91% reach 0.30), and clearly unrelated texts ("i love animals", "tiktok", "my
 # favourite colour is blue") against every role (85% of their best roles stay below 0.30).
 WORDS_CLOSE = 0.30
+# How close in meaning the task a quote names must be to the words quoted. Read on two persona sets' quotes: below this,
+# nearly every task named was beside the point ("You wrote 'forensic scientist', and as a clinical scientist you teach
+# trainees"); above it, most fit. A role close to the words with no task this close is not quoted.
+TASK_QUOTE_CLOSE = 0.27
 # Words that only name a topic with no job of its own ("football", "clothes and trainers") draw near misses,
 # so they must be closer: no unrelated text in the calibration set reached 0.37.
 TOPIC_WORDS_CLOSE = 0.37

@@ -413,3 +413,27 @@ def test_a_job_is_called_a_little_like_the_words_only_when_they_are_near_it(matc
     for m in result.matches:
         if m.slug == "estates-plumber":
             assert not any("a little like what you wrote" in r for r in m.reasons)
+
+
+@pytest.mark.parametrize("text", ["FORENSIC SCIENTIST", "want to be a therapist", "arabic speaker",
+                                  "wanted to be a surgeon since i was 8", "i like computing and sorting things out"])
+def test_a_quote_names_only_a_task_close_to_the_words_quoted(match_data, text):
+    from careercompass.matching.engine import _as_you_clause
+    from careercompass.matching.wording import meaning
+
+    result = match(match_data, parse_answers({}, text), limit=10)
+    words = {clause: match_data.encode([meaning(clause)])[0] for clause in result.words.clauses}
+    quoted = 0
+    for m in result.matches:
+        index = match_data.index[m.slug]
+        for reason in m.reasons:
+            if not reason.startswith("You wrote"):
+                continue
+            quoted += 1
+            rows = np.flatnonzero(match_data.task_owner == index)
+            named = [row for position, row in enumerate(rows)
+                     if f"you {_as_you_clause(match_data.roles[index].tasks[position])}." in reason]
+            assert named, reason
+            assert max(float(match_data.task_vectors[named[0]] @ vector) for vector in words.values()) \
+                >= explain.TASK_QUOTE_CLOSE, reason
+    assert quoted  # the words are still quoted where a task is close to them
