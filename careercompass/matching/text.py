@@ -404,7 +404,7 @@ ANSWERS_SET_ASIDE = {
     EARN_SET_ASIDE: "Earning while you learn",
     PAY_SET_ASIDE: "Good pay",
     PHYSICAL_SET_ASIDE: "Being active or sitting down",
-    PEOPLE_SET_ASIDE: "Working behind the scenes",
+    PEOPLE_SET_ASIDE: "Working with people or behind the scenes",
 }
 # Wanting to be paid while training, said in words: the quiz's "Earning money while I learn", not an interest.
 EARN_SAID = re.compile(
@@ -435,6 +435,9 @@ VALUE_WORDS = {
 }
 # How the page says a stage read from someone's words.
 STAGE_WORDS = {"pupil": "at school, aged 11 to 16", "16-18": "aged 16 to 18", "19-plus": "19 or older"}
+# ...how they like to work with people...
+PEOPLE_WORDS = {"behind": "You would rather work behind the scenes, away from patients, so we put those jobs first.",
+                "lots": "You like meeting and talking with people, so we put jobs with people all day first."}
 # ...and how long they want to study: "You told us you ..."
 STUDY_WORDS = {"asap": "want to start work as soon as you can",
                "some": "want to study for a year or two, at college or on an apprenticeship",
@@ -488,6 +491,10 @@ class ReadText:
     @property
     def stage_words(self) -> str | None:
         return STAGE_WORDS.get(self.stage or "")
+
+    @property
+    def people_words(self) -> str | None:
+        return PEOPLE_WORDS.get(self.people or "")
 
     @property
     def study_words(self) -> str | None:

@@ -995,3 +995,12 @@ def test_someone_else_s_condition_stays_in_the_words_as_the_reason_for_the_wish(
 def test_a_bit_of_training_answers_the_study_question():
     read = read_text("can do a bit of training but not uni")
     assert read.study == "some" and "degree" in read.dealbreakers and not read.likes
+
+
+def test_the_results_page_says_which_way_the_people_answer_was_read(form_client):
+    _write(form_client, "im a proper people person, face to face im grand")
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert "You like meeting and talking with people" in html and "behind the scenes, away from patients" not in html
+    _write(form_client, "im proper shy, hate talkin to strangers")
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert "You would rather work behind the scenes" in html and "You like meeting and talking" not in html
