@@ -206,6 +206,8 @@ LIFE_FACTS = re.compile(
     r"|\b(?:i )?(?:care for|look after|looking after|caring for) (?:my|me) (?:mum|mam|dad|nan|gran|nana|grandma|"
     r"grandad|brother|sister|little brother|little sister)(?: at home)?\b", re.I)
 # How they get about, a fact and not an interest: "needs to be on the bus route" does not ask for transport work.
+# The cause of a limit: "i cant do weekends cos of football" gives the reason for a no, not a wish to play football.
+BECAUSE_OF = re.compile(r"\bbecause of (?:my |me |the |our )?[\w']+(?: [\w']+)?\b", re.I)
 GETTING_ABOUT = re.compile(r"\b(?:on|near|off) (?:a|the) bus (?:route|stop|line)\b|\b(?:get|getting|catch|catching) "
                            r"(?:the |a )?bus(?:es)?\b(?: everywhere| to (?:work|college|school|town)| into town)?"
                            r"|\bby bus\b|\bon the bus\b", re.I)
@@ -759,6 +761,7 @@ def _facts(text: str) -> tuple[str | None, int | None, bool, tuple[str, ...], st
     _, text = take(COURSE_DONE, text)
     _, text = take(ON_BENEFITS, text)
     _, text = take(GETTING_ABOUT, text)
+    _, text = take(BECAUSE_OF, text)
     _, text = take(LIFE_FACTS, text)
     _, text = take(HAVE_A_JOB, text)
     _, text = take(INJURY, text)

@@ -1004,3 +1004,9 @@ def test_the_results_page_says_which_way_the_people_answer_was_read(form_client)
     _write(form_client, "im proper shy, hate talkin to strangers")
     html = unescape(form_client.get("/results").get_data(as_text=True))
     assert "You would rather work behind the scenes" in html and "You like meeting and talking" not in html
+
+
+def test_the_cause_of_a_limit_is_not_a_wish(match_data):
+    result = match(match_data, Answers(text="want to work with kids, i cant do weekends cos of football"), limit=10)
+    assert result.read.likes == ("want to work with kids",) and "nights-weekends" in result.dealbreakers
+    assert not result.words.topics  # never "there are no jobs playing sport here"
