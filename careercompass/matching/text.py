@@ -56,8 +56,8 @@ FEELING_NO = re.compile(
     re.I,
 )
 # A "no" said after the thing: "taking them to the toilet no", "bodily fluids = absolutely not".
-TRAILING_NO = re.compile(r"\b(?:no|nope|nah|never|absolutely not|no way|no thanks|not happening|not a chance)\W*$",
-                         re.I)
+TRAILING_NO = re.compile(r"\b(?:no|nope|nah|never|absolutely not|no way|no thanks|not happening|not a chance)"
+                         r"(?: either| tbh| lol| mate| though| tho)?\W*$", re.I)
 # A clause that is only a verdict ("watched her wash people for years. not for me, no chance") says no to the clause
 # before it.
 VERDICT_ONLY = re.compile(
@@ -178,7 +178,9 @@ ON_BENEFITS = re.compile(r"\b(?:been |i'm |i am |am |currently )?(?:on|claiming|
 # Where someone has come from: leaving care, a record, caring for family. Facts, never interests: "just left care"
 # is not a wish for care work, and "on licence" is not a driving licence.
 LIFE_FACTS = re.compile(
-    r"\b(?:just )?(?:left|leaving) care\b|\bcare leaver\b|\b(?:in|from) (?:foster )?care\b"
+    r"\b(?:just )?(?:left|leaving) care\b|\bcare leaver\b"
+    # "in care" is where they grew up; "3 yrs in care" is work they have done.
+    r"|(?<!yrs )(?<!years )(?<!months )(?<!year )(?<!month )\b(?:in|from) (?:foster )?care\b"
     r"|\b(?:in|at) (?:a |the )?supported (?:hostel|housing|accommodation|lodgings)\b(?: in \w+)?"
     r"|\b(?:on|doing) (?:the|a) (?:youth )?(?:employment|jobs?|work) (?:programme|program|scheme)\b"
     r"|\bmy (?:pa|personal adviser|social worker|key worker|support worker|youth worker|probation officer)\b"
@@ -240,7 +242,10 @@ HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|
                         r"|\b(?:(?:only |just )?(?:ever )?(?:i )?(?:work|working|worked)|(?:i'?ve )?been) "
                         r"(?:in|at|for) "
                         r"(?:a |the )?(?:" + "|".join(sorted(wording.PLACE_NAMES)) + r")\b(?:'?s)?(?: (?:in|on) \w+)?"
-                        r"(?: \d+ \w+)?(?: when i was \d+)?",
+                        r"(?: \d+ \w+)?(?: when i was \d+)?"
+                        # "level 2 early years apprentice at a nursery in morley": an apprenticeship they are on now.
+                        r"|\b(?:(?:i'm|i am) (?:an? )?(?:level \d )?|level \d )(?:\w+ ){0,2}apprentice (?:at|in|with) "
+                        r"(?:a |an |the )?\w+(?: in \w+)?",
                         re.I)
 # Words that make a clause a liking ("i like kids", "little ones are cute"), not only a mention ("my mum does nights").
 # "Like" as a filler, a comparison or an example is not a liking: "they tried to take my blood like 6 times", "like i
@@ -248,7 +253,8 @@ HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|
 _LIKE_AS_FILLER = r"\d|i (?:did|was|said|do)\b"
 _EXAMPLE = r"(?:the|a|an|on|in|at|when|if)\b"
 LIKING = re.compile(rf"(?<!^)\blike(?!\s+(?:{_LIKE_AS_FILLER}))|^like(?!\s+(?:{_LIKE_AS_FILLER}|{_EXAMPLE}))"
-                    r"|\b(?:likes|love|loves|enjoy|enjoys|adore|into|cute|great with|good with|fine with)\b", re.I)
+                    r"|\b(?:likes|love|loves|enjoy|enjoys|adore|into|cute|great with|good with|fine with|"
+                    r"(?:want|wants|wanna|would like) to (?:work|be) with)\b", re.I)
 # An injury, a fact about the person that also says no to heavy lifting: "hurt my back at the gym last year".
 INJURY = re.compile(r"\b(?:(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|wrecked|damaged) (?:my|me) "
                     r"|(?:i )?(?:had|have had|i've had) (?:a |an |my )?(?:op|operation|surgery) on (?:my|me) )"

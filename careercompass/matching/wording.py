@@ -74,6 +74,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bwont (?=to\b)", re.I), "want "),  # "wont to work": never "won't to"
     (re.compile(r"\bno cap\b", re.I), "honestly"),  # slang for "no lie", and not a "no"
     (re.compile(r"\b(?:got|get|getting|been) nicked\b", re.I), "got arrested"),  # not "knocked"
+    (re.compile(r"\b(?:me|my) da\b", re.I), "my dad"),
     # A sick face closes what came before it as a no: "phones all day 🤮 face to face im grand".
     (re.compile(r"\s*[\U0001F922\U0001F92E]+\s*"), " gross. "),
     # "helping yutes with their heads": with their mental health, not the eyes and ears of the head.
@@ -118,6 +119,8 @@ MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
      "rushing to 999 emergencies in an ambulance on blue lights"),
     (re.compile(r"\bget(?:s)? bored (?:easy|easily|quick|quickly|fast)\b", re.I),
      "varied work on the move, where no two days are the same"),
+    # Cosmetic treatments are done by nurses and doctors: "aesthetics" alone is nearest art.
+    (re.compile(r"\baesthetics?\b|\bbotox\b|\b(?:lip )?fillers\b", re.I), "cosmetic skin treatments by injection"),
     # "arabic speaker", "i speak urdu n punjabi": a language of their own is a skill patients need.
     (re.compile(rf"\b(?:{_LANGUAGES})(?: and (?:{_LANGUAGES}))* speaker\b|\b(?:speak|speaks|speaking|fluent in) "
                 rf"(?:fluent |good |some )?(?:{_LANGUAGES})(?: and (?:{_LANGUAGES}))*\b|\bbilingual\b", re.I),
@@ -141,6 +144,7 @@ KEEP_AFTER = {"rn": {"a", "an", "be", "the", "as"}}
 
 # What young people are into that the catalogue's words may not say: spelling is fixed towards these too.
 EVERYDAY_WORDS = (
+    "botox", "fillers", "aesthetics",
     "animals", "football", "footy", "gaming", "games", "music", "dancing", "drawing", "painting", "singing",
     "acting", "drama", "science", "biology", "chemistry", "physics", "maths", "english", "history", "computers",
     "technology", "coding", "helping", "people", "children", "babies", "teenagers", "makeup", "fashion",

@@ -1010,3 +1010,33 @@ def test_the_cause_of_a_limit_is_not_a_wish(match_data):
     result = match(match_data, Answers(text="want to work with kids, i cant do weekends cos of football"), limit=10)
     assert result.read.likes == ("want to work with kids",) and "nights-weekends" in result.dealbreakers
     assert not result.words.topics  # never "there are no jobs playing sport here"
+
+
+@pytest.mark.parametrize(("text", "liked", "limit"), [
+    # "Want to work with" is a liking, so a nursery they want to leave is not a no to children.
+    ("want to work with poorly kids in hospital next not be in a nursery forever", "kids", None),
+    ("and uni's not happening either", None, "degree"),  # a no with "either" after it
+])
+def test_a_liking_said_as_wanting_to_work_with_and_a_no_with_either(text, liked, limit):
+    read = read_text(text)
+    assert (limit in read.dealbreakers) if limit else not read.dealbreakers
+    assert (liked in read.likes_text) if liked else read.study is None
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("21, 3 yrs in care, got my level 3", None),  # years in care work, not growing up in care
+    ("level 2 early years apprentice at a nursery in morley", "apprentice"),
+])
+def test_care_work_done_is_a_liking_and_an_apprenticeship_now_is_a_fact(text, fact):
+    read = read_text(text)
+    if fact:
+        assert any(fact in said for said in read.about_me) and not read.likes
+    else:
+        assert "3 years in care" in read.likes
+
+
+def test_cosmetic_treatments_are_matched_as_the_nursing_and_medicine_they_are(match_data):
+    result = match(match_data, Answers(text="aesthetics nurse is the dream, botox n fillers"), limit=5)
+    assert not result.read.fixes  # "fillers" is not spelt "fills"
+    assert "plastic-surgeon" in [m.slug for m in result.matches]
+    assert all("cosmetic" not in reason for m in result.matches for reason in m.reasons)  # quoted as written
