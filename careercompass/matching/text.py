@@ -49,7 +49,8 @@ FEELING_NO = re.compile(
     r"no[ -]go|off the cards|"
     # "sat at a desk all day id go mad", "i am DONE with kids", "office work is boring": a no said as a feeling.
     r"(?:i'd|id|i would|would|i'll|i will) (?:just )?(?:go|end up) (?:mad|crazy|insane|nuts|stir crazy)|"
-    r"lose my mind|boring|bores me|(?:i'm|i am|am|so|proper) done with|fed up (?:of|with)|had enough of|"
+    r"lose my mind|boring|bores me|worried (?:it'?s|its|it is|it'll|it will|that)|"
+    r"(?:i'm|i am|am|so|proper) done with|fed up (?:of|with)|had enough of|"
     r"out of the question|"
     r"(?:would|i'd|id)(?: just)? cry|wreck|what if|draw the line|never again|worst|keel\w* over|white as a sheet|"
     r"(?:is|are)n'?t (?:something|anything) (?:i'd|i would|i) (?:ever )?(?:want|like|do|fancy))\b",
@@ -277,6 +278,28 @@ CONDITION = re.compile(
     # What is left of "I am 17 and autistic" once the age is read.
     rf"|(?<=,)\s*and (?:{_CONDITIONS})\b",
     re.I)
+# Written by someone else about the young person: a parent, carer, sibling or worker ("my son is 17 and loves science",
+# "shes 15 and painfully shy", "im his leaving care PA"). Then "he" or "she" is the person the results are for: their
+# age and their conditions are facts about them, as "i'm 17" and "i have adhd" are. Their words are still quoted as
+# written. A writer who says what they want themselves ("my brother is autistic, i want to do her job") is not this.
+_CHILD = (r"(?:son|daughter|lad|boy|girl|child|grandson|granddaughter|stepson|stepdaughter|nephew|niece|"
+          r"foster (?:son|daughter|child|lad|girl))")
+_SIBLING = r"(?:(?:little |younger |big |older )?(?:brother|sister))"
+_THEM = rf"(?:{_CHILD}|{_SIBLING})"
+# A brother or sister only with their age first: "my little brother is autistic, i want to..." is about the writer.
+ON_BEHALF = re.compile(rf"^\W*(?:(?:hi|hello)\W+)?(?:my|our|me) "
+                       rf"(?:{_CHILD}\b|{_SIBLING} (?:is|'s) \d{{1,2}}\b)"
+                       r"|^\W*(?:he|she)(?:'s| is|s)\s+(?:\d{1,2}|in year)\b"
+                       r"|\b(?:i'm|i am) (?:his|her) (?:\w+ ){0,2}(?:mum|mam|dad|carer|foster \w+|pa|personal adviser|"
+                       r"support worker|key worker|social worker|teacher|nan|gran|sister|brother)\b", re.I)
+WRITER_WISH = re.compile(r"\bi (?:really )?(?:want|wanna|would like|like|love|enjoy|wud like|'d like|would love)\b",
+                         re.I)
+THEIR_AGE = re.compile(rf"\b(?:(?:my|our|me) {_THEM}|he|she)(?: is|'s|s)? (?:only |just |nearly )?(\d{{1,2}})\b"
+                       r"(?! (?:hours?|years? ago|months?|weeks?|days?|times))", re.I)
+THEIR_CONDITION = re.compile(
+    rf"\b(?:he|she|he's|she's|hes|shes|(?:my|our|me) {_THEM})(?: (?:has|has got|got|is|'s got|is also|also has))? "
+    rf"(?:got )?(?:{_CONDITIONS}|ms|me|cerebral palsy|down'?s(?: syndrome)?|a disability|disabled|a wheelchair user|"
+    r"uses a wheelchair)\b(?: and (?:uses a wheelchair|is in a wheelchair))?", re.I)
 # Putting up with something, said as "not bothered about blood" or "i dont mind lifting": not a no, and not a
 # like either. Matching "blood" as an interest would put blood-taking jobs first for someone who only said they
 # could cope with it.
@@ -334,7 +357,11 @@ LIMIT_PHRASES: dict[str, re.Pattern[str]] = {
     "full-time": re.compile(r"\b(?:part[ -]?time|fewer hours|few hours a week|school hours|"
                             r"(?:a )?(?:few|couple of|2|3|two|three) "
                             r"days a week|flexible hours|around (?:my|me) "
-                            r"(?:a levels|college|studies|course|kids))\b", re.I),
+                            r"(?:a levels|college|studies|course|kids)|"
+                            # Work only at weekends is part-time work: "only weekends cos of school", "a saturday job".
+                            r"(?:only|just) (?:at )?weekends|weekends only|saturdays only|only saturdays|"
+                            r"saturday job)\b",
+                            re.I),
     # A job to start at 16 or younger: "need summat i can start at 16", "a saturday job".
     "over-16": re.compile(r"\b(?:start|starting|begin|work|working|job|jobs)\b[^.,;!?]{0,20}\b(?:at|from|for) "
                           r"(?:14|15|16)\b|\bsaturday job\b"
@@ -559,7 +586,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     tidied = STRUGGLES_WHEN.sub(", ", tidied)
     shy_said, tidied = _taken(SHY, tidied)
     shy = [m.group(0) for m in shy_said]
-    stage, age, left_education, about_me, tidied = _facts(tidied)
+    on_behalf = bool(ON_BEHALF.search(tidied)) and not WRITER_WISH.search(tidied)
+    stage, age, left_education, about_me, tidied = _facts(tidied, on_behalf)
     about_me = (*about_me, *shy)
     if course_left:
         about_me, left_education = (*course_left, *about_me), True
@@ -746,8 +774,9 @@ def _taken(pattern: re.Pattern[str], text: str) -> tuple[list[re.Match[str]], st
     return list(pattern.finditer(text)), pattern.sub(", ", text)
 
 
-def _facts(text: str) -> tuple[str | None, int | None, bool, tuple[str, ...], str]:
-    """The stage and age said in words, whether they left education, the facts found, and the text without them."""
+def _facts(text: str, on_behalf: bool = False) -> tuple[str | None, int | None, bool, tuple[str, ...], str]:
+    """The stage and age said in words, whether they left education, the facts found, and the text without them.
+    `on_behalf`: written by someone else about the person (see ON_BEHALF)."""
     found: list[str] = []
     stage: str | None = None
     age: int | None = None
@@ -758,6 +787,10 @@ def _facts(text: str) -> tuple[str | None, int | None, bool, tuple[str, ...], st
         return matches, text
 
     ages, text = take(AGE, text)
+    if on_behalf:
+        their_ages, text = take(THEIR_AGE, text)
+        ages += their_ages
+        _, text = take(THEIR_CONDITION, text)
     years, text = take(SCHOOL_YEAR, text)
     left, text = take(LEFT_EDUCATION, text)
     college, text = take(AT_COLLEGE, text)

@@ -137,7 +137,9 @@ PLACE_NAMES = frozenset({
 # Names of conditions people live with, left as typed: "got crohns" is not "got crowns".
 CONDITION_NAMES = frozenset({
     "crohns", "crohn's", "colitis", "ibs", "endometriosis", "endo", "fibro", "lupus", "sertraline", "sickle",
-    "migraines", "hypermobile", "hypermobility",
+    "migraines", "hypermobile", "hypermobility", "palsy", "cerebral", "autistic", "autism", "adhd", "dyslexic",
+    "dyslexia", "dyspraxia", "dyspraxic", "epilepsy", "epileptic", "asthma", "ocd", "ptsd", "bpd", "tourettes",
+    "fibromyalgia", "scoliosis", "downs", "down's",
 })
 # "rn" after "a", "an" or "be" is a registered nurse, not "right now".
 KEEP_AFTER = {"rn": {"a", "an", "be", "the", "as"}}

@@ -1040,3 +1040,31 @@ def test_cosmetic_treatments_are_matched_as_the_nursing_and_medicine_they_are(ma
     assert not result.read.fixes  # "fillers" is not spelt "fills"
     assert "plastic-surgeon" in [m.slug for m in result.matches]
     assert all("cosmetic" not in reason for m in result.matches for reason in m.reasons)  # quoted as written
+
+
+@pytest.mark.parametrize(("text", "stage", "fact"), [
+    ("my son is 17, doing chemistry at notre dame and loves it, but hes got ADHD", "16-18", "hes got ADHD"),
+    ("shes in year 9. she has cerebral palsy and uses a wheelchair, top set science", "pupil",
+     "she has cerebral palsy and uses a wheelchair"),
+    ("im his leaving care PA. hes 18 and good with people", "16-18", "hes 18"),
+])
+def test_written_for_someone_else_their_age_and_condition_are_facts_about_them(match_data, text, stage, fact):
+    read = read_text(text, match_data.spelling)
+    assert read.stage == stage and fact in read.about_me
+    assert not any(word in like for like in read.likes for word in ("adhd", "wheelchair", "palsy", "18"))
+
+
+def test_a_writer_who_wants_the_work_themselves_keeps_their_family_s_condition_as_the_reason():
+    read = read_text("my brother is autistic and the lady that helps him with his speech is great. "
+                     "i want to do her job")
+    assert any("autistic" in like for like in read.likes) and not read.about_me
+
+
+def test_a_worry_about_the_work_is_not_a_liking_for_it():
+    read = read_text("wants something medical but worried its all running about on your feet")
+    assert read.physical == "sitting" and "worried its all running about on your feet" in read.dislikes
+
+
+def test_work_only_at_weekends_is_part_time_work():
+    assert "full-time" in read_text("only weekends cos of school obvs").dealbreakers
+    assert "full-time" in read_text("i want a saturday job").dealbreakers
