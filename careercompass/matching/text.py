@@ -20,6 +20,9 @@ from careercompass.matching.wording import NO_SPELLING, Fix, Spelling, tidy
 MAX_READ_LENGTH = 2000  # the quiz allows far less; anything longer is cut, never a slow page
 
 CLAUSE_BREAK = re.compile(
+    # "bio is alright chem is killin me": a verdict on one thing, then another thing, with no comma between.
+    r"(?:(?<=\balright)|(?<=\bokay)|(?<=\bfine)|(?<=\bdecent)|(?<= is ok)|(?<= r ok)|(?<= is good)|(?<= r good))"
+    r"\s+(?=[\w']+ (?:is|are|r)\b)|"
     r"[.;!?\n]+|,\s*|(?<!anything)\s+\b(?:but|although|though|except|however|whereas|yet|because|cos)\b\s+"
     r"|\s+so\s+(?=(?:no|not|i|i'm|i've|can't|cannot|don't|nothing|never|definitely)\b)",
     re.I,
@@ -49,7 +52,7 @@ FEELING_NO = re.compile(
     r"no[ -]go|off the cards|"
     # "sat at a desk all day id go mad", "i am DONE with kids", "office work is boring": a no said as a feeling.
     r"(?:i'd|id|i would|would|i'll|i will) (?:just )?(?:go|end up) (?:mad|crazy|insane|nuts|stir crazy)|"
-    r"lose my mind|boring|bores me|worried (?:it'?s|its|it is|it'll|it will|that)|"
+    r"lose my mind|boring|bores me|worried (?:it'?s|its|it is|it'll|it will|that)|(?:is|are|r) killing me|"
     r"(?:i'm|i am|am|so|proper) done with|fed up (?:of|with)|had enough of|"
     r"out of the question|"
     r"(?:would|i'd|id)(?: just)? cry|wreck|what if|draw the line|never again|worst|keel\w* over|white as a sheet|"

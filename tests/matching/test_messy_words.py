@@ -1068,3 +1068,9 @@ def test_a_worry_about_the_work_is_not_a_liking_for_it():
 def test_work_only_at_weekends_is_part_time_work():
     assert "full-time" in read_text("only weekends cos of school obvs").dealbreakers
     assert "full-time" in read_text("i want a saturday job").dealbreakers
+
+
+def test_a_verdict_on_one_thing_then_another_splits_a_run_on_sentence():
+    read = read_text("bio is alright chem is killin me")
+    assert read.likes == ("bio is alright",) and read.dislikes == ("chem is killing me",)
+    assert "nights-weekends" in read_text("love my patients but the night shifts r killin me").dealbreakers
