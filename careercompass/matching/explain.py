@@ -37,7 +37,7 @@ TASK_SHARE = 0.3
 # carries no meaning: the results then go on the quiz answers alone, and the page says so. "Health" names every job
 # here, so on its own it picks none ("the health t level" put the director of public health first).
 FILLER_WORDS = frozenset("""
-    i im i'm me my he she hes shes he's she's his him her a an the and or to be it is its it's of so just really
+    i im i'm me my hes shes he's she's his her a an the and or to be it is its it's of so just really
     like likes liked love loves want
     wanna know dont don't do dunno dno donno duno idk idc idek idrk ik kno no not nothing nothin nuffin nowt none
     nada na n/a sure unsure maybe idea clue lol lmao lmfao rofl haha hahaha hehe meh whatever wotever anything

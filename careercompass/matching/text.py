@@ -211,9 +211,9 @@ LIFE_FACTS = re.compile(
     r"|\b(?:just )?(?:come|came|got) out(?: of (?:jail|prison|the nick|custody))?(?: after \d+ \w+)?\b"
     r"|\b(?:i )?(?:care for|look after|looking after|caring for) (?:my|me) (?:mum|mam|dad|nan|gran|nana|grandma|"
     r"grandad|brother|sister|little brother|little sister)(?: at home)?\b", re.I)
-# How they get about, a fact and not an interest: "needs to be on the bus route" does not ask for transport work.
 # The cause of a limit: "i cant do weekends cos of football" gives the reason for a no, not a wish to play football.
 BECAUSE_OF = re.compile(r"\bbecause of (?:my |me |the |our )?[\w']+(?: [\w']+)?\b", re.I)
+# How they get about, a fact and not an interest: "needs to be on the bus route" does not ask for transport work.
 GETTING_ABOUT = re.compile(r"\b(?:on|near|off) (?:a|the) bus (?:route|stop|line)\b|\b(?:get|getting|catch|catching) "
                            r"(?:the |a )?bus(?:es)?\b(?: everywhere| to (?:work|college|school|town)| into town)?"
                            r"|\bby bus\b|\bon the bus\b", re.I)
@@ -301,7 +301,7 @@ THEIR_AGE = re.compile(rf"\b(?:(?:my|our|me) {_THEM}|he|she)(?: is|'s|s)? (?:onl
                        r"(?! (?:hours?|years? ago|months?|weeks?|days?|times))", re.I)
 THEIR_CONDITION = re.compile(
     rf"\b(?:he|she|he's|she's|hes|shes|(?:my|our|me) {_THEM})(?: (?:has|has got|got|is|'s got|is also|also has))? "
-    rf"(?:got )?(?:{_CONDITIONS}|ms|me|cerebral palsy|down'?s(?: syndrome)?|a disability|disabled|a wheelchair user|"
+    rf"(?:got )?(?:{_CONDITIONS}|ms|me|down'?s(?: syndrome)?|a disability|disabled|a wheelchair user|"
     r"uses a wheelchair)\b(?: and (?:uses a wheelchair|is in a wheelchair))?", re.I)
 # Putting up with something, said as "not bothered about blood" or "i dont mind lifting": not a no, and not a
 # like either. Matching "blood" as an interest would put blood-taking jobs first for someone who only said they
@@ -649,7 +649,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
             if not found:
                 dislikes.append(negative)
         previous_was_no = negative is not None
-        previous_like = liked if liked and not negative and liked in likes else None
+        previous_like = liked if liked and not negative else None
     # Mixed feelings are not a no: "i like kids but teenagers scare me" likes children, so children stay.
     said = {name: words for name, words in said.items()
             if not (name in said_as_no and any(_CUE_PATTERNS[name].search(like) and LIKING.search(like)

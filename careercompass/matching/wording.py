@@ -86,13 +86,14 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bme (?=(?:mum|mam|mom|dad|nan|nana|nanna|grandad|grandma|brother|sister|mates?|family|kids?)\b)",
                 re.I), "my "),  # "me mum": my mum
 )
-# Sayings about themselves that the sentence model reads poorly ("i'm a good listener" was nearest an audiology
-# assistant, "good with my hands" a plastic surgeon), with what they mean in work. Only what is matched changes:
-# a reason still quotes the person's own words.
+# Languages people name when they say what they speak (see MEANINGS).
 _LANGUAGES = (r"arabic|urdu|punjabi|polish|romanian|bengali|bangla|somali|kurdish|farsi|persian|pashto|dari|tigrinya|"
               r"amharic|french|spanish|portuguese|italian|mandarin|cantonese|chinese|hindi|gujarati|turkish|russian|"
               r"ukrainian|lithuanian|czech|slovak|hungarian|bulgarian|albanian|swahili|yoruba|igbo|hausa|twi|shona|"
               r"vietnamese|tamil|british sign language|sign language")
+# Sayings about themselves that the sentence model reads poorly ("i'm a good listener" was nearest an audiology
+# assistant, "good with my hands" a plastic surgeon), with what they mean in work. Only what is matched changes:
+# a reason still quotes the person's own words.
 MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:good|great|gud) listener\b|\bshoulder to cry on\b|\b(?:tell|tells|telling|come to|comes to|"
                 r"spill|spills|spilling|pour|pours) (?:me )?(?:about |with )?(?:their|all their) "

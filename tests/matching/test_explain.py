@@ -7,8 +7,9 @@ import pytest
 
 from careercompass import vocabulary
 from careercompass.matching import explain
-from careercompass.matching.engine import match, stepping_stones
+from careercompass.matching.engine import _as_you_clause, match, stepping_stones
 from careercompass.matching.quiz import parse_answers
+from careercompass.matching.wording import meaning
 
 
 def view(**changes) -> explain.RoleView:
@@ -418,9 +419,6 @@ def test_a_job_is_called_a_little_like_the_words_only_when_they_are_near_it(matc
 @pytest.mark.parametrize("text", ["FORENSIC SCIENTIST", "want to be a therapist", "arabic speaker",
                                   "wanted to be a surgeon since i was 8", "i like computing and sorting things out"])
 def test_a_quote_names_only_a_task_close_to_the_words_quoted(match_data, text):
-    from careercompass.matching.engine import _as_you_clause
-    from careercompass.matching.wording import meaning
-
     result = match(match_data, parse_answers({}, text), limit=10)
     words = {clause: match_data.encode([meaning(clause)])[0] for clause in result.words.clauses}
     quoted = 0
