@@ -384,7 +384,9 @@ WISH_TOPICS: tuple[WishTopic, ...] = (
         "animals", "animals",
         cues=("animal", "animals", "pet", "pets", "dog", "dogs", "puppy", "puppies", "cat", "cats", "kitten",
               "kittens", "horse", "horses", "pony", "ponies", "rabbit", "rabbits", "hamster", "vet", "vets", "zoo",
-              "veterinary", "vetinary", "vetenary", "vet nurse", "veterinary nurse", "vetinary nurse", "vet nursing"),
+              "veterinary", "vetinary", "vetenary", "vet nurse", "veterinary nurse", "vetinary nurse", "vet nursing",
+              "snake", "snakes", "lizard", "lizards", "reptile", "reptiles", "bearded dragon", "gecko", "tortoise",
+              "tortoises", "guinea pig", "guinea pigs", "budgie", "parrot", "ferret", "ferrets"),
         note="There are no jobs with animals on this site: it is about caring for people. People who love "
              "animals are often kind, gentle and calm. These jobs need that too.",
         link="People who love animals are often kind, gentle and calm, and this job needs that too.",
@@ -433,7 +435,8 @@ WISH_TOPICS: tuple[WishTopic, ...] = (
         "beauty", "hair and beauty",
         cues=("hair", "hairdressing", "hairdresser", "hair dresser", "hairdressers", "barber", "barbering", "nails",
               "nail tech", "nail technician", "makeup", "make-up", "make up", "mua", "beauty", "beautician",
-              "beauty therapist", "lashes", "brows", "eyebrows", "skincare", "tanning", "salon", "pamper", "skin fade", "skin fades", "beard trims"),
+              "beauty therapist", "lashes", "brows", "eyebrows", "skincare", "tanning", "salon", "pamper", "skin fade",
+              "skin fades", "beard trims"),
         note="There are no hair or beauty jobs here. But some health and care jobs are hands-on and close up, "
              "and help people look or feel good. Here are some.",
         link="Like hair and beauty, this job is hands-on and close up, and it helps people look or feel good.",

@@ -67,6 +67,10 @@ TRAILING_NO = re.compile(r"\b(?:no|nope|nah|never|absolutely not|no way|no thank
 VERDICT_ONLY = re.compile(
     r"^(?:(?:it's|its|that's|thats|that is|it is|so|just|and|but|tbh|honestly)\s+)*(?:not for me|no chance|no way|nope|"
     r"never|(?:a )?hard no|not happening|no thanks|absolutely not|not a chance|nah|no|not my thing|no ta)\W*$", re.I)
+# A change of mind after a "no": "not blood tho. or maybe blood is ok i dunno" takes the no to blood back.
+CHANGED_MIND = re.compile(
+    r"\b(?:or maybe|maybe|actually|tbh|i guess)\b[^.!?]*?\b(?:is|are|its|it's|would be|might be|could be) "
+    r"(?:ok|okay|fine|alright)\b|\b(?:is|are|its|it's) (?:ok|okay|fine|alright) (?:actually|i guess|tbh)\b", re.I)
 # "old people tho i just dont know how to talk to them": a "no" after "though" is about what came before it.
 CONTRAST_THEN_NO = re.compile(r"\b(?:tho|though)\b", re.I)
 # Sayings that mention a limit's word without meaning it: "they'd drive me mad" is not about driving.
@@ -151,6 +155,7 @@ HAVE_CHILDREN = re.compile(
     r"|\b(?:single )?(?:mum|dad|parent) of \w+\b|\bsingle (?:mum|mam|dad|parent)\b"
     # Said as a bare fact at the start of a clause: "23, 2 kids, been at home with them".
     r"|(?:^|(?<=[,.;!?] )|(?<=[,.;!?]))(?:\d|one|two|three|four) (?:kids|children)\b"
+    r"|\bwith (?:\d|one|two|three|four) (?:kids|children)\b(?:,? \d+ and \d+\b)?"  # "im 23 with two kids, 4 and 1"
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) an? \d+ (?:year|yr|month)s? old\b"
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) twins\b(?: who are \d+)?"
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got|i have) a little (?:girl|boy|one|lad)\b"
@@ -198,13 +203,15 @@ LIFE_FACTS = re.compile(
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got) (?:\d+|two|three|four|five|six|loads of) "
     r"(?:little |younger |older |big )?"
     r"(?:brothers|sisters|siblings)(?: and (?:brothers|sisters))?\b"
+    r"|\b(?:my|me) (?:mum|mam|dad|nan|gran|nana|grandma|grandad|brother|sister)(?:'?s| is| was| has been)? "
+    r"(?:poorly|ill|sick|bad|in hospital)(?: again)?\b"
     r"|\b(?:my|me) (?:\w+ ){0,2}(?:died|passed away)\b(?: (?:in|at) (?:a |the )?(?:care home|hospital|hospice|home))?"
     r"(?: (?:last|this) (?:year|month|week|summer|christmas)|\s\w+ (?:years?|months?) ago)?"
     r"|\b(?:no|got no|have no|haven't got|can't get|can't afford) (?:childcare|child care|babysitter)\b"
     r"|\b(?:out )?on licen[cs]e\b|\b(?:in|inside) (?:prison|jail|custody)\b|\bcriminal record\b"
     r"|\b(?:got|have) a record\b|\bon probation\b"
     r"|\b(?:been |stayed |staying )?(?:at )?home with (?:them|the kids|my kids|the baby|my baby|my little one)"
-    r"(?: (?:for )?\d+ (?:years?|months?))?"
+    r"(?: (?:for )?\d+ (?:years?|months?))?(?: in \w+)?(?: since (?:i was )?\d+)?"
     r"|\b(?:got|was|been) arrested\b(?: (?:at|when i was) \d+)?(?: for (?:\w+ )?(?:stuff|things|fighting|robbery|theft|"
     r"shoplifting|drugs|weed))?|\b(?:was |been )?on (?:a )?(?:referral|youth rehabilitation) order\b(?: and all that)?"
     r"|\b(?:got |was |been )?in trouble with the police\b"
@@ -309,7 +316,9 @@ THEIR_CONDITION = re.compile(
 TOLERANCE = re.compile(
     rf"\b(?:{_WOULD_NOT} mind|{_NOT_VERY}(?:{_UNBOTHERED})|{_DOES_NOT_BOTHER_ME}|"
     r"(?:i'm |i am |im )?(?:fine|ok|okay|alright) with|no (?:problems?|bother|issues?) with|can (?:cope|deal) with|"
-    r"can handle)\b", re.I)
+    r"can handle)\b"
+    # Said after the thing, at the end: "or maybe with them hoist things its fine".
+    r"|\b(?:it'?s|its|it would be|it will be) (?:fine|ok|okay|alright)\s*$", re.I)
 # What is left of a clause once the thing put up with is taken out: "and that either" says nothing more.
 TOLERANCE_TAIL = frozenset({"that", "either", "too", "all", "it", "them", "this", "neither", "as", "well"})
 # Words that carry nothing to match on: "idk" alone must not be matched as something the person likes.
@@ -611,8 +620,12 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     physical: str | None = None
     previous_was_no = False
     previous_like: str | None = None
-    for clause in CLAUSE_BREAK.split(tidied):
-        clause = FILLER_ENDS.sub("", " ".join(FILLER.sub(" ", clause).split()).strip(" -–—'\"")).strip()
+    # Where each "no" was last said, and its words: only a later change of mind about the same thing takes it back
+    # ("no nights, maybe weekends are ok" still says no to nights).
+    said_no_at: dict[str, tuple[int, set[str]]] = {}
+    minds_changed: list[tuple[int, str]] = []
+    for at, raw in enumerate(CLAUSE_BREAK.split(tidied)):
+        clause = FILLER_ENDS.sub("", " ".join(FILLER.sub(" ", raw).split()).strip(" -–—'\"")).strip()
         if not clause:
             continue
         liked, negative = _split_no(clause)
@@ -628,7 +641,12 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
                 # back to them, so the words taken out show as "…" ("need a … where i'm on my feet").
                 if liked:
                     rest = " ".join(pattern.sub(" … ", liked).split())
-                    liked = rest if _has_content(rest) else None
+                    # What is left may be the limit's cause: "my back is bad from lifting our kid" likes no lifting.
+                    cause = name in _CUE_PATTERNS and _CUE_PATTERNS[name].search(rest) and not LIKING.search(rest)
+                    liked = rest if _has_content(rest) and not cause else None
+        if liked and CHANGED_MIND.search(raw):
+            minds_changed.append((at, liked))
+            liked = None  # put up with after all, not liked
         if liked and TOLERANCE.search(liked):
             liked = _without_tolerance(liked)
         if liked:
@@ -646,6 +664,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
             for name in found:
                 said.setdefault(name, clause)
                 said_as_no.add(name)
+                said_no_at[name] = (at, _cue_words(name, negative))
             if not found:
                 dislikes.append(negative)
         previous_was_no = negative is not None
@@ -653,7 +672,10 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     # Mixed feelings are not a no: "i like kids but teenagers scare me" likes children, so children stay.
     said = {name: words for name, words in said.items()
             if not (name in said_as_no and any(_CUE_PATTERNS[name].search(like) and LIKING.search(like)
-                                               for like in likes))}
+                                               for like in likes))
+            and not (name in said_no_at and any(at > said_no_at[name][0]
+                                                 and said_no_at[name][1] & _cue_words(name, changed)
+                                                 for at, changed in minds_changed))}
     # What someone says of their own body or nerves stands whatever they like: "something exciting like a&e but i get
     # panic attacks when it's loud" still rules out the most stressful work.
     if injury:
@@ -677,6 +699,12 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         physical=None if PHYSICAL_SET_ASIDE in set_aside else physical,
         left_education=left_education, about_me=about_me, set_aside=set_aside,
     )
+
+
+def _cue_words(dealbreaker: str, text: str) -> set[str]:
+    """The words in `text` that name what `dealbreaker` is about, singular ("bloods" and "blood" are one)."""
+    pattern = _CUE_PATTERNS.get(dealbreaker)
+    return {found.group(0).lower().removesuffix("s") for found in pattern.finditer(text)} if pattern else set()
 
 
 def _physical_in(liked: str | None, negative: str | None) -> str | None:

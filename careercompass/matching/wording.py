@@ -75,6 +75,8 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bno cap\b", re.I), "honestly"),  # slang for "no lie", and not a "no"
     (re.compile(r"\b(?:got|get|getting|been) nicked\b", re.I), "got arrested"),  # not "knocked"
     (re.compile(r"\b(?:me|my) da\b", re.I), "my dad"),
+    (re.compile(r"\bour kid\b", re.I), "my brother"),  # Yorkshire for a brother or sister, not a child
+    (re.compile(r"\bmi (?=mum|mam|dad|nan|gran|brother|sister|family|house|mate)", re.I), "my "),  # "mi mam"
     # A sick face closes what came before it as a no: "phones all day 🤮 face to face im grand".
     (re.compile(r"\s*[\U0001F922\U0001F92E]+\s*"), " gross. "),
     # "helping yutes with their heads": with their mental health, not the eyes and ears of the head.

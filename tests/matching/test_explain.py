@@ -38,6 +38,7 @@ def test_text_with_meaning_is_kept(text):
                                                ("gaming", "gaming"), ("i like art", "art"),
                                                ("i want to work with animals", "animals"),
                                                ("want to be a vet", "animals"),
+                                               ("snakes and bearded dragons", "animals"),
                                                ("something with cars", "cars")])
 def test_a_clause_only_about_a_wish_topic_is_named(clause, topic):
     assert explain.topic_named(clause).id == topic

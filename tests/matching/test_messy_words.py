@@ -657,6 +657,10 @@ def test_a_no_to_seeing_patients_leaves_out_every_job_that_sees_them(match_data)
     ("my lil man starts nursery in sept, i love kids", "my lil man starts nursery"),
     ("19, in a supported hostel in chapeltown since i left care", "supported hostel"),
     ("on the youth employment programme, need a paid job", "youth employment programme"),
+    ("im 23 with two kids, 4 and 1, been at home with them in holbeck since i was 18", "with two kids, 4 and 1"),
+    ("im 23 with two kids, 4 and 1, been at home with them in holbeck since i was 18", "in holbeck since i was 18"),
+    ("mi mams poorly again so im off today", "mams poorly again"),
+    ("my dad is in hospital", "dad is in hospital"),
 ])
 def test_facts_about_someone_s_life_are_set_aside_not_matched_as_likes(text, fact):
     read = read_text(text)
@@ -1074,3 +1078,29 @@ def test_a_verdict_on_one_thing_then_another_splits_a_run_on_sentence():
     read = read_text("bio is alright chem is killin me")
     assert read.likes == ("bio is alright",) and read.dislikes == ("chem is killing me",)
     assert "nights-weekends" in read_text("love my patients but the night shifts r killin me").dealbreakers
+
+
+def test_the_words_that_give_a_limit_its_cause_are_not_a_liking():
+    read = read_text("my back is bad from liftin our kid in n out his chair")
+    assert "heavy-lifting" in read.dealbreakers and not read.likes
+    # "our kid" is a brother or sister in Yorkshire: not a child to work with
+    assert "brother" in dict(read.said)["heavy-lifting"]
+
+
+def test_a_thing_said_to_be_fine_at_the_end_is_put_up_with_not_liked():
+    assert read_text("or maybe with them hoist things its fine").likes == ()
+    assert read_text("i like being on my feet, hoists its fine").likes == ("i like being on my feet",)
+    assert read_text("biology is ok").likes  # a subject said to be ok is a mild liking
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("not blood tho. or maybe blood is ok i dunno", set()),  # the no is taken back
+    ("no nights. actually nights are fine", set()),
+    ("no nights, maybe weekends are ok", {"nights-weekends"}),  # a change of mind about something else
+    ("no blood. maybe kids are ok", {"blood-and-needles"}),
+    ("blood is fine i guess, but surgery n guts no way", {"blood-and-needles"}),  # the no comes after
+])
+def test_a_later_change_of_mind_about_the_same_thing_takes_a_no_back(text, kept):
+    read = read_text(text)
+    assert read.dealbreakers == kept
+    assert not any("ok" in like or "fine" in like for like in read.likes)  # put up with, not liked
