@@ -23,6 +23,8 @@ CLAUSE_BREAK = re.compile(
     # "bio is alright chem is killin me": a verdict on one thing, then another thing, with no comma between.
     r"(?:(?<=\balright)|(?<=\bokay)|(?<=\bfine)|(?<=\bdecent)|(?<= is ok)|(?<= r ok)|(?<= is good)|(?<= r good))"
     r"\s+(?=[\w']+ (?:is|are|r)\b)|"
+    # "someone has to do it but not me i'm happy to help": a verdict, then a new thought (speech typed by voice).
+    r"(?:(?<=\bnot me)|(?<=\bnot for me))\s+(?=(?:i|i'm|i'd|i am|i would)\b)|"
     r"[.;!?\n]+|,\s*|(?<!anything)\s+\b(?:but|although|though|except|however|whereas|yet|because|cos)\b\s+"
     r"|\s+so\s+(?=(?:no|not|i|i'm|i've|can't|cannot|don't|nothing|never|definitely)\b)",
     re.I,
@@ -208,6 +210,8 @@ LIFE_FACTS = re.compile(
     r"|\b(?:my|me) (?:\w+ ){0,2}(?:died|passed away)\b(?: (?:in|at) (?:a |the )?(?:care home|hospital|hospice|home))?"
     r"(?: (?:last|this) (?:year|month|week|summer|christmas)|\s\w+ (?:years?|months?) ago)?"
     r"|\b(?:no|got no|have no|haven't got|can't get|can't afford) (?:childcare|child care|babysitter)\b"
+    r"|(?<!n't )(?<!not )(?<!never )(?<!dont )\b(?:i(?:'ve| have)(?: got)?|i got|got) (?:my|me|a) (?:full )?"
+    r"(?:driving )?licen[cs]e\b|(?<!n't )\bi can drive\b"
     r"|\b(?:out )?on licen[cs]e\b|\b(?:in|inside) (?:prison|jail|custody)\b|\bcriminal record\b"
     r"|\b(?:got|have) a record\b|\bon probation\b"
     r"|\b(?:been |stayed |staying )?(?:at )?home with (?:them|the kids|my kids|the baby|my baby|my little one)"

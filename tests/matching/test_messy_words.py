@@ -1104,3 +1104,16 @@ def test_a_later_change_of_mind_about_the_same_thing_takes_a_no_back(text, kept)
     read = read_text(text)
     assert read.dealbreakers == kept
     assert not any("ok" in like or "fine" in like for like in read.likes)  # put up with, not liked
+
+
+def test_a_verdict_typed_by_voice_ends_its_thought_and_a_licence_is_a_fact():
+    read = read_text("i dont want to do the personal care stuff i know someone has to do it but not me i'm happy to "
+                     "help in other ways like chatting or driving people about i've got my license")
+    assert read.dealbreakers == {"personal-care"}  # driving was liked, not ruled out
+    assert any("driving people about" in like for like in read.likes)
+    assert "i've got my license" in read.about_me
+
+
+@pytest.mark.parametrize("text", ["i haven't got my licence", "havent got my license yet", "i cant drive"])
+def test_no_licence_is_still_a_no_to_driving(text):
+    assert "driving" in read_text(text).dealbreakers
