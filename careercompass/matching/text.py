@@ -467,15 +467,18 @@ EARN_SAID = re.compile(
     r"(?:i )?need (?:the |some |a )?(?:money|wage|pay ?packet|income)(?: now| asap| coming in)?|"
     r"(?:i )?(?:need|want) (?:a )?paid (?:work|job)|"
     r"can'?t afford (?:to (?:not work|stop working|study|train)|uni|university|not to work))\b", re.I)
+# Money that rules university out: "cant afford uni" is a wish to earn (EARN_SAID) and a no to a degree.
+NO_MONEY_FOR_UNI = re.compile(r"\bcan'?t afford (?:to go to |to do )?(?:uni|university)\b", re.I)
 # Wanting good pay, said in words: "bare money", "summat that pays well". The quiz's "Good pay in the end".
 PAY_SAID = re.compile(
     r"\b(?:(?:good|bare|decent|big|proper|great|lots of|loads of|serious|real|high|top|mad) "
     r"(?:money|pay|wages?|salary|dosh|cash|p)|well[ -]paid|"
     r"(?:(?:something|a job|jobs?|work|anything) (?:that |which |where it )?)?pays? (?:well|good|decent|a lot)|"
     r"paid (?:well|good)|"
-    r"earn (?:loads|a lot|lots|big|good money)|(?:be|get) rich|make (?:loads|bank|a lot)|"
+    r"earn (?:loads|a lot|lots|big|good money)|(?:be|get) rich|(?:make|makes|making) (?:loads|bank|a lot)|"
     # Wanting more than they get now: "want more money", "pay is pants" (said of the job they have).
-    r"(?:more|better) (?:money|pay|wages?)|pay is (?:pants|rubbish|crap|bad|shit|terrible|awful|poor|low|naff))\b",
+    r"(?:more|better) (?:money|pay|wages?)|"
+    r"(?:pay is|pays) (?:pants|rubbish|crap|bad|shit|terrible|awful|poor|low|naff))\b",
     re.I)
 # The quiz's values said in words, each taken back by its own id, and how the page says each.
 VALUES_SAID = {EARN_SET_ASIDE: EARN_SAID, PAY_SET_ASIDE: PAY_SAID}
@@ -591,6 +594,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     apprenticeship_said = study == "some" and APPRENTICESHIP.search(tidied) is not None
     if study is not None:
         tidied = _without_study_words(tidied)
+    no_money_for_uni = NO_MONEY_FOR_UNI.search(tidied)
     values = []
     for value, pattern in VALUES_SAID.items():
         said_value = pattern.search(tidied) is not None
@@ -686,6 +690,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         said.setdefault("heavy-lifting", injury.group(0))
     if struggles:
         said.setdefault("stress", struggles.group(0))
+    if no_money_for_uni:
+        said.setdefault("degree", no_money_for_uni.group(0))
     # A pupil of 15 (said, or in year 11) who wants an apprenticeship will start it at 16 ("yr 11 leavin in june, want
     # an apprenticeship not sixth form"), so jobs you must be older to start are left out, as for a job now.
     wants_work = (study == "asap" or (left_education and age is not None and age >= YOUNGEST_PAID_AGE)

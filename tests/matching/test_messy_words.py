@@ -297,6 +297,8 @@ def test_earning_while_learning_said_in_words_is_the_quiz_value_not_an_interest(
     ("summat that pays well, i like fixing things", ["i like fixing things"]),
     ("good money and working with my hands", ["working with my hands"]),
     ("want to be rich lol", []),
+    ("summat that makes bank", []),
+    ("dunno about care, pays crap innit", []),
 ])
 def test_wanting_good_pay_said_in_words_is_the_quiz_value_not_an_interest(text, likes):
     read = read_text(text)
@@ -1117,3 +1119,10 @@ def test_a_verdict_typed_by_voice_ends_its_thought_and_a_licence_is_a_fact():
 @pytest.mark.parametrize("text", ["i haven't got my licence", "havent got my license yet", "i cant drive"])
 def test_no_licence_is_still_a_no_to_driving(text):
     assert "driving" in read_text(text).dealbreakers
+
+
+@pytest.mark.parametrize("text", ["cant afford uni either", "i cant afford university"])
+def test_no_money_for_university_is_a_wish_to_earn_and_a_no_to_a_degree(text):
+    read = read_text(text)
+    assert read.dealbreakers == {"degree"} and read.values == ("earn",)
+    assert not read_text("i can afford uni").dealbreakers
