@@ -119,7 +119,9 @@ AGE = re.compile(
     r"autumn|winter)\w*\b",
     re.I,
 )
-SCHOOL_YEAR = re.compile(r"\b(?:i'm |i am )?(?:in )?(?:year|yr)\s?(7|8|9|10|11|12|13)\b|\by(7|8|9|10|11|12|13)\b",
+SCHOOL_YEAR = re.compile(r"(?:\b(?:i'm |i am )?(?:in )?(?:year|yr)\s?(7|8|9|10|11|12|13)\b|\by(7|8|9|10|11|12|13)\b)"
+                         # and the school's name: "year 10 at cockburn" does not ask for work at a school
+                         r"(?: at (?!a\b|an\b|the\b|my\b|work\b)[a-z']+(?: (?:school|academy|high|college))?)?",
                          re.I)
 # A school year told as the past ("i passed out at my jabs in year 8", "back in year 9") is not where they are now.
 TOLD_AS_PAST = re.compile(r"\b(?:was|were|had|did|went|got|passed|fainted|failed|started|moved|used to|back in|"

@@ -120,6 +120,8 @@ MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
      "a respected frontline job in uniform, like a nurse or a paramedic"),
     (re.compile(r"\bblue lights?\b|\bsirens?\b|\badrenaline\b", re.I),
      "rushing to 999 emergencies in an ambulance on blue lights"),
+    # The school subject: "pe" alone is nearest nothing at all.
+    (re.compile(r"\b(?:pe|p\.e\.?)(?=\W|$)", re.I), "PE, sport and exercise"),
     (re.compile(r"\bget(?:s)? bored (?:easy|easily|quick|quickly|fast)\b", re.I),
      "varied work on the move, where no two days are the same"),
     # Cosmetic treatments are done by nurses and doctors: "aesthetics" alone is nearest art.

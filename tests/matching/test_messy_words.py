@@ -11,7 +11,7 @@ from careercompass.matching import explain
 from careercompass.matching.engine import match
 from careercompass.matching.quiz import QUESTIONS, Answers
 from careercompass.matching.text import dealbreaker_key, read_text
-from careercompass.matching.wording import Spelling, edit_distance, tidy
+from careercompass.matching.wording import Spelling, edit_distance, meaning, tidy
 from careercompass.web import visitor
 
 # A small word table, as a catalogue of a few roles would give.
@@ -1126,3 +1126,11 @@ def test_no_money_for_university_is_a_wish_to_earn_and_a_no_to_a_degree(text):
     read = read_text(text)
     assert read.dealbreakers == {"degree"} and read.values == ("earn",)
     assert not read_text("i can afford uni").dealbreakers
+
+
+def test_a_school_s_name_after_the_year_is_where_they_are_and_pe_is_sport():
+    read = read_text("year 10 at cockburn, like science n pe")
+    assert read.stage == "pupil" and "year 10 at cockburn" in read.about_me
+    assert read.likes == ("like science and pe",)
+    assert read_text("year 10 at the hospital for work experience").about_me == ("year 10",)
+    assert "sport" in meaning("like science and pe") and "sport" not in meaning("i like peas")
