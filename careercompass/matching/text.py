@@ -57,7 +57,9 @@ FEELING_NO = re.compile(
     r"lose my mind|boring|bores me|worried (?:it'?s|its|it is|it'll|it will|that)|(?:is|are|r) killing me|"
     r"(?:i'm|i am|am|so|proper) done with|fed up (?:of|with)|had enough of|"
     r"out of the question|"
-    r"(?:would|i'd|id)(?: just)? cry|wreck|what if|draw the line|never again|worst|keel\w* over|white as a sheet|"
+    r"(?:would|i'd|id)(?: just)? cry|wreck|what if|draw the line|never again|keel\w* over|white as a sheet|"
+    # "working saturdays is the worst", not "got the worst blister"
+    r"(?<!got the )(?<!had the )(?<!have the )(?<!get the )worst|"
     r"(?:is|are)n'?t (?:something|anything) (?:i'd|i would|i) (?:ever )?(?:want|like|do|fancy))\b",
     re.I,
 )
@@ -413,8 +415,12 @@ CONTENT_WORD = re.compile(r"[^\W\d_]{3,}|[^\W\d_\x00-\x7f]")  # a word, or a let
 
 # Words that tie a "no" to one of the deal-breakers (the quiz's, and those only said in words).
 DEALBREAKER_WORDS: dict[str, tuple[str, ...]] = {d.id: d.cues for d in vocabulary.DEALBREAKERS}
+# Someone's own grandparent is not older people in general: "i hate hospitals since my grandma was in one".
+RELATIVES = frozenset({"grandparents", "granny", "grannies", "grandad", "grandads", "grandma", "grandmas"})
+_OWN = r"(?<!\bmy )(?<!\bme )(?<!\bour )"
 _CUE_PATTERNS = {
-    name: re.compile("|".join(rf"(?<![\w&]){re.escape(word)}(?:s|es)?(?![\w&])" for word in words), re.I)
+    name: re.compile("|".join(rf"{_OWN if word in RELATIVES else ''}(?<![\w&]){re.escape(word)}(?:s|es)?(?![\w&])"
+                              for word in words), re.I)
     for name, words in DEALBREAKER_WORDS.items() if words  # some limits are only ever said without a "no"
 }
 

@@ -1134,3 +1134,13 @@ def test_a_school_s_name_after_the_year_is_where_they_are_and_pe_is_sport():
     assert read.likes == ("like science and pe",)
     assert read_text("year 10 at the hospital for work experience").about_me == ("year 10",)
     assert "sport" in meaning("like science and pe") and "sport" not in meaning("i like peas")
+
+
+@pytest.mark.parametrize(("text", "dealbreakers"), [
+    ("got the worst blister on my heel from saturday and now i cant even get my trainers on", set()),
+    ("working saturdays is the worst", {"nights-weekends"}),
+    ("i hate hospitals since my grandma was in one for ages", set()),  # their own grandma, not older people
+    ("i hate grandmas lol", {"older-people"}),
+])
+def test_a_bad_day_and_a_relative_are_not_limits(text, dealbreakers):
+    assert read_text(text).dealbreakers == dealbreakers
