@@ -141,9 +141,15 @@ LEFT_EDUCATION = re.compile(
 )
 # A course left, not a wish for it or an answer to the study question: "dropped out of nursing at uni last year".
 COURSE_LEFT = re.compile(
-    r"\b(?:dropped out|dropping out|quit|left) of (?:university|uni|(?:my |a |the )?(?:\w+ ){0,2}(?:course|degree|"
-    r"apprenticeship)|nursing|medicine|midwifery)(?: (?:at|in) (?:university|uni|college|beckett|leeds \w+)\b)?"
-    r"(?: (?:in|after) (?:the |my )?(?:1st|2nd|3rd|first|second|third) year)?(?: \([^)]*\))?",
+    r"\b(?:(?:dropped out|dropping out) of|(?:quit|left)(?: of)?) "
+    r"(?:university|uni|(?:my |a |the )?(?:\w+ ){0,2}(?:course|degree|apprenticeship)|nursing|medicine|midwifery"
+    # "my level 3 health n social", "my btec in sport"
+    r"|(?:my |a |the )?(?:level \d|btec|t level|a levels?)(?: in)?(?: (?!at\b|in\b)\w+){0,4})"
+    r"(?: (?:at|in) (?:university|uni|college|beckett|(?:leeds )?(?:\w+ )?college|leeds \w+)\b)?"
+    r"(?: (?:in|after) (?:the |my )?(?:1st|2nd|3rd|first|second|third) year)?(?: \([^)]*\))?"
+    # and why, said straight after: "dropped out of my level 3 in 2nd year, mental health"
+    r"(?:,? (?:because of |cos of |due to |with )?(?:my )?(?:mental health|anxiety|depression|health reasons|"
+    r"money|family stuff|family reasons)\b)?",
     re.I,
 )
 AT_COLLEGE = re.compile(r"\b(?:i'm|i am) (?:at|in) (?:college|sixth form)\b|\b(?:doing|studying) (?:my )?a levels?\b"
@@ -231,7 +237,12 @@ BECAUSE_OF = re.compile(r"\bbecause of (?:my |me |the |our )?[\w']+(?: [\w']+)?\
 # How they get about, a fact and not an interest: "needs to be on the bus route" does not ask for transport work.
 GETTING_ABOUT = re.compile(r"\b(?:on|near|off) (?:a|the) bus (?:route|stop|line)\b|\b(?:get|getting|catch|catching) "
                            r"(?:the |a )?bus(?:es)?\b(?: everywhere| to (?:work|college|school|town)| into town)?"
-                           r"|\bby bus\b|\bon the bus\b", re.I)
+                           r"|\bby bus\b|\bon the bus\b"
+                           # A bad day with the buses: "bus was late AGAIN", "the bus never came", "buses are a joke"
+                           r"|\b(?:the )?bus(?:es)?\b[^.,;!?]{0,30}?\b(?:late|never (?:came|come|turned up|showed)|"
+                           r"didn'?t (?:come|turn up|show|stop)|drove (?:straight )?past|cancelled|a joke|rammed|"
+                           r"packed)\b"
+                           r"[^.,;!?]*?(?=\s(?:so|but)\b|[.,;!?]|$)", re.I)
 # Panic or worry at busy, loud or tense times, said of themselves: a no to the most stressful work. "i get panic
 # attacks when stuff kicks off" is read as a condition (set aside) and this limit, never as "stuff kicks off" liked.
 STRUGGLES_WHEN = re.compile(
@@ -418,9 +429,11 @@ DEALBREAKER_WORDS: dict[str, tuple[str, ...]] = {d.id: d.cues for d in vocabular
 # Someone's own grandparent is not older people in general: "i hate hospitals since my grandma was in one".
 RELATIVES = frozenset({"grandparents", "granny", "grannies", "grandad", "grandads", "grandma", "grandmas"})
 _OWN = r"(?<!\bmy )(?<!\bme )(?<!\bour )"
+# Full-time study is not full-time work: "not another full time course" leaves full-time jobs in.
+_NOT_STUDY = r"(?! (?:course|courses|study|studying|college|uni|university|education|student))"
 _CUE_PATTERNS = {
     name: re.compile("|".join(rf"{_OWN if word in RELATIVES else ''}(?<![\w&]){re.escape(word)}(?:s|es)?(?![\w&])"
-                              for word in words), re.I)
+                              f"{_NOT_STUDY if name == 'full-time' else ''}" for word in words), re.I)
     for name, words in DEALBREAKER_WORDS.items() if words  # some limits are only ever said without a "no"
 }
 
@@ -469,7 +482,7 @@ ANSWERS_SET_ASIDE = {
 EARN_SAID = re.compile(
     r"\b(?:(?:i )?(?:want to |wanna |would like to |like to )?(?:earn|earning|get paid|getting paid|be paid|make money)"
     r"(?: money| a wage)? (?:while|whilst|as|when) (?:i |you )?(?:learn|learning|train|training|study|studying)|"
-    r"paid training|earn as (?:i|you) learn|"
+    r"paid training|earn as (?:i|you) learn|(?:earn|earning|get paid|getting paid) at the same time|"
     # Needing a wage now: "i need to keep earning", "need money now", "cant afford to not work".
     r"(?:i )?(?:need|have|got) to (?:keep )?(?:earn|earning|get paid|work|be paid)(?! out)|"
     r"(?:i )?need (?:the |some |a )?(?:money|wage|pay ?packet|income)(?: now| asap| coming in)?|"

@@ -1144,3 +1144,23 @@ def test_a_school_s_name_after_the_year_is_where_they_are_and_pe_is_sport():
 ])
 def test_a_bad_day_and_a_relative_are_not_limits(text, dealbreakers):
     assert read_text(text).dealbreakers == dealbreakers
+
+
+@pytest.mark.parametrize(("text", "fact", "likes"), [
+    ("bus was late AGAIN and they still gave me a detention", "bus was late", ()),
+    ("bus drove straight past me on roundhay rd AGAIN", "drove straight past", ()),
+    ("bus was late again so i want a job near home", "bus was late again", ("i want a job near home",)),
+    ("dropped out of my level 3 health n social at leeds city college in 2nd year, mental health",
+     "level 3 health and social care at leeds city college in 2nd year, mental health", ()),
+    ("quit my course cos of my anxiety", "quit my course because of my anxiety", ()),
+])
+def test_a_bad_day_with_the_buses_and_a_course_left_are_facts_not_wishes(text, fact, likes):
+    read = read_text(text)
+    assert any(fact in said for said in read.about_me) and read.likes == likes
+    assert read_text("i want to drive a bus").likes == ("i want to drive a bus",)
+
+
+def test_full_time_study_is_not_full_time_work():
+    read = read_text("want to finish summat but earning at the same time, not another full time course")
+    assert read.dealbreakers == frozenset() and read.values == ("earn",)
+    assert read_text("i dont want a full time job").dealbreakers == {"full-time"}
