@@ -212,6 +212,8 @@ LIFE_FACTS = re.compile(
     r"|\b(?:i )?(?:came|come|moved|arrived) (?:to|over to|in) (?:the )?(?:uk|england|britain|leeds)\b"
     r"(?: \d+ (?:months?|years?|weeks?) ago)?(?: from \w+)?(?: \d+ (?:months?|years?|weeks?) ago)?"
     r"|\b(?:i )?(?:study|studying|doing|learning) (?:esol|english)(?: at (?:college|\w+ college))?\b"
+    r"|\b(?:i'm |i am )?(?:doing|studying|resitting) (?:my )?(?:functional skills|english and maths|maths and english|"
+    r"gcse resits?|resits?)(?: (?:at|in) (?:the )?\w+(?: in \w+)?)?(?: right now| now| at the moment)?\b"
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got) (?:\d+|two|three|four|five|six|loads of) "
     r"(?:little |younger |older |big )?"
     r"(?:brothers|sisters|siblings)(?: and (?:brothers|sisters))?\b"

@@ -663,6 +663,7 @@ def test_a_no_to_seeing_patients_leaves_out_every_job_that_sees_them(match_data)
     ("im 23 with two kids, 4 and 1, been at home with them in holbeck since i was 18", "in holbeck since i was 18"),
     ("mi mams poorly again so im off today", "mams poorly again"),
     ("my dad is in hospital", "dad is in hospital"),
+    ("so i'm doing functional skills at the library in bramley right now", "functional skills at the library"),
 ])
 def test_facts_about_someone_s_life_are_set_aside_not_matched_as_likes(text, fact):
     read = read_text(text)
