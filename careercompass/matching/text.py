@@ -75,6 +75,8 @@ VERDICT_ONLY = re.compile(
 CHANGED_MIND = re.compile(
     r"\b(?:or maybe|maybe|actually|tbh|i guess)\b[^.!?]*?\b(?:is|are|its|it's|would be|might be|could be) "
     r"(?:ok|okay|fine|alright)\b|\b(?:is|are|its|it's) (?:ok|okay|fine|alright) (?:actually|i guess|tbh)\b", re.I)
+# The thing said to be fine: "no nights, weekends are fine" is not another example of the no.
+SAID_OK = re.compile(r"\b(?:is|are|r|its|it's)\s+(?:fine|ok|okay|alright|grand)\b", re.I)
 # "old people tho i just dont know how to talk to them": a "no" after "though" is about what came before it.
 CONTRAST_THEN_NO = re.compile(r"\b(?:tho|though)\b", re.I)
 # Sayings that mention a limit's word without meaning it: "they'd drive me mad" is not about driving.
@@ -650,6 +652,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
     people: str | None = None
     physical: str | None = None
     previous_was_no = False
+    previous_no: set[str] = set()  # the limits the clause before said no to
     previous_like: str | None = None
     # Where each "no" was last said, and its words: only a later change of mind about the same thing takes it back
     # ("no nights, maybe weekends are ok" still says no to nights).
@@ -663,7 +666,9 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         if previous_like and VERDICT_ONLY.match(clause):
             likes.remove(previous_like)
             negative = clause = f"{previous_like}, {clause}"
-        if liked and previous_was_no and CARRIES_ON.match(liked):
+        if liked and previous_was_no and (CARRIES_ON.match(liked) or (
+                # Examples of what was just ruled out: "im not doing personal care, washing ppl n that"
+                _dealbreakers_in(liked) & previous_no and not LIKING.search(liked) and not SAID_OK.search(raw))):
             liked, negative = None, clause
         for name, pattern in LIMIT_PHRASES.items():
             if pattern.search(clause):
@@ -699,6 +704,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
             if not found:
                 dislikes.append(negative)
         previous_was_no = negative is not None
+        previous_no = _dealbreakers_in(negative) if negative else set()
         previous_like = liked if liked and not negative else None
     # Mixed feelings are not a no: "i like kids but teenagers scare me" likes children, so children stay.
     said = {name: words for name, words in said.items()

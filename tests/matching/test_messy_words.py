@@ -1165,3 +1165,13 @@ def test_full_time_study_is_not_full_time_work():
     read = read_text("want to finish summat but earning at the same time, not another full time course")
     assert read.dealbreakers == frozenset() and read.values == ("earn",)
     assert read_text("i dont want a full time job").dealbreakers == {"full-time"}
+
+
+@pytest.mark.parametrize(("text", "likes", "dealbreakers"), [
+    ("im not doing personal care, washing ppl n that", (), {"personal-care"}),  # examples of the no
+    ("no personal care, i like chatting with people", ("i like chatting with people",), {"personal-care"}),
+    ("no nights, weekends are fine", ("weekends are fine",), {"nights-weekends"}),
+])
+def test_examples_after_a_no_are_part_of_it(text, likes, dealbreakers):
+    read = read_text(text)
+    assert read.likes == likes and read.dealbreakers == dealbreakers
