@@ -174,13 +174,13 @@ DEVELOPMENT_SETS = {"personas_teen_dev_a.yaml": (0.92, 0), "personas_teen_dev_b.
                     "personas_teen_dev_c.yaml": (0.92, 0), "personas_teen_dev_d.yaml": (0.88, 0),
                     "personas_teen_dev_e.yaml": (0.90, 0), "personas_teen_dev_f.yaml": (0.94, 0),
                     "personas_teen_dev_g.yaml": (0.92, 5), "personas_teen_dev_h.yaml": (0.90, 0),
-                    "personas_teen_dev_i.yaml": (0.90, 10), "personas_teen_dev_j.yaml": (0.88, 11),
+                    "personas_teen_dev_i.yaml": (0.90, 10), "personas_teen_dev_j.yaml": (0.88, 7),
                     "personas_teen_dev_k.yaml": (0.90, 0), "personas_teen_dev_l.yaml": (0.90, 2),
                     "personas_teen_dev_m.yaml": (0.90, 1), "personas_teen_dev_n.yaml": (0.90, 0),
                     "personas_teen_dev_o.yaml": (0.94, 0), "personas_teen_dev_p.yaml": (0.82, 0),
                     "personas_teen_dev_q.yaml": (0.76, 0), "personas_teen_dev_r.yaml": (0.88, 0),
-                    "personas_teen_dev_s.yaml": (0.90, 1), "personas_teen_dev_t.yaml": (0.88, 0),
-                    "personas_teen_dev_u.yaml": (0.86, 0), "personas_teen_dev_v.yaml": (0.98, 2)}
+                    "personas_teen_dev_s.yaml": (0.90, 0), "personas_teen_dev_t.yaml": (0.88, 0),
+                    "personas_teen_dev_u.yaml": (0.88, 0), "personas_teen_dev_v.yaml": (0.98, 2)}
 
 
 @pytest.mark.parametrize(("name", "floor"), DEVELOPMENT_SETS.items())
@@ -191,8 +191,9 @@ def test_the_development_sets_keep_what_tuning_on_them_gained(shared_match_data,
         _figures(scores)
 
 
+# The second set stood at 1.00 until reading "a bit of blood is fine i guess" as put up with, not liked, lost one.
 def test_the_second_set_keeps_what_tuning_on_it_gained(second_scores):
-    assert second_scores.hit_at_5 >= _floor(1.0, 40) and second_scores.violations <= 7 and second_scores.absurd == 0, \
+    assert second_scores.hit_at_5 >= _floor(0.975, 40) and second_scores.violations <= 7 and second_scores.absurd == 0, \
         _figures(second_scores)
 
 
