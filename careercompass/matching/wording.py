@@ -46,6 +46,8 @@ TEXT_SPEAK: dict[str, str] = {
     "lol": "", "lmao": "", "omg": "", "innit": "",
     # Yorkshire: "nowt like that", "owt heavy", "summat with kids", "young uns".
     "owt": "anything", "nowt": "nothing", "summat": "something", "uns": "ones", "em": "them",
+    "sumn": "something", "summin": "something", "sumfin": "something", "donezo": "done",
+    "da": "the", "dat": "that", "dem": "them",
     # Short words with a dropped g, too short for the rule in tidy().
     "doin": "doing", "goin": "going", "bein": "being", "avin": "having", "somethin": "something",
     "nothin": "nothing", "anythin": "anything", "everythin": "everything",

@@ -91,6 +91,9 @@ def test_the_word_most_roles_use_wins():
     ("i had camhs for 2 yrs", "i had children's mental health service for 2 years"),
     ("i wont to wurk at specsavers", "i want to work at specsavers"),  # "wont to" is never "won't to"
     ("i wont do nights", "i won't do nights"),
+    ("im donezo wiv late nights, want sumn wiv da machines",
+     "i'm done with late nights, want something with the machines"),
+    ("lifting our kid in n out his chair, mi mam says", "lifting my brother in and out his chair, my mum says"),
 ])
 def test_text_speak_is_spelled_out(typed, read):
     assert tidy(typed)[0] == read
