@@ -448,6 +448,7 @@ WISH_TOPICS: tuple[WishTopic, ...] = (
         "sport", "sport",
         cues=("football", "footy", "sport", "sports", "gym", "fitness", "rugby", "netball", "basketball",
               "cricket", "tennis", "swimming", "running", "athletics", "boxing", "leeds united", "hockey", "pe",
+              "elland road", "sunday league",
               "physical education"),
         note="There are no jobs playing sport here. But if you love being active, some jobs keep you on the "
              "move, or help people get fit and strong again. Here are some.",

@@ -34,7 +34,9 @@ EMOJI_RUN = re.compile(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF][\U0001F300-\U00
 FORWARD_NO = re.compile(
     r"\b(?:no|not|don'?t|doesn'?t|do not|does not|can'?t|cannot|couldn'?t|won'?t|wouldn'?t|would not|never|"
     r"without|nothing|none|avoid|rather not|haven'?t|hasn'?t|have not|has not|isn'?t|aren'?t|am not|nah|"
-    r"anything but|stay away from|bad with|struggle with|no way|can'?t be (?:bothered|arsed)|not arsed)\b",
+    r"anything but|stay away from|bad with|struggle with|no way|can'?t be (?:bothered|arsed)|not arsed|"
+    # "want to work w babies, is that delulu if im rubbish at science": a no to science, not to babies
+    r"(?:rubbish|terrible|crap|useless|awful|bad) at)\b",
     re.I,
 )
 # A feeling that covers the whole clause: "blood makes me dizzy", "scared of needles", "I hate nights".
@@ -45,7 +47,6 @@ FEELING_NO = re.compile(
     r"stomach|(?:do|does|did|doing) my head in|gets? on my nerves|rude|annoy\w*|awkward|smell\w*|cringe|not for me|"
     r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope|creep(?:s|ed)?|weird(?:s|ed)? me out|"
     r"hated|hurl|freeze|nervous|nervy|awful|traumati[sz]\w*|"
-    r"(?:rubbish|terrible|crap|useless|awful|bad|not good|not great) at|"
     r"(?:proper|well|really|so|too|very|dead|mega|super|way too) (?:stressful|full on|full-on|intense)|"
     r"passed out|passing out|went green|gag|gags|gagging|retch\w*|embarrass\w*|depress\w*|too much|mardy|"
     r"send me mad|(?:a )?waste of (?:money|time)|(?:get|got|had) enough of (?:that|it|them|this)|"
@@ -75,6 +76,8 @@ VERDICT_ONLY = re.compile(
 CHANGED_MIND = re.compile(
     r"\b(?:or maybe|maybe|actually|tbh|i guess)\b[^.!?]*?\b(?:is|are|its|it's|would be|might be|could be) "
     r"(?:ok|okay|fine|alright)\b|\b(?:is|are|its|it's) (?:ok|okay|fine|alright) (?:actually|i guess|tbh)\b", re.I)
+# Something offered in place of what came before: "what if i freeze ... maybe the 999 calls side instead?"
+ALTERNATIVE = re.compile(r"^\W*(?:or )?maybe\b|\binstead\b", re.I)
 # The thing said to be fine: "no nights, weekends are fine" is not another example of the no.
 SAID_OK = re.compile(r"\b(?:is|are|r|its|it's)\s+(?:fine|ok|okay|alright|grand)\b", re.I)
 # "old people tho i just dont know how to talk to them": a "no" after "though" is about what came before it.
@@ -90,7 +93,7 @@ _UNBOTHERED = r"bothered|scared|afraid|squeamish|fussed|worried|phased|fazed"
 _DOES_NOT_BOTHER_ME = r"(?:doesn'?t|does not|don'?t|do not|won'?t) (?:bother|scare|worry|gross|phase|faze|upset) me"
 # Said with a "no" in it, but not a no: "I don't mind blood", "not bad at science", "needles don't bother me".
 NOT_A_NO = re.compile(
-    rf"\b(?:{_WOULD_NOT} (?:mind|care|panic|get stressed|faint|freak out|get scared)|"
+    rf"\b(?:{_WOULD_NOT} (?:mind|care|panic|get stressed|faint|freak out|get (?:scared|squeamish|queasy|grossed out))|"
     rf"{_NOT_VERY}(?:bad|{_UNBOTHERED}|stressed|a problem|an issue)|no (?:problems?|worries|bother|issues?)|"
     rf"{_DOES_NOT_BOTHER_ME}|"
     r"no two days|can'?t wait|can'?t get enough|not only|(?:i )?(?:don'?t|do not) know|"
@@ -350,7 +353,7 @@ FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?|
                     # Asides about themselves: "idk if thats stupid", "is it too late", "if that helps".
                     r"|\bif (?:that|it|this) (?:helps|makes sense|counts)\b"
                     r"|\b(?:if |is )(?:that'?s|that is|that|it'?s|it is|it|this is|this) (?:too late|stupid|weird|dumb|"
-                    r"silly|normal|ok|okay|bad|mad)\b"
+                    r"silly|normal|ok|okay|bad|mad|delulu|possible|a thing|realistic)\b(?: if (?:i'm|i am|im|i))?"
                     r"|\bto be honest\b"
                     r"|\bhonestly\b|\bnot sure what\b|\bseriously\b|\bwhat to (?:put|write|say)(?: here)?\b"
                     # Why they are here, not what they like: "my mum made me do this", "for my careers lesson".
@@ -666,7 +669,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
         if previous_like and VERDICT_ONLY.match(clause):
             likes.remove(previous_like)
             negative = clause = f"{previous_like}, {clause}"
-        if liked and previous_was_no and (CARRIES_ON.match(liked) or (
+        if liked and previous_was_no and not ALTERNATIVE.search(raw) and (CARRIES_ON.match(liked) or (
                 # Examples of what was just ruled out: "im not doing personal care, washing ppl n that"
                 _dealbreakers_in(liked) & previous_no and not LIKING.search(liked) and not SAID_OK.search(raw))):
             liked, negative = None, clause

@@ -43,11 +43,11 @@ TEXT_SPEAK: dict[str, str] = {
     "dunno": "don't know", "idc": "I don't care", "idm": "I don't mind", "ngl": "honestly", "fr": "",
     "deffo": "definitely", "defo": "definitely", "def": "definitely", "rly": "really", "v": "very",
     "gd": "good", "gr8": "great", "b4": "before", "l8": "late", "uni": "university",
-    "lol": "", "lmao": "", "omg": "", "innit": "",
+    "lol": "", "lmao": "", "omg": "", "innit": "", "lowkey": "", "highkey": "really",
     # Yorkshire: "nowt like that", "owt heavy", "summat with kids", "young uns".
     "owt": "anything", "nowt": "nothing", "summat": "something", "uns": "ones", "em": "them",
     "sumn": "something", "summin": "something", "sumfin": "something", "donezo": "done",
-    "da": "the", "dat": "that", "dem": "them",
+    "da": "the", "dat": "that", "dem": "them", "w": "with",
     # Short words with a dropped g, too short for the rule in tidy().
     "doin": "doing", "goin": "going", "bein": "being", "avin": "having", "somethin": "something",
     "nothin": "nothing", "anythin": "anything", "everythin": "everything",

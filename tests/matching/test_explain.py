@@ -39,6 +39,7 @@ def test_text_with_meaning_is_kept(text):
                                                ("i want to work with animals", "animals"),
                                                ("want to be a vet", "animals"),
                                                ("snakes and bearded dragons", "animals"),
+                                               ("sunday league", "sport"),
                                                ("something with cars", "cars")])
 def test_a_clause_only_about_a_wish_topic_is_named(clause, topic):
     assert explain.topic_named(clause).id == topic

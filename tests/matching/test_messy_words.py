@@ -1178,3 +1178,19 @@ def test_full_time_study_is_not_full_time_work():
 def test_examples_after_a_no_are_part_of_it(text, likes, dealbreakers):
     read = read_text(text)
     assert read.likes == likes and read.dealbreakers == dealbreakers
+
+
+@pytest.mark.parametrize(("text", "likes", "dealbreakers"), [
+    # Being bad at a subject is a no to that subject, not to the wish before it (it had ruled out every baby job).
+    ("lowkey wanna work w babies 🥹 is that delulu if im rubbish at science? what jobs r there",
+     ("want to work with babies 🥹", "what jobs are there"), set()),
+    # Not squeamish is not a no: the phone game and the nights were read as limits.
+    ("i play operate now on my phone every night n i dont get squeamish at all",
+     ("i play operate now on my phone every night and i don't get squeamish at all",), set()),
+    # Something offered instead is not more of the no before it.
+    ("what if i freeze when someones really hurt 😬 maybe the 999 calls side instead? idk",
+     ("the 999 calls side instead",), set()),
+])
+def test_a_wish_next_to_a_doubt_is_still_a_wish(text, likes, dealbreakers):
+    read = read_text(text)
+    assert read.likes == likes and read.dealbreakers == dealbreakers
