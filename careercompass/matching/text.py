@@ -294,7 +294,9 @@ LIKING = re.compile(rf"(?<!^)\blike(?!\s+(?:{_LIKE_AS_FILLER}))|^like(?!\s+(?:{_
                     r"(?:want|wants|wanna|would like) to (?:work|be) with)\b", re.I)
 # An injury, a fact about the person that also says no to heavy lifting: "hurt my back at the gym last year".
 INJURY = re.compile(r"\b(?:(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|wrecked|damaged) (?:my|me) "
-                    r"|(?:i )?(?:had|have had|i've had) (?:a |an |my )?(?:op|operation|surgery) on (?:my|me) )"
+                    r"|(?:i )?(?:had|have had|i've had) (?:a |an |my )?(?:op|operation|surgery) on (?:my|me) "
+                    r"|(?:i )?(?:had|have had|i've had|got) (?:a |some )?(?:rods?|metal|plates?|pins?) (?:put )?in "
+                    r"(?:my|me) )"
                     r"(?:back|knees?|shoulders?|disc|wrists?|neck|hip|spine)\b(?: \([^)]*\))?"
                     r"(?:[^,.;!?]*?(?=\s(?:so|and|but)\b|[,.;!?]|$))?",
                     re.I)
@@ -354,7 +356,7 @@ FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?|
                     r"|\bif (?:that|it|this) (?:helps|makes sense|counts)\b"
                     r"|\b(?:if |is )(?:that'?s|that is|that|it'?s|it is|it|this is|this) (?:too late|stupid|weird|dumb|"
                     r"silly|normal|ok|okay|bad|mad|delulu|possible|a thing|realistic)\b(?: if (?:i'm|i am|im|i))?"
-                    r"|\bto be honest\b"
+                    r"|\bto be honest\b|\bdoctor'?s'? orders\b"
                     r"|\bhonestly\b|\bnot sure what\b|\bseriously\b|\bwhat to (?:put|write|say)(?: here)?\b"
                     # Why they are here, not what they like: "my mum made me do this", "for my careers lesson".
                     r"|\b(?:my |me )?(?:mum|mam|dad|teacher|school|college|sir|miss) (?:made|makes|told|said|says) "

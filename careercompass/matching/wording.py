@@ -77,6 +77,9 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bno cap\b", re.I), "honestly"),  # slang for "no lie", and not a "no"
     (re.compile(r"\b(?:got|get|getting|been) nicked\b", re.I), "got arrested"),  # not "knocked"
     (re.compile(r"\b(?:me|my) da\b", re.I), "my dad"),
+    # Leeds hospitals by the names people use: "owt going at jimmys", "the nurses at the LGI".
+    (re.compile(r"\bjimmy'?s\b", re.I), "st james's hospital"),
+    (re.compile(r"\b(?:the )?lgi\b", re.I), "the lgi hospital"),
     (re.compile(r"\bour kid\b", re.I), "my brother"),  # Yorkshire for a brother or sister, not a child
     (re.compile(r"\bmi (?=mum|mam|dad|nan|gran|brother|sister|family|house|mate)", re.I), "my "),  # "mi mam"
     # A sick face closes what came before it as a no: "phones all day 🤮 face to face im grand".

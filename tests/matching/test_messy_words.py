@@ -94,6 +94,8 @@ def test_the_word_most_roles_use_wins():
     ("im donezo wiv late nights, want sumn wiv da machines",
      "i'm done with late nights, want something with the machines"),
     ("lifting our kid in n out his chair, mi mam says", "lifting my brother in and out his chair, my mum says"),
+    ("owt going at jimmys", "anything going at st james's hospital"),  # Leeds hospitals by their everyday names
+    ("a nurse at the LGI", "a nurse at the lgi hospital"),
 ])
 def test_text_speak_is_spelled_out(typed, read):
     assert tidy(typed)[0] == read
@@ -1194,3 +1196,8 @@ def test_examples_after_a_no_are_part_of_it(text, likes, dealbreakers):
 def test_a_wish_next_to_a_doubt_is_still_a_wish(text, likes, dealbreakers):
     read = read_text(text)
     assert read.likes == likes and read.dealbreakers == dealbreakers
+
+
+def test_metal_put_in_a_back_is_an_injury_not_a_liking():
+    read = read_text("had a rod put in my back for scoliosis so i cant lift anything heavy, doctors orders")
+    assert read.dealbreakers == {"heavy-lifting"} and read.likes == ()
