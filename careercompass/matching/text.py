@@ -132,7 +132,7 @@ SCHOOL_YEAR = re.compile(r"(?:\b(?:i'm |i am )?(?:in )?(?:year|yr)\s?(7|8|9|10|1
                          re.I)
 # A school year told as the past ("i passed out at my jabs in year 8", "back in year 9") is not where they are now.
 TOLD_AS_PAST = re.compile(r"\b(?:was|were|had|did|went|got|passed|fainted|failed|started|moved|used to|back in|"
-                          r"last year|ago)\b", re.I)
+                          r"since|wanted|last year|ago)\b", re.I)
 LEFT_EDUCATION = re.compile(
     r"\b(?:i(?:'ve| have)? )?(?:left|finished|quit|dropped out of)(?: of)? (?:school|college|sixth form|education)\b"
     r"(?: (?:last|this) (?:summer|year|month|week|christmas|easter|june|july)| in (?:may|june|july|the summer))?"

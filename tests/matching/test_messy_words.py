@@ -220,6 +220,7 @@ def test_what_is_a_like(text, likes):
     ("i passed out at my jabs in yr 8 lol", None, False),  # told as the past: not where they are now
     ("back in year 9 i did work experience. im 17 now", "16-18", False),
     ("when i was in year 7", None, False),
+    ("wanted to be a surgeon since year 7", None, False),
     ("i'm in year 12, i was in year 11 at a different school", "16-18", False),
     ("year 11 and i love art", "pupil", False),
     ("im 15", "pupil", False),
