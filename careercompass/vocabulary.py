@@ -448,8 +448,7 @@ WISH_TOPICS: tuple[WishTopic, ...] = (
         "sport", "sport",
         cues=("football", "footy", "sport", "sports", "gym", "fitness", "rugby", "netball", "basketball",
               "cricket", "tennis", "swimming", "running", "athletics", "boxing", "leeds united", "hockey", "pe",
-              "elland road", "sunday league",
-              "physical education"),
+              "physical education", "elland road", "sunday league"),
         note="There are no jobs playing sport here. But if you love being active, some jobs keep you on the "
              "move, or help people get fit and strong again. Here are some.",
         link="You like being active, and this job is about moving and getting people fit and strong.",
