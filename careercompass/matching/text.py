@@ -280,6 +280,10 @@ HAVE_A_JOB = re.compile(r"\b(?:i|i'm|i am|currently|already) (?:work|working|do|
                         r"(?:in|at|for) "
                         r"(?:a |the )?(?:" + "|".join(sorted(wording.PLACE_NAMES)) + r")\b(?:'?s)?(?: (?:in|on) \w+)?"
                         r"(?: \d+ \w+)?(?: when i was \d+)?"
+                        # "n work in a warehouse in cross green": where they work now, not where they want to
+                        r"|(?<!to )(?<!wanna )\b(?:i )?(?:been )?(?:work|working|worked) (?:in|at) (?:a |the )?"
+                        r"(?:warehouse|factory|pub|bar|takeaway|chippy|supermarket|shop)\b"
+                        r"(?: in (?!a\b|the\b)\w+(?: (?!since\b)\w+)?)?(?: since (?:a levels|school|college|\w+))?"
                         # "level 2 early years apprentice at a nursery in morley": an apprenticeship they are on now.
                         r"|\b(?:(?:i'm|i am) (?:an? )?(?:level \d )?|level \d )(?:\w+ ){0,2}apprentice (?:at|in|with) "
                         r"(?:a |an |the )?\w+(?: in \w+)?",

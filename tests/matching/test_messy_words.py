@@ -1202,3 +1202,15 @@ def test_a_wish_next_to_a_doubt_is_still_a_wish(text, likes, dealbreakers):
 def test_metal_put_in_a_back_is_an_injury_not_a_liking():
     read = read_text("had a rod put in my back for scoliosis so i cant lift anything heavy, doctors orders")
     assert read.dealbreakers == {"heavy-lifting"} and read.likes == ()
+
+
+@pytest.mark.parametrize(("text", "fact", "likes"), [
+    ("im 25 n work in a warehouse in cross green. always wanted to be a paramedic",
+     "work in a warehouse in cross green", ("always wanted to be a paramedic",)),
+    ("been working in a bar in town since a levels", "been working in a bar in town since a levels", ()),
+])
+def test_where_someone_works_now_is_a_fact_not_a_wish(text, fact, likes):
+    read = read_text(text)
+    assert fact in read.about_me and read.likes == likes
+    assert read_text("i want to work in a warehouse").likes == ("i want to work in a warehouse",)
+    assert "phones" in read_text("worked in a call centre for 2 years and hated it").dealbreakers
