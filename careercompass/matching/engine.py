@@ -636,7 +636,10 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
     if quotable:
         row = max(quotable, key=lambda r: float(words.closeness[r, index]))
         closeness = float(words.closeness[row, index])
-        task = _closest_task(data, index, words.vectors[row], used_tasks, floor=explain.TASK_QUOTE_CLOSE)
+        # Quoted only for a job the words stand out for as a whole: one task near "have to help my mum with bills"
+        # does not make an emergency care assistant's job what they asked for.
+        task = (_closest_task(data, index, words.vectors[row], used_tasks, floor=explain.TASK_QUOTE_CLOSE)
+                if _stands_out(words.closeness[row:row + 1], index) else None)
         reason = explain.words_reason(words.clauses[row], closeness, view, task)
         if reason:
             reasons.append(reason)

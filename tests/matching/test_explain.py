@@ -7,7 +7,7 @@ import pytest
 
 from careercompass import vocabulary
 from careercompass.matching import explain
-from careercompass.matching.engine import _as_you_clause, match, stepping_stones
+from careercompass.matching.engine import _as_you_clause, _stands_out, match, stepping_stones
 from careercompass.matching.quiz import parse_answers
 from careercompass.matching.wording import meaning
 
@@ -437,3 +437,24 @@ def test_a_quote_names_only_a_task_close_to_the_words_quoted(match_data, text):
             assert max(float(match_data.task_vectors[named[0]] @ vector) for vector in words.values()) \
                 >= explain.TASK_QUOTE_CLOSE, reason
     assert quoted  # the words are still quoted where a task is close to them
+
+
+@pytest.mark.parametrize(("answers", "text", "not_quoted_for"), [
+    ({"activities": ["talking", "tidy"], "values": ["helping", "calm"], "people": "lots",
+      "setting": ["hospital", "office"], "pace": "mix", "feelings": "fine", "physical": "sitting", "study": "asap",
+      "stage": "16-18"},
+     "i have to cover my eyes at the gory bits on casualty so nothing with blood pls. i like organising stuff n "
+     "chatting to people tho", "switchboard-operator"),
+    ({"activities": ["active", "caring"], "values": ["earn", "pay"], "study": "asap", "stage": "16-18"},
+     "no cap i just need p's, gotta help mi mam wi bills. owt thats decent money quick", "emergency-care-assistant"),
+])
+def test_words_are_quoted_only_for_a_job_they_stand_out_for(match_data, answers, text, not_quoted_for):
+    """A task close to the words is not enough: the job as a whole must be nearer the words than most jobs are.
+    "You wrote 'have to help my mum with bills', and as an emergency care assistant you drive to 999 calls" was not."""
+    result = match(match_data, parse_answers(answers, text), limit=10)
+    assert not_quoted_for in {m.slug for m in result.matches}
+    for m in result.matches:
+        if any(reason.startswith("You wrote") for reason in m.reasons):
+            assert _stands_out(result.words.closeness, match_data.index[m.slug]), m.slug
+        if m.slug == not_quoted_for:
+            assert not any(reason.startswith("You wrote") for reason in m.reasons), m.reasons
