@@ -162,14 +162,14 @@ def blind_scores(shared_match_data, facts):
     return _scores_of(BLIND, "held_out", shared_match_data, facts)
 
 
-# Twenty-four more development sets of 50, written the same way by twenty-four more authors, and tuned on: floors at today's
-# figures. Each was first measured before any tuning on it: C 0.80 hit@5 with 13 limits broken and D 0.70 with 12
-# (the blind set then stood at 0.78 and 10); after changes found on C and D, E 0.88 with 15 and F 0.84 with 4; after
+# Twenty-four more development sets of 50, written the same way by twenty-four more authors, and tuned on: floors at
+# today's figures. Each was first measured before any tuning on it: C 0.80 hit@5 with 13 limits broken and D 0.70 with
+# 12 (the blind set then stood at 0.78 and 10); after changes found on C and D, E 0.88 with 15 and F 0.84 with 4; after
 # changes found on E and F, G 0.90 with 5 and H 0.76 with 2; after those on G and H, I 0.74 with 25 and J 0.72 with 26;
 # after those on I and J, K 0.86 with 6 and L 0.80 with 9; after those on K and L, M 0.82 with 13 and N 0.82 with 14;
 # after those on M and N, O 0.94 with none and P 0.72 with 5 (and 2 absurd); after those on O and P, Q 0.66 with none
-# (and 1 absurd) and R 0.86 with 1; after those on Q and R, S 0.86 with 1 and T 0.86 with none; after those on S and
-# T, U 0.86 with none and V 0.98 with 2; after those on U and V, W 0.90 with none and X 0.92 with none.
+# (and 1 absurd) and R 0.86 with 1; after those on Q and R, S 0.86 with 1 and T 0.86 with none; after those on S and T,
+# U 0.86 with none and V 0.98 with 2; after those on U and V, W 0.90 with none and X 0.92 with none.
 DEVELOPMENT_SETS = {"personas_teen_dev_a.yaml": (0.92, 0), "personas_teen_dev_b.yaml": (0.90, 0),
                     "personas_teen_dev_c.yaml": (0.92, 0), "personas_teen_dev_d.yaml": (0.88, 0),
                     "personas_teen_dev_e.yaml": (0.92, 0), "personas_teen_dev_f.yaml": (0.94, 0),
@@ -194,8 +194,8 @@ def test_the_development_sets_keep_what_tuning_on_them_gained(shared_match_data,
 
 # The second set stood at 1.00 until reading "a bit of blood is fine i guess" as put up with, not liked, lost one.
 def test_the_second_set_keeps_what_tuning_on_it_gained(second_scores):
-    assert second_scores.hit_at_5 >= _floor(0.975, 40) and second_scores.violations <= 7 and second_scores.absurd == 0, \
-        _figures(second_scores)
+    assert (second_scores.hit_at_5 >= _floor(0.975, 40) and second_scores.violations <= 7
+            and second_scores.absurd == 0), _figures(second_scores)
 
 
 def test_the_blind_held_out_personas_do_no_worse_than_when_first_measured(blind_scores):
