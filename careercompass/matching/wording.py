@@ -109,7 +109,7 @@ MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bpeople person\b|\b(?:love|like|loves|likes|enjoy) a (?:good )?(?:natter|chat|gossip)\b"
                 r"|\b(?:chat|talk) to (?:anyone|any1|anybody)\b|\bgift of the gab\b|\b(?:yapping|yappin|yapper|"
                 r"chatterbox)\b", re.I),
-     "talking and chatting with all kinds of people"),
+     "meeting, greeting and chatting with all kinds of people every day"),
     (re.compile(r"\b(?:good|better|great|handy) (?:with|wiv|wi) (?:my|me) hands\b|\bhands[- ]on\b"
                 r"|\bsteady hands?\b|\bpractical (?:person|stuff|things|work)\b", re.I),
      "careful, practical hands-on work with tools and equipment"),

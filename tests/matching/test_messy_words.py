@@ -1214,3 +1214,9 @@ def test_where_someone_works_now_is_a_fact_not_a_wish(text, fact, likes):
     assert fact in read.about_me and read.likes == likes
     assert read_text("i want to work in a warehouse").likes == ("i want to work in a warehouse",)
     assert "phones" in read_text("worked in a call centre for 2 years and hated it").dealbreakers
+
+
+def test_a_people_person_is_offered_work_meeting_people_not_a_doctor_s_talking_therapy(match_data):
+    top = [m.slug for m in match(match_data, Answers(text="people person")).matches[:5]]
+    assert "medical-psychotherapist" not in top  # a doctor's specialty had come second
+    assert {"activities-coordinator", "social-prescribing-link-worker"} & set(top)
