@@ -171,10 +171,10 @@ def blind_scores(shared_match_data, facts):
 # (and 1 absurd) and R 0.86 with 1; after those on Q and R, S 0.86 with 1 and T 0.86 with none; after those on S and T,
 # U 0.86 with none and V 0.98 with 2; after those on U and V, W 0.90 with none and X 0.92 with none.
 DEVELOPMENT_SETS = {"personas_teen_dev_a.yaml": (0.92, 0), "personas_teen_dev_b.yaml": (0.90, 0),
-                    "personas_teen_dev_c.yaml": (0.92, 0), "personas_teen_dev_d.yaml": (0.88, 0),
+                    "personas_teen_dev_c.yaml": (0.92, 0), "personas_teen_dev_d.yaml": (0.90, 0),
                     "personas_teen_dev_e.yaml": (0.92, 0), "personas_teen_dev_f.yaml": (0.94, 0),
                     "personas_teen_dev_g.yaml": (0.92, 5), "personas_teen_dev_h.yaml": (0.90, 0),
-                    "personas_teen_dev_i.yaml": (0.90, 10), "personas_teen_dev_j.yaml": (0.88, 7),
+                    "personas_teen_dev_i.yaml": (0.90, 10), "personas_teen_dev_j.yaml": (0.90, 7),
                     "personas_teen_dev_k.yaml": (0.90, 0), "personas_teen_dev_l.yaml": (0.90, 2),
                     "personas_teen_dev_m.yaml": (0.90, 1), "personas_teen_dev_n.yaml": (0.90, 0),
                     "personas_teen_dev_o.yaml": (0.94, 0), "personas_teen_dev_p.yaml": (0.84, 0),
