@@ -703,7 +703,8 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
             people = people or "lots"
         physical = physical or _physical_in(liked, negative)
         if negative:
-            found = _dealbreakers_in(negative)
+            named_in_no = _dealbreakers_in(negative)
+            found = set(named_in_no)
             if len(found) > 1:  # "seeing patients bleed makes me faint": the patients are who it happens to
                 found.discard(PATIENTS_LIMIT)
             for name in found:
@@ -713,7 +714,7 @@ def read_text(text: str, spelling: Spelling = NO_SPELLING, set_aside: Collection
             if not found:
                 dislikes.append(negative)
         previous_was_no = negative is not None
-        previous_no = _dealbreakers_in(negative) if negative else set()
+        previous_no = named_in_no if negative else set()
         previous_like = liked if liked and not negative else None
     # Mixed feelings are not a no: "i like kids but teenagers scare me" likes children, so children stay.
     said = {name: words for name, words in said.items()

@@ -81,7 +81,6 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bjimmy'?s\b", re.I), "st james's hospital"),
     (re.compile(r"\b(?:the )?lgi\b", re.I), "the lgi hospital"),
     (re.compile(r"\bour kid\b", re.I), "my brother"),  # Yorkshire for a brother or sister, not a child
-    (re.compile(r"\bmi (?=mum|mam|dad|nan|gran|brother|sister|family|house|mate)", re.I), "my "),  # "mi mam"
     # A sick face closes what came before it as a no: "phones all day 🤮 face to face im grand".
     (re.compile(r"\s*[\U0001F922\U0001F92E]+\s*"), " gross. "),
     # "helping yutes with their heads": with their mental health, not the eyes and ears of the head.
@@ -90,8 +89,9 @@ PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:going|goin|gone|been) (?:thru|through) it\b", re.I), "having a hard time"),
     # The college course most young people in care have done: "level 2 health n social".
     (re.compile(r"\bhealth (?:and|&|n|an) social(?! work)(?: care)?\b", re.I), "health and social care"),
-    (re.compile(r"\bme (?=(?:mum|mam|mom|dad|nan|nana|nanna|grandad|grandma|brother|sister|mates?|family|kids?)\b)",
-                re.I), "my "),  # "me mum": my mum
+    # "me mum", "mi mam": my mum
+    (re.compile(r"\bme (?=(?:mum|mam|mom|dad|nan|nana|nanna|grandad|grandma|brother|sister|mates?|family|kids?)\b)"
+                r"|\bmi (?=mum|mam|dad|nan|gran|brother|sister|family|house|mate)", re.I), "my "),
 )
 # Languages people name when they say what they speak (see MEANINGS).
 _LANGUAGES = (r"arabic|urdu|punjabi|polish|romanian|bengali|bangla|somali|kurdish|farsi|persian|pashto|dari|tigrinya|"
