@@ -274,7 +274,7 @@ DEALBREAKERS: tuple[Dealbreaker, ...] = (
               "crisis", "crises", "could die", "mess up", "high pressure", "drama", "death", "died", "dying",
               "deadlines", "in your hands", "go wrong", "upset", "crying", "anxiety", "a patient died", "dies",
               "putting them down", "full on", "full-on", "shouting", "shouted at", "screaming", "cry", "poorly",
-              "cancer"),
+              "cancer", "siren", "sirens", "blue lights"),
         emotional_demand="high",
         title_words=("emergency", "critical care", "intensive care", "a&e", "trauma", "999", "hazardous area"),
         in_quiz=False,

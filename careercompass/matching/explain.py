@@ -47,7 +47,7 @@ FILLER_WORDS = frozenset("""
     absolutely good at seriously else health healthcare because cos coz cuz bc so but if when then though
     need can could get job jobs start where somewhere which that here there place work doing also would i'd you
     definitely we us they he she him them now last year next this week month either neither too aswell only
-    even possible nhs your ur in on at for with career careers train training while since asap
+    even possible nhs your ur in on at for with career careers train training while since asap please pls plz
 """.split())
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm", "1234567890")
 WORD = re.compile(r"[a-z0-9/'’-]+")

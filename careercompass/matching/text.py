@@ -41,12 +41,15 @@ FORWARD_NO = re.compile(
 )
 # A feeling that covers the whole clause: "blood makes me dizzy", "scared of needles", "I hate nights".
 FEELING_NO = re.compile(
-    r"\b(?:hate|hates|dislike|dislikes|afraid|scared|scary|scares?|frighten\w*|phobia|queasy|faint\w*|sick|"
+    r"\b(?:hate|hates|dislike|dislikes|afraid|scared|scary|scares?|frighten\w*|phobia|queasy|faint\w*|"
+    # "sick" as a feeling, not the people who are ill: "i like help sick people", "caring for the sick"
+    r"(?<!the )sick(?! (?:people|ppl|patients|person|kids|children|babies|animals|folk|ones|relatives))|"
     r"squeamish|gross|grossed|allergic|terrif\w*|freak\w*|horrible|yuck|ew+|dizzy|woozy|nope|ick|icky|panic\w*|"
     r"anxious|anxiety|overwhelm\w*|puke|throw up|pass out|grim|nightmare|get stressed|stresse?s? me|heave|"
     r"stomach|(?:do|does|did|doing) my head in|gets? on my nerves|rude|annoy\w*|awkward|smell\w*|cringe|not for me|"
     r"not my thing|fall apart|can'?t cope|couldn'?t cope|wouldn'?t cope|creep(?:s|ed)?|weird(?:s|ed)? me out|"
     r"hated|hurl|freeze|nervous|nervy|awful|traumati[sz]\w*|"
+    r"(?:my )?heart (?:go|goes|going|races|racing|pounds|pounding)|"
     r"(?:proper|well|really|so|too|very|dead|mega|super|way too) (?:stressful|full on|full-on|intense)|"
     r"passed out|passing out|went green|gag|gags|gagging|retch\w*|embarrass\w*|depress\w*|too much|mardy|"
     r"send me mad|(?:a )?waste of (?:money|time)|(?:get|got|had) enough of (?:that|it|them|this)|"
@@ -380,6 +383,11 @@ FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?|
                     r"|\b(?:picking|choosing|pick|choose|chose|picked) (?:my |our )?(?:options|gcses|subjects|"
                     r"what to (?:do|pick|study|take))(?: after| next \w+)?\b|\bwhat to (?:do|pick) after\b"
                     r"|\b(?:i'll|i will|i'd|i would) do (?:anything|owt) else\b"
+                    # About filling in the box itself: "i will write here after", "brb", "ok what is next".
+                    r"|\b(?:i'll|ill|i will|will|gonna|i'm gonna) (?:write|type|finish|fill|add)"
+                    r"(?: (?:more|the rest|this|it|in))*"
+                    r"(?: (?:here|in here|later|after|afterwards|tomorrow|soon|in a (?:min|minute|bit|sec)))+\b"
+                    r"|\b(?:brb|be right back|back in a (?:min|minute|sec|bit))\b|\bwhat(?:'s| is) next\b"
                     # Hedges, which say nothing about what they like: "maybe something with computers".
                     r"|\b(?:maybe|perhaps|probably|prob|possibly|i guess|i suppose|i reckon)\b", re.I)
 # A limit said without a "no": "need school hours", "monday to friday only", "too young to drive".
@@ -500,6 +508,11 @@ EARN_SAID = re.compile(
     r"(?:i )?(?:need|have|got) to (?:keep )?(?:earn|earning|get paid|work|be paid)(?! out)|"
     r"(?:i )?need (?:the |some |a )?(?:money|wage|pay ?packet|income)(?: now| asap| coming in)?|"
     r"(?:i )?(?:need|want) (?:a )?paid (?:work|job)|"
+    # Said by people still learning English, or in passing: "i cannot stop work", "need keep money coming",
+    # "my family need money", "smth like that but PAID pls".
+    r"(?:i )?(?:can ?not|can'?t) (?:stop|quit|give up) (?:work|working|my job)|(?:need|have) (?:to )?keep (?:the )?"
+    r"money coming(?: in)?(?: (?:while|when|as) (?:i |you )?(?:study|learn|train)\w*)?|"
+    r"(?:my )?family needs? (?:the )?money|(?:but|only if it'?s|as long as it'?s) paid|"
     r"can'?t afford (?:to (?:not work|stop working|study|train)|uni|university|not to work))\b", re.I)
 # Money that rules university out: "cant afford uni" is a wish to earn (EARN_SAID) and a no to a degree.
 NO_MONEY_FOR_UNI = re.compile(r"\bcan'?t afford (?:to go to |to do )?(?:uni|university)\b", re.I)

@@ -120,6 +120,10 @@ MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:i )?(?:(?:do |really |just )?(?:want|wanna|would like|like|love) to )?help(?:ing)? "
                 r"(?:people|ppl|others|somehow|out|folk)(?: somehow| out)?$", re.I),
      "supporting people and making a difference to their lives"),
+    # Patient the trait, not patients: "ppl always say ur so patient" had put a cancer nurse first.
+    (re.compile(r"\b(?:so|very|really|dead|proper|super|quite|i'm|im|i am|am|being|be|you're|youre|ur|your) patient"
+                r"(?! (?:care|transport|records|facing|notes|safety|services?)\b)", re.I),
+     "patient and kind with people who need care"),
     # A job "with a uniform" is a frontline one: it found a laundry assistant who mends uniforms.
     (re.compile(r"\b(?:job|work|summat|something) (?:with|wiv|wid|in) a uniform\b|\bwear(?:ing)? a uniform\b", re.I),
      "a respected frontline job in uniform, like a nurse or a paramedic"),

@@ -289,6 +289,8 @@ def _fills_the_skipped_question(text: str, question: str, value: str, quiz_answe
     ("i need to keep earnin, got rent", ["got rent"]),  # needing a wage now, said other ways
     ("need money now cos my family need it", ["because my family need it"]),
     ("cant afford uni, i like helping", ["i like helping"]),
+    ("i cannot stop work, i need keep money coming while i study", []),  # said by someone learning English
+    ("something with kids as long as its paid", ["something with kids"]),
 ])
 def test_earning_while_learning_said_in_words_is_the_quiz_value_not_an_interest(text, likes):
     read = read_text(text)
@@ -1220,3 +1222,28 @@ def test_a_people_person_is_offered_work_meeting_people_not_a_doctor_s_talking_t
     top = [m.slug for m in match(match_data, Answers(text="people person")).matches[:5]]
     assert "medical-psychotherapist" not in top  # a doctor's specialty had come second
     assert {"activities-coordinator", "social-prescribing-link-worker"} & set(top)
+
+
+def test_people_who_are_ill_are_not_a_feeling_of_being_sick():
+    read = read_text("I like help sick people but also I need work, my family need money")
+    assert read.likes == ("I like help sick people",) and not read.dealbreakers and read.values == ("earn",)
+    assert read_text("caring for the sick").likes == ("caring for the sick",)
+    assert "blood-and-needles" in read_text("blood makes me sick").dealbreakers
+    assert "blood-and-needles" in read_text("i feel sick when i see blood").dealbreakers
+
+
+def test_a_racing_heart_at_sirens_is_a_no_to_emergencies():
+    read = read_text("when I hear siren I remember Khartoum and my heart go very fast")
+    assert read.dealbreakers == {"stress"} and not read.likes
+    assert "stress" not in read_text("i want to be on the blue lights").dealbreakers
+
+
+@pytest.mark.parametrize("text", ["I will write here after", "brb", "ok what is next", "ill finish this later"])
+def test_words_about_filling_in_the_box_are_not_likes(text):
+    assert not read_text(text).likes
+
+
+def test_patient_the_trait_is_not_read_as_patients():
+    assert "patient and kind" in meaning("ppl always say ur so patient")
+    assert "patient and kind" in meaning("im patient n good at listenin")
+    assert meaning("patient transport driver") == "patient transport driver"
