@@ -7,7 +7,7 @@ import pytest
 
 from careercompass import vocabulary
 from careercompass.matching import explain
-from careercompass.matching.engine import _as_you_clause, _stands_out, match, stepping_stones
+from careercompass.matching.engine import _as_you_clause, _same_kind_of_work, _stands_out, match, stepping_stones
 from careercompass.matching.quiz import parse_answers
 from careercompass.matching.wording import meaning
 
@@ -458,3 +458,23 @@ def test_words_are_quoted_only_for_a_job_they_stand_out_for(match_data, answers,
             assert _stands_out(result.words.closeness, match_data.index[m.slug]), m.slug
         if m.slug == not_quoted_for:
             assert not any(reason.startswith("You wrote") for reason in m.reasons), m.reasons
+
+
+@pytest.mark.parametrize(("answers", "text", "not_quoted_for"), [
+    ({"activities": ["caring", "active"], "setting": ["hospital"], "stage": "pupil"}, "nurse", "it-field-technician"),
+    ({}, "teeth lol", "maxillofacial-prosthetist"),
+])
+def test_words_are_quoted_only_for_the_kind_of_work_they_are_about(match_data, answers, text, not_quoted_for):
+    """A word shared by chance is not evidence: "You wrote 'nurse', and as an IT field technician you fix the computers
+    on wheels that nurses use" was shown. A quote is only for a job in a family of the jobs closest to the words."""
+    result = match(match_data, parse_answers(answers, text), limit=10)
+    assert len(result.words.clauses) == 1 and not_quoted_for in {m.slug for m in result.matches}
+    quoted = 0
+    for m in result.matches:
+        said = any(reason.startswith("You wrote") and "another name" not in reason for reason in m.reasons)
+        quoted += said
+        if said:
+            assert _same_kind_of_work(match_data, result.words.closeness[0], match_data.index[m.slug]), m.slug
+        if m.slug == not_quoted_for:
+            assert not said, m.reasons
+    assert quoted  # the words are still quoted for the work they are about
