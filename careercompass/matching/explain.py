@@ -42,7 +42,7 @@ FILLER_WORDS = frozenset("""
     wanna know dont don't do dunno dno donno duno idk idc idek idrk ik kno no not nothing nothin nuffin nowt none
     nada na n/a sure unsure maybe idea clue lol lmao lmfao rofl haha hahaha hehe meh whatever wotever anything
     everything something stuff things thing hmm hm um umm erm er uh ok okay k yes yeah yep ye nah nope tbh rn
-    honestly literally bruh bro mate x xx xxx test testing hi hello hey yo sup eh what who why how care cares
+    honestly literally bruh bro mate x xx xxx test testing hi hello hey yo sup eh what who why how
     yet thinking think about mad always obsessed into enjoy enjoys keen fan massive proper super very totally
     absolutely good at seriously else health healthcare because cos coz cuz bc so but if when then though
     need can could get job jobs start where somewhere which that here there place work doing also would i'd you

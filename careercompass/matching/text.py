@@ -209,7 +209,9 @@ ON_BENEFITS = re.compile(r"\b(?:been |i'm |i am |am |currently )?(?:on|claiming|
 LIFE_FACTS = re.compile(
     r"\b(?:just )?(?:left|leaving) care\b|\bcare leaver\b"
     # "in care" is where they grew up; "3 yrs in care" is work they have done.
-    r"|(?<!yrs )(?<!years )(?<!months )(?<!year )(?<!month )\b(?:in|from) (?:foster )?care\b"
+    r"|(?<!yrs )(?<!years )(?<!months )(?<!year )(?<!month )"
+    # "a job in care" and "working in care" are the work itself
+    r"(?<!job )(?<!jobs )(?<!work )(?<!working )(?<!career )(?<!something )(?<!summat )\b(?:in|from) (?:foster )?care\b"
     r"|\b(?:in|at) (?:a |the )?supported (?:hostel|housing|accommodation|lodgings)\b(?: in \w+)?"
     r"|\b(?:on|doing) (?:the|a) (?:youth )?(?:employment|jobs?|work) (?:programme|program|scheme)\b"
     r"|\bmy (?:pa|personal adviser|social worker|key worker|support worker|youth worker|probation officer)\b"
@@ -358,12 +360,16 @@ TOLERANCE = re.compile(
 TOLERANCE_TAIL = frozenset({"that", "either", "too", "all", "it", "them", "this", "neither", "as", "well"})
 # Words that carry nothing to match on: "idk" alone must not be matched as something the person likes.
 FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?| what to do| what (?:i'm|i am) "
-                    r"(?:even )?good at)?\b(?! how\b)"
+                    r"(?:even )?good at| about (?!(?:it|this|that)\b)[\w']+(?: (?:work|jobs?|stuff))?)?\b(?! how\b)"
                     # Asides about themselves: "idk if thats stupid", "is it too late", "if that helps".
                     r"|\bif (?:that|it|this) (?:helps|makes sense|counts)\b"
                     r"|\b(?:if |is )(?:that'?s|that is|that|it'?s|it is|it|this is|this) (?:too late|stupid|weird|dumb|"
                     r"silly|normal|ok|okay|bad|mad|delulu|possible|a thing|realistic)\b(?: if (?:i'm|i am|im|i))?"
                     r"|\bto be honest\b|\bdoctor'?s'? orders\b"
+                    # A doubt says nothing firm either way: "dunno about care, pays crap".
+                    r"|\b(?:not sure|unsure) about (?!(?:it|this|that)\b)[\w']+(?: (?:work|jobs?|stuff))?\b"
+                    # Not caring either way, which is not care work: "i dont care", "idc", "who cares".
+                    r"|\b(?:i )?(?:don'?t|do not|dnt) (?:really |even )?care\b|\bwho cares\b|\bcouldn'?t care less\b"
                     r"|\bhonestly\b|\bnot sure what\b|\bseriously\b|\bwhat to (?:put|write|say)(?: here)?\b"
                     # Why they are here, not what they like: "my mum made me do this", "for my careers lesson".
                     r"|\b(?:my |me )?(?:mum|mam|dad|teacher|school|college|sir|miss) (?:made|makes|told|said|says) "

@@ -1247,3 +1247,22 @@ def test_patient_the_trait_is_not_read_as_patients():
     assert "patient and kind" in meaning("ppl always say ur so patient")
     assert "patient and kind" in meaning("im patient n good at listenin")
     assert meaning("patient transport driver") == "patient transport driver"
+
+
+@pytest.mark.parametrize("text", ["care", "care work", "i want care work", "care jobs", "a job in care",
+                                  "working in care"])
+def test_care_work_said_in_words_is_a_liking(text):
+    """'care' was a filler word (for "i don't care"), so "care work" alone was read as saying nothing, and "a job in
+    care" as having grown up in care."""
+    read = read_text(text)
+    assert read.likes and not read.about_me
+    assert not explain.carries_no_meaning(text)
+
+
+@pytest.mark.parametrize("text", ["i dont care", "idc", "who cares lol", "dunno about care, pays crap innit"])
+def test_not_caring_or_doubting_is_not_a_liking_for_care_work(text):
+    assert not any("care" in like for like in read_text(text).likes)
+
+
+def test_growing_up_in_care_is_still_a_fact():
+    assert "in care" in read_text("i was in care til 16").about_me
