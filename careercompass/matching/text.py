@@ -224,6 +224,10 @@ LIFE_FACTS = re.compile(
     r"|\b(?:i )?(?:study|studying|doing|learning) (?:esol|english)(?: at (?:college|\w+ college))?\b"
     r"|\b(?:i'm |i am )?(?:doing|studying|resitting) (?:my )?(?:functional skills|english and maths|maths and english|"
     r"gcse resits?|resits?)(?: (?:at|in) (?:the )?\w+(?: in \w+)?)?(?: right now| now| at the moment)?\b"
+    # A GCSE failed and taken again, told by them or about them: "failed his maths GCSE and is resitting at college"
+    r"|\b(?:failed|resitting|re-sitting|retaking|redoing) (?:my|me|his|her|their) (?:maths|english|science)"
+    r"(?: and (?:maths|english))? gcses?(?: and (?:is |am |i'm )?(?:resitting|retaking)(?: it| them)?"
+    r"(?: (?:at|in) (?:college|sixth form|school))?)?\b"
     r"|\b(?:i(?:'ve| have)(?: got)?|i got|got) (?:\d+|two|three|four|five|six|loads of) "
     r"(?:little |younger |older |big )?"
     r"(?:brothers|sisters|siblings)(?: and (?:brothers|sisters))?\b"
@@ -333,15 +337,18 @@ _CHILD = (r"(?:son|daughter|lad|boy|girl|child|grandson|granddaughter|stepson|st
           r"foster (?:son|daughter|child|lad|girl))")
 _SIBLING = r"(?:(?:little |younger |big |older )?(?:brother|sister))"
 _THEM = rf"(?:{_CHILD}|{_SIBLING})"
+# How an adult typing for a young person names them at the start: "Lad is 17", "the young person is 16".
+_NAMED_THEM = r"(?:(?:the|this|our|my) )?(?:lad|boy|girl|young (?:man|woman|person|lad)|student|client|learner|pupil)"
 # A brother or sister only with their age first: "my little brother is autistic, i want to..." is about the writer.
 ON_BEHALF = re.compile(rf"^\W*(?:(?:hi|hello)\W+)?(?:my|our|me) "
                        rf"(?:{_CHILD}\b|{_SIBLING} (?:is|'s) \d{{1,2}}\b)"
-                       r"|^\W*(?:he|she)(?:'s| is|s)\s+(?:\d{1,2}|in year)\b"
+                       rf"|^\W*(?:he|she|{_NAMED_THEM})(?:'s| is|s)\s+(?:\d{{1,2}}|in year)\b"
                        r"|\b(?:i'm|i am) (?:his|her) (?:\w+ ){0,2}(?:mum|mam|dad|carer|foster \w+|pa|personal adviser|"
                        r"support worker|key worker|social worker|teacher|nan|gran|sister|brother)\b", re.I)
 WRITER_WISH = re.compile(r"\bi (?:really )?(?:want|wanna|would like|like|love|enjoy|wud like|'d like|would love)\b",
                          re.I)
-THEIR_AGE = re.compile(rf"\b(?:(?:my|our|me) {_THEM}|he|she)(?: is|'s|s)? (?:only |just |nearly )?(\d{{1,2}})\b"
+THEIR_AGE = re.compile(rf"\b(?:(?:my|our|me) {_THEM}|he|she|^\W*{_NAMED_THEM})(?: is|'s|s)? "
+                       r"(?:only |just |nearly )?(\d{1,2})\b"
                        r"(?! (?:hours?|years? ago|months?|weeks?|days?|times))", re.I)
 THEIR_CONDITION = re.compile(
     rf"\b(?:he|she|he's|she's|hes|shes|(?:my|our|me) {_THEM})(?: (?:has|has got|got|is|'s got|is also|also has))? "

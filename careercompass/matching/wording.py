@@ -110,7 +110,7 @@ MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
                 r"|\b(?:chat|talk) to (?:anyone|any1|anybody)\b|\bgift of the gab\b|\b(?:yapping|yappin|yapper|"
                 r"chatterbox)\b", re.I),
      "meeting, greeting and chatting with all kinds of people every day"),
-    (re.compile(r"\b(?:good|better|great|handy) (?:with|wiv|wi) (?:my|me) hands\b|\bhands[- ]on\b"
+    (re.compile(r"\b(?:good|better|great|handy) (?:with|wiv|wi) (?:my|me|his|her|their) hands\b|\bhands[- ]on\b"
                 r"|\bsteady hands?\b|\bpractical (?:person|stuff|things|work)\b", re.I),
      "careful, practical hands-on work with tools and equipment"),
     (re.compile(r"^\W*(?:very |really |super )?organi[sz]ed\W*$|\b(?:i'm|i am|im|very|really|proper|super) "

@@ -1266,3 +1266,19 @@ def test_not_caring_or_doubting_is_not_a_liking_for_care_work(text):
 
 def test_growing_up_in_care_is_still_a_fact():
     assert "in care" in read_text("i was in care til 16").about_me
+
+
+@pytest.mark.parametrize(("text", "stage", "fact"), [
+    ("Lad is 17, failed his maths GCSE and is resitting at college", "16-18",
+     "failed his maths GCSE and is resitting at college"),
+    ("the young person is 15 and loves animals", "pupil", "the young person is 15"),
+    ("failed my english gcse, i like kids", None, "failed my english gcse"),
+])
+def test_an_adult_typing_for_a_young_person_gives_their_age_and_resits_as_facts(text, stage, fact):
+    read = read_text(text)
+    assert read.stage == stage and fact in read.about_me
+    assert not any("gcse" in like.lower() or like.lower().startswith(("lad", "the young")) for like in read.likes)
+
+
+def test_good_with_their_hands_means_practical_work_whoever_says_it():
+    assert "hands-on work" in meaning("she is good with her hands")
