@@ -401,6 +401,11 @@ FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?|
                     r"(?: (?:more|the rest|this|it|in))*"
                     r"(?: (?:here|in here|later|after|afterwards|tomorrow|soon|in a (?:min|minute|bit|sec)))+\b"
                     r"|\b(?:brb|be right back|back in a (?:min|minute|sec|bit))\b|\bwhat(?:'s| is) next\b"
+                    # Where and how they are filling it in: "doing this at the kitchen table", "sorry if it goes funny".
+                    r"|\b(?:i'm |im |i am )?(?:doing|filling (?:in|out)|typing|writing) this"
+                    r"(?! (?:kind|sort|type|job|work|stuff)\b)(?: quiz| form| thing| bit)?"
+                    r"(?: (?:at|on|in|from|during|with|for) [^.,;!?]{1,40})?"
+                    r"|\bsorry if (?:it|this) (?:goes|is|looks|comes out) (?:funny|weird|wrong|messy|rubbish)\b"
                     # Hedges, which say nothing about what they like: "maybe something with computers".
                     r"|\b(?:maybe|perhaps|probably|prob|possibly|i guess|i suppose|i reckon)\b", re.I)
 # A limit said without a "no": "need school hours", "monday to friday only", "too young to drive".

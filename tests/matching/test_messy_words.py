@@ -1238,9 +1238,12 @@ def test_a_racing_heart_at_sirens_is_a_no_to_emergencies():
     assert "stress" not in read_text("i want to be on the blue lights").dealbreakers
 
 
-@pytest.mark.parametrize("text", ["I will write here after", "brb", "ok what is next", "ill finish this later"])
+@pytest.mark.parametrize("text", ["I will write here after", "brb", "ok what is next", "ill finish this later",
+                                  "Doing this at the kitchen table in Chapeltown with J, sorry if it goes funny",
+                                  "doing this in my free period lol"])
 def test_words_about_filling_in_the_box_are_not_likes(text):
     assert not read_text(text).likes
+    assert read_text("i love doing this kind of thing with kids").likes  # the work, not the form
 
 
 def test_patient_the_trait_is_not_read_as_patients():
