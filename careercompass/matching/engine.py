@@ -170,6 +170,8 @@ class MatchData:
         self._log_pay = _standardise(np.log(np.array([max(r.pay_max, 1) for r in self.roles], dtype=np.float32)))
         self._views = [r.view() for r in self.roles]
         self._unpaid = np.array([r.unpaid for r in self.roles], dtype=bool)
+        # The words that name a job ("nurse", "doctor", "surgeon"): the last word of every title.
+        self._job_words = frozenset(_stems(r.title)[-1] for r in self.roles if r.title.split())
         self._ruled_out: dict[str, np.ndarray] = {}
         # With nothing to go on: the jobs most people start in, in their order, above the rest anyone can start.
         # Small beside a wish's own roles (topic_lift), so that "i love animals" still shows those first.
@@ -642,7 +644,8 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
         closeness = float(words.closeness[row, index])
         # Quoted only for a job the words stand out for as a whole: one task near "have to help my mum with bills"
         # does not make an emergency care assistant's job what they asked for.
-        task = (_closest_task(data, index, words.vectors[row], used_tasks, floor=explain.TASK_QUOTE_CLOSE)
+        task = (_closest_task(data, index, words.vectors[row], used_tasks, floor=explain.TASK_QUOTE_CLOSE,
+                              said=words.clauses[row])
                 if _stands_out(words.closeness[row:row + 1], index)
                 and _same_kind_of_work(data, words.closeness[row], index) else None)
         reason = explain.words_reason(words.clauses[row], closeness, view, task)
@@ -697,9 +700,25 @@ def _same_kind_of_work(data: MatchData, closeness: np.ndarray, index: int) -> bo
     return data.roles[index].family in {data.roles[i].family for i in closest}
 
 
-def _closest_task(data: MatchData, index: int, vector: np.ndarray, used: set[int], floor: float = -1.0) -> str | None:
+def _stems(text: str) -> list[str]:
+    """Words without a plural or possessive ending: "nurses" and "doctor's" are "nurse" and "doctor"."""
+    words = [re.sub(r"(?:'|’)s$", "", word) for word in explain.WORD.findall(text.lower())]
+    return [word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word for word in words]
+
+
+def _only_another_job_in_common(data: MatchData, index: int, said: str, task: str) -> bool:
+    """Whether all the task shares with the words is the name of another job: "You wrote 'Doctor', and as a medical
+    secretary you manage a doctor's diary" quotes a doctor, not the secretary's work. A name that begins like a word
+    of the role's own title is its own ("nurse" for a nursing associate)."""
+    shared = set(_stems(said)) & set(_stems(task))
+    own = {word[:4] for word in _stems(data.roles[index].title)}
+    return bool(shared) and shared <= data._job_words and not {word[:4] for word in shared} & own
+
+
+def _closest_task(data: MatchData, index: int, vector: np.ndarray, used: set[int], floor: float = -1.0,
+                  said: str = "") -> str | None:
     """The role's day-to-day task closest in meaning to the vector, not already quoted on this page, and at least
-    `floor` close."""
+    `floor` close. With the words `said`: none, when the closest has only another job's name in common with them."""
     rows = np.flatnonzero(data.task_owner == index)
     if len(rows) == 0:
         return None
@@ -707,6 +726,8 @@ def _closest_task(data: MatchData, index: int, vector: np.ndarray, used: set[int
     for position in np.argsort(-similarities):
         if similarities[position] < floor:
             return None
+        if said and _only_another_job_in_common(data, index, said, data.roles[index].tasks[int(position)]):
+            return None  # the words are near this job only through another job's name: not evidence for it
         if int(rows[position]) not in used:
             used.add(int(rows[position]))
             return _as_you_clause(data.roles[index].tasks[int(position)])

@@ -7,7 +7,14 @@ import pytest
 
 from careercompass import vocabulary
 from careercompass.matching import explain
-from careercompass.matching.engine import _as_you_clause, _same_kind_of_work, _stands_out, match, stepping_stones
+from careercompass.matching.engine import (
+    _as_you_clause,
+    _only_another_job_in_common,
+    _same_kind_of_work,
+    _stands_out,
+    match,
+    stepping_stones,
+)
 from careercompass.matching.quiz import parse_answers
 from careercompass.matching.wording import meaning
 
@@ -478,3 +485,16 @@ def test_words_are_quoted_only_for_the_kind_of_work_they_are_about(match_data, a
         if m.slug == not_quoted_for:
             assert not said, m.reasons
     assert quoted  # the words are still quoted for the work they are about
+
+
+def test_words_near_a_job_only_through_another_job_s_name_are_not_quoted_for_it(match_data):
+    """'You wrote "Doctor", and as a medical secretary you manage a doctor's diary' was shown."""
+    result = match(match_data, parse_answers({"study": "university", "stage": "16-18"}, "Doctor"), limit=10)
+    by_slug = {m.slug: m for m in result.matches}
+    assert "medical-secretary" in by_slug
+    assert not any(reason.startswith("You wrote") for reason in by_slug["medical-secretary"].reasons)
+    assert any(reason.startswith("You wrote") for m in result.matches if "doctor" in m.slug for reason in m.reasons)
+    secretary, associate = match_data.index["medical-secretary"], match_data.index["nursing-associate"]
+    assert _only_another_job_in_common(match_data, secretary, "Doctor", "Manage a doctor's diary.")
+    assert not _only_another_job_in_common(match_data, associate, "nurse", "Plan care with the registered nurse.")
+    assert not _only_another_job_in_common(match_data, secretary, "typing letters", "Type letters for doctors.")
