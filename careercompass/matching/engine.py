@@ -22,7 +22,7 @@ from careercompass.matching import explain
 from careercompass.matching.quiz import RIASEC, Answers
 from careercompass.matching.reranker import BLEND, Reranker
 from careercompass.matching.text import ReadText, read_text
-from careercompass.matching.wording import Spelling, meaning
+from careercompass.matching.wording import Spelling, meaning, singular
 from careercompass.vocabulary import WishTopic
 
 ROLE_LETTER_WEIGHTS = (1.0, 0.6, 0.35)
@@ -701,9 +701,7 @@ def _same_kind_of_work(data: MatchData, closeness: np.ndarray, index: int) -> bo
 
 
 def _stems(text: str) -> list[str]:
-    """Words without a plural or possessive ending: "nurses" and "doctor's" are "nurse" and "doctor"."""
-    words = [re.sub(r"(?:'|’)s$", "", word) for word in explain.WORD.findall(text.lower())]
-    return [word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word for word in words]
+    return [singular(word) for word in explain.WORD.findall(text.lower())]
 
 
 def _only_another_job_in_common(data: MatchData, index: int, said: str, task: str) -> bool:

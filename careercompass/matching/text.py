@@ -365,16 +365,17 @@ TOLERANCE = re.compile(
     r"|\b(?:it'?s|its|it would be|it will be) (?:fine|ok|okay|alright)\s*$", re.I)
 # What is left of a clause once the thing put up with is taken out: "and that either" says nothing more.
 TOLERANCE_TAIL = frozenset({"that", "either", "too", "all", "it", "them", "this", "neither", "as", "well"})
+# What a doubt is about ("dunno about care, pays crap"): a doubt says nothing firm either way.
+_DOUBTED = r"about (?!(?:it|this|that)\b)[\w']+(?: (?:work|jobs?|stuff))?"
 # Words that carry nothing to match on: "idk" alone must not be matched as something the person likes.
 FILLER = re.compile(r"\b(?:i )?(?:don'?t|do not) know(?: what i want(?: to do)?| what to do| what (?:i'm|i am) "
-                    r"(?:even )?good at| about (?!(?:it|this|that)\b)[\w']+(?: (?:work|jobs?|stuff))?)?\b(?! how\b)"
+                    rf"(?:even )?good at| {_DOUBTED})?\b(?! how\b)"
                     # Asides about themselves: "idk if thats stupid", "is it too late", "if that helps".
                     r"|\bif (?:that|it|this) (?:helps|makes sense|counts)\b"
                     r"|\b(?:if |is )(?:that'?s|that is|that|it'?s|it is|it|this is|this) (?:too late|stupid|weird|dumb|"
                     r"silly|normal|ok|okay|bad|mad|delulu|possible|a thing|realistic)\b(?: if (?:i'm|i am|im|i))?"
                     r"|\bto be honest\b|\bdoctor'?s'? orders\b"
-                    # A doubt says nothing firm either way: "dunno about care, pays crap".
-                    r"|\b(?:not sure|unsure) about (?!(?:it|this|that)\b)[\w']+(?: (?:work|jobs?|stuff))?\b"
+                    rf"|\b(?:not sure|unsure) {_DOUBTED}\b"
                     # Not caring either way, which is not care work: "i dont care", "idc", "who cares".
                     r"|\b(?:i )?(?:don'?t|do not|dnt) (?:really |even )?care\b|\bwho cares\b|\bcouldn'?t care less\b"
                     r"|\bhonestly\b|\bnot sure what\b|\bseriously\b|\bwhat to (?:put|write|say)(?: here)?\b"

@@ -176,6 +176,12 @@ EVERYDAY_WORDS = (
 )
 
 
+def singular(word: str) -> str:
+    """A word without its possessive or plural ending: "doctor's" and "nurses" are "doctor" and "nurse"."""
+    word = word.removesuffix("'s").removesuffix("’s").removesuffix("'")
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 def words_in(text: str) -> list[str]:
     return re.findall(r"[a-z]+(?:'[a-z]+)*", text.lower().replace("’", "'"))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from careercompass.matching.wording import singular
 from careercompass.search.index import MAX_QUERY_LENGTH, SearchIndex
 from careercompass.search.synonyms import words_of
 
@@ -74,13 +75,8 @@ class Lookup:
     alternatives: list[Candidate]
 
 
-def _stem(word: str) -> str:
-    word = word.removesuffix("'s").removesuffix("'")
-    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
-
-
 def _word_set(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in words_of(text) if w not in JOINING_WORDS)
+    return frozenset(singular(w) for w in words_of(text) if w not in JOINING_WORDS)
 
 
 def _name_similarity(typed: frozenset[str], name: frozenset[str]) -> float:
