@@ -22,7 +22,7 @@ from careercompass.matching import explain
 from careercompass.matching.quiz import RIASEC, Answers
 from careercompass.matching.reranker import BLEND, Reranker
 from careercompass.matching.text import ReadText, read_text
-from careercompass.matching.wording import Spelling, meaning, singular
+from careercompass.matching.wording import Fix, Spelling, as_typed, meaning, singular
 from careercompass.vocabulary import WishTopic
 
 ROLE_LETTER_WEIGHTS = (1.0, 0.6, 0.35)
@@ -246,6 +246,7 @@ class Words:
     # rank in their place ("a nurse, but no blood": care and support work), with a reason saying so.
     blocked_roles: tuple[int, ...] = ()
     no_meaning: bool = False  # they wrote something, but nothing in it says what they like ("idk", "lol")
+    fixes: tuple[Fix, ...] = ()  # spelling put right in the clauses, undone where they are quoted
     # Clauses that name a job ("i want to be a paramedic"), with the families of the jobs named: quoted only for jobs
     # in those families, since "You wrote 'i want to be a paramedic', and as a physiotherapist you..." would say they
     # asked for that.
@@ -454,7 +455,7 @@ def read_words(data: MatchData, answers: Answers, read: ReadText, dealbreakers: 
             kept.append(row)
     return Words(clauses=tuple(likes[row] for row in kept), closeness=closeness[kept], vectors=vectors[kept],
                  topics=tuple(topics), unmatched=tuple(unmatched), no_meaning=no_meaning, blocked=tuple(blocked),
-                 blocked_roles=tuple(blocked_roles))
+                 blocked_roles=tuple(blocked_roles), fixes=read.fixes)
 
 
 def _closest_ruled_out(data: MatchData, closeness: np.ndarray, dealbreakers: Collection[str]) -> str | None:
@@ -648,7 +649,9 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
                               said=words.clauses[row])
                 if _stands_out(words.closeness[row:row + 1], index)
                 and _same_kind_of_work(data, words.closeness[row], index) else None)
-        reason = explain.words_reason(words.clauses[row], closeness, view, task)
+        # "You wrote" shows what they typed: "injera" read as "injury" was quoted as "find good injury".
+        said = as_typed(words.clauses[row], words.fixes, answers.text)
+        reason = explain.words_reason(said, closeness, view, task)
         if reason:
             reasons.append(reason)
             quoted, evidence = True, evidence + 1

@@ -176,6 +176,16 @@ EVERYDAY_WORDS = (
 )
 
 
+def as_typed(text: str, fixes: Iterable[Fix], original: str) -> str:
+    """Text read with spelling fixes, with each fix undone: what the person typed. A fix is left where the word it
+    gave is also in the original ("nurse" typed once and "nurce" once), since either could be meant there."""
+    typed_words = set(words_in(original))
+    for fix in fixes:
+        if fix.read_as.lower() not in typed_words:
+            text = re.sub(rf"\b{re.escape(fix.read_as)}\b", fix.typed, text, flags=re.I)
+    return text
+
+
 def singular(word: str) -> str:
     """A word without its possessive or plural ending: "doctor's" and "nurses" are "doctor" and "nurse"."""
     word = word.removesuffix("'s").removesuffix("’s").removesuffix("'")

@@ -9,9 +9,9 @@ import pytest
 
 from careercompass.matching import explain
 from careercompass.matching.engine import match
-from careercompass.matching.quiz import QUESTIONS, Answers
+from careercompass.matching.quiz import QUESTIONS, Answers, parse_answers
 from careercompass.matching.text import dealbreaker_key, read_text
-from careercompass.matching.wording import Spelling, edit_distance, meaning, tidy
+from careercompass.matching.wording import Fix, Spelling, as_typed, edit_distance, meaning, tidy
 from careercompass.web import visitor
 
 # A small word table, as a catalogue of a few roles would give.
@@ -1285,3 +1285,15 @@ def test_an_adult_typing_for_a_young_person_gives_their_age_and_resits_as_facts(
 
 def test_good_with_their_hands_means_practical_work_whoever_says_it():
     assert "hands-on work" in meaning("she is good with her hands")
+
+
+def test_a_quote_shows_the_words_as_typed_not_as_the_spelling_fix_read_them(match_data):
+    """'injera' (a bread) was read as 'injury', and the page said 'You wrote "... find good injury"'."""
+    result = match(match_data, parse_answers({}, "i want to be a nurce"), limit=5)
+    quotes = [r for m in result.matches for r in m.reasons if r.startswith("You wrote")]
+    assert quotes and all("“i want to be a nurce”" in quote for quote in quotes), quotes
+    assert [fix.read_as for fix in result.read.fixes] == ["nurse"]  # matched on the word as read
+    fix = Fix("injera", "injury")
+    assert as_typed("find good injury", [fix], "find good injera") == "find good injera"
+    # Where the word the fix gave was also typed, either could be meant: left as it is.
+    assert as_typed("injury and injury", [fix], "injury and injera") == "injury and injury"
