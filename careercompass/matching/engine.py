@@ -649,9 +649,10 @@ def _reasons(data: MatchData, index: int, answers: Answers, words: Words, leanin
                               said=words.clauses[row])
                 if _stands_out(words.closeness[row:row + 1], index)
                 and _same_kind_of_work(data, words.closeness[row], index) else None)
-        # "You wrote" shows what they typed: "injera" read as "injury" was quoted as "find good injury".
-        said = as_typed(words.clauses[row], words.fixes, answers.text)
-        reason = explain.words_reason(said, closeness, view, task)
+        # "You wrote" shows what they typed, and says which words were read as others: "injera" read as "injury" had
+        # been quoted as "find good injury"; quoted as typed alone, the job the misreading found made no sense.
+        said, read_as = as_typed(words.clauses[row], words.fixes, answers.text)
+        reason = explain.words_reason(said, closeness, view, task, read_as)
         if reason:
             reasons.append(reason)
             quoted, evidence = True, evidence + 1

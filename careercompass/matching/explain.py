@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from careercompass import vocabulary
 from careercompass.matching.quiz import Answers
+from careercompass.matching.wording import Fix
 from careercompass.vocabulary import WishTopic
 
 # --- when words are evidence -----------------------------------------------------------------------------
@@ -190,11 +191,14 @@ def shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def words_reason(clause: str, closeness: float, role: RoleView, task: str | None) -> str | None:
-    """Quote the person only when their words are genuinely close to this role, and name the task that is."""
+def words_reason(clause: str, closeness: float, role: RoleView, task: str | None,
+                 read_as: tuple[Fix, ...] = ()) -> str | None:
+    """Quote the person only when their words are genuinely close to this role, and name the task that is. `read_as`:
+    the spelling fixes undone in the quote, named so that the match they led to makes sense."""
     if closeness < WORDS_CLOSE or not task:
         return None
-    return f"You wrote “{shorten(clause)}”, and {as_role(role.title)} you {task}."
+    fixed = "".join(f" (we read “{fix.typed}” as “{fix.read_as}”)" for fix in read_as)
+    return f"You wrote “{shorten(clause)}”{fixed}, and {as_role(role.title)} you {task}."
 
 
 def topic_reason(topic: WishTopic, role: RoleView, task: str | None) -> str:

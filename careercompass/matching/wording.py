@@ -176,14 +176,18 @@ EVERYDAY_WORDS = (
 )
 
 
-def as_typed(text: str, fixes: Iterable[Fix], original: str) -> str:
-    """Text read with spelling fixes, with each fix undone: what the person typed. A fix is left where the word it
-    gave is also in the original ("nurse" typed once and "nurce" once), since either could be meant there."""
+def as_typed(text: str, fixes: Iterable[Fix], original: str) -> tuple[str, tuple[Fix, ...]]:
+    """Text read with spelling fixes, with each fix undone: what the person typed, and the fixes undone in it. A fix
+    is left where the word it gave is also in the original ("nurse" typed once and "nurce" once), since either could
+    be meant there."""
     typed_words = set(words_in(original))
+    undone = []
     for fix in fixes:
-        if fix.read_as.lower() not in typed_words:
-            text = re.sub(rf"\b{re.escape(fix.read_as)}\b", fix.typed, text, flags=re.I)
-    return text
+        pattern = re.compile(rf"\b{re.escape(fix.read_as)}\b", re.I)
+        if fix.read_as.lower() not in typed_words and pattern.search(text):
+            text = pattern.sub(fix.typed, text)
+            undone.append(fix)
+    return text, tuple(undone)
 
 
 def singular(word: str) -> str:

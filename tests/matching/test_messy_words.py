@@ -1287,13 +1287,16 @@ def test_good_with_their_hands_means_practical_work_whoever_says_it():
     assert "hands-on work" in meaning("she is good with her hands")
 
 
-def test_a_quote_shows_the_words_as_typed_not_as_the_spelling_fix_read_them(match_data):
-    """'injera' (a bread) was read as 'injury', and the page said 'You wrote "... find good injury"'."""
+def test_a_quote_shows_the_words_as_typed_and_what_the_spelling_fix_read_them_as(match_data):
+    """'injera' (a bread) was read as 'injury', and the page said 'You wrote "... find good injury"'. Quoted as typed
+    alone, the ambulance job the misreading found made no sense, so the quote says how the word was read."""
     result = match(match_data, parse_answers({}, "i want to be a nurce"), limit=5)
     quotes = [r for m in result.matches for r in m.reasons if r.startswith("You wrote")]
-    assert quotes and all("“i want to be a nurce”" in quote for quote in quotes), quotes
+    assert quotes and all(quote.startswith("You wrote “i want to be a nurce” (we read “nurce” as “nurse”), and ")
+                          for quote in quotes), quotes
     assert [fix.read_as for fix in result.read.fixes] == ["nurse"]  # matched on the word as read
     fix = Fix("injera", "injury")
-    assert as_typed("find good injury", [fix], "find good injera") == "find good injera"
+    assert as_typed("find good injury", [fix], "find good injera") == ("find good injera", (fix,))
+    assert as_typed("in leeds", [fix], "in leeds, good injera") == ("in leeds", ())  # not in this clause
     # Where the word the fix gave was also typed, either could be meant: left as it is.
-    assert as_typed("injury and injury", [fix], "injury and injera") == "injury and injury"
+    assert as_typed("injury and injury", [fix], "injury and injera") == ("injury and injury", ())
