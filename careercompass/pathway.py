@@ -19,8 +19,9 @@ ENGLISH_MATHS_CHOICES = ("yes", "no")  # has GCSE English and maths at grade 4 (
 ENGLISH_AND_MATHS_ROUTE = "english-and-maths"
 DEGREE_ROUTE = "university-degree"
 ACCESS_ROUTE = "access-to-higher-education"
-# Ways in that pay from the first day.
-PAID_TYPES = frozenset({"apprenticeship", "no-qualifications", "experience"})
+# Ways in that pay from the first day whatever the role says; a way in with no qualifications says so itself, as some
+# start as a volunteer.
+PAID_TYPES = frozenset({"apprenticeship", "experience"})
 # Ways in that need a level 3 course (A levels, a T Level, an Access diploma) first.
 NEEDS_LEVEL_3 = frozenset({"degree", "postgraduate"})
 SCHOOL_STAGES = frozenset({"year-9-11", "16-18-learning", "16-18-not-learning"})
@@ -181,7 +182,7 @@ def _way(where: Where, entry: EntryFacts, routes: Mapping[str, RouteFacts], mini
         route = routes.get(DEGREE_ROUTE)  # its money facts; the role's own words say which degree
     steps.append(_main_step(where, entry, route, minimum_age))
     years = sum(_step_years(step) for step in steps)
-    paid = entry.earn_while_you_learn or entry.type in PAID_TYPES
+    paid = _paid_from_day_one(entry)
     return Way(entry.title, entry.type, tuple(steps), years, paid, entry.type == "apprenticeship")
 
 
@@ -203,16 +204,22 @@ def _route_step(route: RouteFacts | None, fallback_title: str) -> Step:
     return Step(route.title, route.length, route.cost, None, tuple(route.providers), route.id)
 
 
+def _paid_from_day_one(entry: EntryFacts) -> bool:
+    return entry.earn_while_you_learn or entry.type in PAID_TYPES
+
+
 def _main_step(where: Where, entry: EntryFacts, route: RouteFacts | None, minimum_age: int | None) -> Step:
     time = entry.duration or (route.length if route else None) or _time_for_job(where, entry.type, minimum_age)
     if route is not None:
         money = route.cost
-    elif entry.type in ("no-qualifications", "experience"):
+    elif _paid_from_day_one(entry):
         money = "You are paid from your first day."
+    elif entry.type == "no-qualifications":
+        money = "You are not paid at first."
     else:
         money = "Ask the course or the employer."
     detail = entry.description
-    start_age = max(filter(None, (minimum_age if entry.type in PAID_TYPES else None,
+    start_age = max(filter(None, (minimum_age if _paid_from_day_one(entry) else None,
                                   route.minimum_age if route else None)), default=None)
     if start_age and where.stage in SCHOOL_STAGES:
         detail = f"{detail} You can start from age {start_age}."

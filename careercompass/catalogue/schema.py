@@ -112,6 +112,8 @@ class EntryRoute(Strict):
     description: Sentence
     entry_requirements: Sentence | None = None
     duration: ShortText | None = None
+    # Paid from the first day of this way in, learning as you go: an apprenticeship, a trainee post, or a job that
+    # takes people with no exams and trains them. Not a start as a volunteer, nor months of checks before any pay.
     earn_while_you_learn: bool = False
     standard_code: StandardCode | None = None
     level: int | None = Field(default=None, ge=1, le=8)

@@ -194,3 +194,24 @@ def test_no_stage_is_guessed_when_the_quiz_did_not_say(client):
     with client.session_transaction() as cookie:
         cookie["quiz_answers"] = {"activities": ["caring"]}
     assert "Time:" not in section(client.get("/roles/porter").get_data(as_text=True))
+
+
+def test_a_way_in_with_no_qualifications_says_whether_it_pays_from_the_first_day(catalogue):
+    # A job that takes people with no exams pays while it trains them; a start as a volunteer does not.
+    porter = plan_for(catalogue, "porter", "19-plus")
+    straight_in = next(way for way in porter.ways if way.type == "no-qualifications")
+    assert straight_in.paid and straight_in.steps[-1].money == "You are paid from your first day."
+    befriending = plan_for(catalogue, "befriending-coordinator", "19-plus")
+    as_a_volunteer = next(way for way in befriending.ways if way.type == "no-qualifications")
+    assert not as_a_volunteer.paid and as_a_volunteer.steps[-1].money == "You are not paid at first."
+
+
+def test_only_ways_in_that_pay_from_the_start_are_called_earn_while_you_learn(catalogue):
+    entries = [(role, entry) for role in catalogue.roles for entry in role.entry_routes]
+    volunteer_starts = [(role.slug, entry.title) for role, entry in entries
+                        if re.search(r"\bvolunteer", entry.title, re.I) and not entry.title.startswith("Apply with")]
+    assert volunteer_starts
+    assert not [found for found in volunteer_starts if next(
+        entry for role, entry in entries if (role.slug, entry.title) == found).earn_while_you_learn]
+    straight_in = [entry for _, entry in entries if entry.title == "Apply straight for a job"]
+    assert len(straight_in) > 30 and all(entry.earn_while_you_learn for entry in straight_in)
