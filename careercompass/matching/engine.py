@@ -204,7 +204,8 @@ class MatchData:
     @cached_property
     def spelling(self) -> Spelling:
         """Spelling fixes from these roles' own words, worked out once per version of the roles."""
-        return Spelling.from_texts((r.title, *r.other_titles, *r.tasks, *r.skills, *r.interests) for r in self.roles)
+        return Spelling.from_texts(((r.title, *r.other_titles, *r.tasks, *r.skills, *r.interests) for r in self.roles),
+                                   job_names=(name for r in self.roles for name in (r.title, *r.other_titles)))
 
 
 @dataclass(frozen=True)

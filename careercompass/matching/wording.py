@@ -58,7 +58,7 @@ TEXT_SPEAK: dict[str, str] = {
     "wot": "what", "wat": "what", "wen": "when", "sez": "says", "cba": "can't be bothered with",
     "wi": "with", "yr": "year", "yrs": "years",
     # British words the sentence model's word list lacks, so a spelling fix would change them ("telly" to "tell").
-    "telly": "television", "mam": "mum",
+    "telly": "television", "mam": "mum", "poorly": "ill",
     "yap": "chat", "yapping": "chatting", "yappin": "chatting", "ting": "thing", "kidz": "kids", "babys": "babies",
     "babyz": "babies", "littel": "little", "tork": "talk", "wud": "would", "bruvver": "brother", "bruva": "brother",
     "hevy": "heavy", "yeer": "year", "stuf": "stuff", "coms": "comes", "grate": "great", "wy": "why", "aftr": "after",
@@ -70,6 +70,9 @@ TEXT_SPEAK: dict[str, str] = {
     # Services people name from their own lives.
     "camhs": "children's mental health service", "bsl": "british sign language", "yos": "youth offending service",
 }
+# Words that sound like the job meant, and are shown as fixes a person can undo: a councillor is elected to the
+# council, a job this catalogue does not have.
+SAME_SOUND = {"councillor": "counsellor", "councillors": "counsellors", "councilor": "counsellor"}
 # Said in more than one word or with a sign in it, so spelled out before words are taken one at a time.
 PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\ba\s?(?:&|and|n)\s?e\b", re.I), "emergency department"),  # "a&e", "a and e": accident and emergency
@@ -262,12 +265,26 @@ SOUNDS_LIKE = (("f", "ph"), ("sy", "psy"), ("si", "psy"), ("n", "kn"))
 SOUND_ALIKE_EDITS = 2  # how far off a word that sounds the same may be spelt
 
 
+# A job's name heard by voice typing as two or three words ("para medic", "mid wife", "flea bottom mist"), or typed
+# with a space in it. Only names this long are put back together: short ones sound like everyday pairs of words.
+JOINED_NAME_LENGTH = 7
+JOINED_SOUND_LENGTH = 5  # letters of a name's sound (metaphone) needed to join words by sound alone
+MOST_WORDS_JOINED = 3
+
+
 class Spelling:
     """The words spelling fixes point at, with how many roles use each; built once per catalogue version."""
 
-    def __init__(self, uses: Counter[str], known: Iterable[str] = ()):
+    def __init__(self, uses: Counter[str], known: Iterable[str] = (), job_names: Iterable[str] = ()):
         self.uses = uses
         self.known = frozenset(known) | frozenset(uses)
+        self.job_names = frozenset(name for name in job_names if len(name) >= JOINED_NAME_LENGTH and name.isalpha())
+        sounds: dict[str, set[str]] = {}
+        for name in self.job_names:
+            sounds.setdefault(jellyfish.metaphone(name), set()).add(name)
+        # A sound two names share says neither, so it joins nothing.
+        self._job_name_by_sound = {sound: next(iter(names)) for sound, names in sounds.items()
+                                   if len(names) == 1 and len(sound) >= JOINED_SOUND_LENGTH}
         self._by_deletion: dict[str, set[str]] = {}
         self._by_sound: dict[str, set[str]] = {}
         for word in uses:
@@ -277,7 +294,8 @@ class Spelling:
                 self._by_sound.setdefault(jellyfish.metaphone(word), set()).add(word)
 
     @classmethod
-    def from_texts(cls, texts_per_role: Iterable[Iterable[str]]) -> Spelling:
+    def from_texts(cls, texts_per_role: Iterable[Iterable[str]], job_names: Iterable[str] = ()) -> Spelling:
+        """`job_names`: the roles' titles and other titles, whose words may be put back together (see joined)."""
         uses: Counter[str] = Counter()
         for texts in texts_per_role:
             uses.update({word for text in texts for word in words_in(text)})
@@ -289,7 +307,23 @@ class Spelling:
                     uses[word] += 1
         spelled_out = {w for phrase in TEXT_SPEAK.values() for w in words_in(phrase)}
         known = english_words() | PLACE_NAMES | CONDITION_NAMES | spelled_out
-        return cls(uses, known)
+        return cls(uses, known, {word for name in job_names for word in words_in(name)})
+
+    def joined(self, parts: list[str]) -> str | None:
+        """The job's name that words said one after another make ("para medic" is "paramedic", "the rapist" is
+        "therapist", "flea bottom mist" sounds like "phlebotomist"), or None. Every part must be a word of its own."""
+        together = "".join(parts).lower()
+        if len(together) < JOINED_NAME_LENGTH or not together.isalpha():
+            return None
+        if together in self.job_names:
+            return together
+        # By sound only from words of three letters or more, not text-speak ("night rush n" is not "nutrition"), one
+        # of them not a word of its own: "radio grafer", but not "his tory", nor "the deep end once" ("dependency").
+        if any(len(part) < 3 or part.lower() in TEXT_SPEAK for part in parts):
+            return None
+        if all(part.lower() in self.known for part in parts):
+            return None
+        return self._job_name_by_sound.get(jellyfish.metaphone(together))
 
     def correct(self, word: str) -> str | None:
         """The word this one was probably meant to be, or None when it is known, short or too far from any."""
@@ -412,7 +446,7 @@ def tidy(text: str, spelling: Spelling = NO_SPELLING, keep: Iterable[str] = ()) 
             full = lowered.rstrip("'") + "g"
             if full in spelling.known or full in english_words():
                 return full
-        fixed = spelling.correct(lowered)
+        fixed = SAME_SOUND.get(lowered) or spelling.correct(lowered)
         if fixed is None:
             return typed
         fixes.setdefault(lowered, Fix(lowered, fixed))
@@ -421,8 +455,33 @@ def tidy(text: str, spelling: Spelling = NO_SPELLING, keep: Iterable[str] = ()) 
     text = text.replace("’", "'")
     for phrase, meaning in PHRASES:
         text = phrase.sub(meaning, text)
+    text = _names_put_together(text, spelling, kept, fixes)
     tidied = _TOKEN.sub(replace, text)
     return " ".join(tidied.split()), tuple(fixes.values())
+
+
+def _names_put_together(text: str, spelling: Spelling, kept: set[str], fixes: dict[str, Fix]) -> str:
+    """The text with a job's name heard as separate words put back as one (see Spelling.joined), longest first."""
+    if not spelling.job_names:
+        return text
+    words = list(re.finditer(r"[A-Za-z]+", text))
+    out, at, i = [], 0, 0
+    while i < len(words):
+        for count in range(MOST_WORDS_JOINED, 1, -1):
+            run = words[i:i + count]
+            spaced = " ".join(word.group(0) for word in run)
+            if len(run) < count or text[run[0].start():run[-1].end()] != spaced or spaced.lower() in kept:
+                continue
+            name = spelling.joined([word.group(0) for word in run])
+            if name is not None:
+                out.append(text[at:run[0].start()] + name)
+                if name != spaced.lower().replace(" ", ""):  # "mid wife" is midwife however it is read: no fix to show
+                    fixes.setdefault(spaced.lower(), Fix(spaced.lower(), name))
+                at, i = run[-1].end(), i + count
+                break
+        else:
+            i += 1
+    return "".join(out) + text[at:]
 
 
 def meaning(clause: str) -> str:

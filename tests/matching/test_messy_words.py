@@ -357,6 +357,44 @@ def _top(match_data, text: str, limit: int = 10, **choices) -> list[str]:
     return [m.slug for m in match(match_data, answers, limit=limit).matches]
 
 
+JOB_NAMES = ("Paramedic", "Midwife", "Phlebotomist", "Occupational therapist", "Caretaker", "Radiographer",
+             "Dependency nurse", "Nutrition assistant")
+
+
+@pytest.mark.parametrize(("heard", "read", "fix"), [
+    ("Para medic", "paramedic", None),  # one word typed with a space, or heard as two by voice typing
+    ("i want to be a mid wife", "i want to be a midwife", None),
+    ("occupational the rapist", "occupational therapist", None),
+    ("flebottom mist at the lgi", "phlebotomist at the lgi hospital", Fix("flebottom mist", "phlebotomist")),
+    ("radio grafer", "radiographer", Fix("radio grafer", "radiographer")),
+])
+def test_a_job_name_heard_as_separate_words_is_put_back_together(heard, read, fix):
+    spelling = Spelling.from_texts([], job_names=JOB_NAMES)
+    tidied, fixes = tidy(heard, spelling)
+    assert tidied == read
+    assert fixes == ((fix,) if fix else ())
+    assert tidy(heard, spelling, keep=[fix.typed])[0] != read if fix else True  # undone like any other fix
+
+
+@pytest.mark.parametrize("words", [
+    "i like his tory and maths",  # real words, not a job's sound
+    "pulled a kid out the deep end once",  # three real words that sound like "dependency"
+    "a friday night rush n gobby customers",  # text-speak is no part of a name ("nutrition")
+    "care home work",  # "carehome" is no job's name
+    "para",  # one word alone
+    "the\nrapist",  # not one run of words
+])
+def test_everyday_words_are_not_joined_into_a_job(words):
+    spelling = Spelling.from_texts([], job_names=JOB_NAMES)
+    tidied = tidy(words, spelling)[0]
+    assert not [name for name in JOB_NAMES if name.split()[0].lower() in tidied.split()], tidied
+
+
+def test_a_councillor_is_read_as_the_counsellor_meant_and_can_be_undone(spelling):
+    assert tidy("Councillor", spelling) == ("counsellor", (Fix("councillor", "counsellor"),))
+    assert tidy("Councillor", spelling, keep=["councillor"])[0] == "Councillor"
+
+
 def test_a_misspelt_wish_still_finds_it(match_data):
     top = _top(match_data, "i want to be a nurce", limit=5)
     assert any("nurse" in slug for slug in top), top
