@@ -57,6 +57,7 @@ class EntryFacts(Protocol):
     duration: str | None
     level: int | None
     earn_while_you_learn: bool
+    for_people_in_post: bool
     route_id: str | None
 
 
@@ -175,7 +176,7 @@ def _way(where: Where, entry: EntryFacts, routes: Mapping[str, RouteFacts], mini
         steps.append(_level_3_step(where, routes))
     if entry.type == "postgraduate":
         steps.append(_route_step(routes.get(DEGREE_ROUTE), "A degree at university"))
-    if entry.type == "experience" and where.stage != "working-in-care":
+    if (entry.type == "experience" or entry.for_people_in_post) and where.stage != "working-in-care":
         steps.append(Step("First, work in the job this builds on", "Usually a few years", "You are paid while you do it",
                           "The next step explains which job."))
     if entry.type == "degree" and route is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text, text
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from careercompass import vocabulary
@@ -168,6 +168,7 @@ class EntryRoute(Base):
     entry_requirements: Mapped[str | None] = mapped_column(Text)
     duration: Mapped[str | None] = mapped_column(String(200))
     earn_while_you_learn: Mapped[bool] = mapped_column(Boolean)
+    for_people_in_post: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     standard_code: Mapped[str | None] = mapped_column(String(10), index=True)
     level: Mapped[int | None] = mapped_column(Integer)
     t_level: Mapped[str | None] = mapped_column(String(200))

@@ -115,6 +115,9 @@ class EntryRoute(Strict):
     # Paid from the first day of this way in, learning as you go: an apprenticeship, a trainee post, or a job that
     # takes people with no exams and trains them. Not a start as a volunteer, nor months of checks before any pay.
     earn_while_you_learn: bool = False
+    # Open only to people already working in the field: "a level 5 apprenticeship for people who manage care
+    # services" is a step up for staff, not a way in from school or college.
+    for_people_in_post: bool = False
     standard_code: StandardCode | None = None
     level: int | None = Field(default=None, ge=1, le=8)
     t_level: ShortText | None = None

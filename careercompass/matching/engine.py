@@ -113,7 +113,7 @@ class RoleFacts:
     interests: tuple[str, ...] = ()
     other_titles: tuple[str, ...] = ()
     skills: tuple[str, ...] = ()
-    routes: tuple[tuple[str, int | None], ...] = ()  # (kind, apprenticeship level) for each way in
+    routes: tuple[tuple[str, int | None, bool], ...] = ()  # (kind, apprenticeship level, only for people in post)
     unpaid: bool = False  # volunteering
     needs_degree: bool = False  # every way in goes through a degree (catalogue.facets.needs_degree)
     next_steps: tuple[str, ...] = ()  # the roles this one leads on to, up the ladder

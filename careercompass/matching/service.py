@@ -59,7 +59,7 @@ def role_facts(role: models.Role) -> RoleFacts:
         interests=tuple(role.interests),
         other_titles=tuple(role.other_titles),
         skills=tuple(role.skills),
-        routes=tuple((route.type, route.level) for route in role.entry_routes),
+        routes=tuple((route.type, route.level, route.for_people_in_post) for route in role.entry_routes),
         unpaid=role.unpaid,
         by_phone="phones" in role.involves,
         next_steps=tuple(role.linked_slugs("next_step")),

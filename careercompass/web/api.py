@@ -461,6 +461,7 @@ def _route(route: models.EntryRoute) -> dict[str, Any]:
         "entry_requirements": route.entry_requirements,
         "duration": route.duration,
         "earn_while_you_learn": route.earn_while_you_learn,
+        "for_people_in_post": route.for_people_in_post,
         "apprenticeship_standard": route.standard_code,
         "level": route.level,
         "t_level": route.t_level,

@@ -110,6 +110,18 @@ def test_a_degree_only_job_is_never_offered_as_a_year_or_two():
     assert explain.study_fit("some", None, degree_only.kinds) < 0
 
 
+def test_an_apprenticeship_only_for_people_in_post_is_no_quick_start(match_data):
+    # "A paid level 5 apprenticeship for people who manage care services" needs a job in care first.
+    in_post = view(kinds=explain.ways_in([("apprenticeship", 5, True), ("experience", None, False)]))
+    assert in_post.kinds == {"experience"}
+    for study in ("asap", "some"):
+        answers = parse_answers({"study": study, "stage": "16-18"})
+        assert "apprentice" not in (explain.study_reason(answers, in_post) or "")
+        assert explain.study_fit(study, "16-18", in_post.kinds) < 0
+    assert match_data.roles[match_data.index["supported-living-manager"]].ways_in() == {"experience", "college-course"}
+    assert "apprenticeship" in match_data.roles[match_data.index["nursing-associate"]].ways_in()  # open to new starters
+
+
 def test_the_study_reason_matches_the_answer_given():
     some = explain.study_reason(parse_answers({"study": "some"}), view())
     assert some.startswith("You'd study for a year or two") and "soon" not in some

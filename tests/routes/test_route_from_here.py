@@ -215,3 +215,12 @@ def test_only_ways_in_that_pay_from_the_start_are_called_earn_while_you_learn(ca
         entry for role, entry in entries if (role.slug, entry.title) == found).earn_while_you_learn]
     straight_in = [entry for _, entry in entries if entry.title == "Apply straight for a job"]
     assert len(straight_in) > 30 and all(entry.earn_while_you_learn for entry in straight_in)
+
+
+def test_an_apprenticeship_only_for_people_in_post_starts_with_a_job_in_the_field(catalogue):
+    plan = plan_for(catalogue, "registered-care-manager", "16-18-not-learning")
+    apprenticeship = next(way for way in plan.ways if way.type == "apprenticeship")
+    assert apprenticeship.steps[0].title == "First, work in the job this builds on"
+    trainee = next(way for way in plan_for(catalogue, "nursing-associate", "16-18-not-learning").ways
+                   if way.type == "apprenticeship")
+    assert all(step.title != "First, work in the job this builds on" for step in trainee.steps)
