@@ -709,13 +709,18 @@ def _stems(text: str) -> list[str]:
     return [singular(word) for word in explain.WORD.findall(text.lower())]
 
 
+# Places a task may name ("plan services across Leeds"): sharing one with the words says nothing about the work.
+PLACE_WORDS = frozenset({"leed", "yorkshire", "bradford", "wakefield", "city", "region", "england", "uk"})
+
+
 def _only_another_job_in_common(data: MatchData, index: int, said: str, task: str) -> bool:
-    """Whether all the task shares with the words is the name of another job: "You wrote 'Doctor', and as a medical
-    secretary you manage a doctor's diary" quotes a doctor, not the secretary's work. A name that begins like a word
-    of the role's own title is its own ("nurse" for a nursing associate)."""
+    """Whether all the task shares with the words is the name of another job or a place: "You wrote 'Doctor', and as
+    a medical secretary you manage a doctor's diary" quotes a doctor, not the secretary's work, and "in my gcses at
+    leeds east" is not about planning services across Leeds. A name that begins like a word of the role's own title is
+    its own ("nurse" for a nursing associate)."""
     shared = set(_stems(said)) & set(_stems(task))
     own = {word[:4] for word in _stems(data.roles[index].title)}
-    return bool(shared) and shared <= data._job_words and not {word[:4] for word in shared} & own
+    return bool(shared) and shared <= data._job_words | PLACE_WORDS and not {word[:4] for word in shared} & own
 
 
 def _closest_task(data: MatchData, index: int, vector: np.ndarray, used: set[int], floor: float = -1.0,

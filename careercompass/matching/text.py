@@ -213,6 +213,8 @@ LIFE_FACTS = re.compile(
     # "a job in care" and "working in care" are the work itself
     r"(?<!job )(?<!jobs )(?<!work )(?<!working )(?<!career )(?<!something )(?<!summat )\b(?:in|from) (?:foster )?care\b"
     r"|\b(?:in|at) (?:a |the )?supported (?:hostel|housing|accommodation|lodgings)\b(?: in \w+)?"
+    # A car of their own is a way to get to work, not a love of cars: "happy to train, i do have a car"
+    r"|\b(?:i )?(?:do |also )?(?:have|got|own|'ve got|have got) (?:a|my own|me own) car\b"
     r"|\b(?:on|doing) (?:the|a) (?:youth )?(?:employment|jobs?|work) (?:programme|program|scheme)\b"
     r"|\bmy (?:pa|personal adviser|social worker|key worker|support worker|youth worker|probation officer)\b"
     r"|\b(?:got|have|in|moved into) (?:my own|a|me own) (?:flat|house|place)(?: in \w+)?\b"
@@ -318,16 +320,21 @@ INJURY = re.compile(r"\b(?:(?:i )?(?:hurt|injured|did|done|pulled|slipped|broke|
 # Someone else's condition is left in the words: "my brother is autistic" is often why they want the work.
 _CONDITIONS = (r"autistic|autism|asd|adhd|add|dyslexic|dyslexia|dyspraxic|dyspraxia|epilepsy|epileptic|asthma|anxiety|"
                r"depression|depressed|ocd|diabetes|diabetic|learning disabilit(?:y|ies)|learning difficult(?:y|ies)|"
-               r"cerebral palsy|deaf|partially sighted|hard of hearing|in a wheelchair|panic attacks|"
+               r"cerebral palsy|deaf|partially sighted|hard of hearing|in a wheelchair|panic attacks|blind|"
+               r"visually impaired|sight impaired|a visual impairment|a hearing impairment|sight loss|hearing loss|"
                r"mental health (?:problems|issues)|tourettes?|bpd|ptsd|cfs|fibromyalgia|crohn'?s|scoliosis|"
                r"colitis|ibs|endometriosis|lupus|sickle cell|migraines|arthritis")
 CONDITION = re.compile(
     r"\b(?:i'm|i am|i have|i've got|i got|i get|i suffer with|i suffer from|i've|got)\s+(?:got\s+|really\s+|bad\s+|"
+    r"registered\s+|"
     rf"mild\s+|severe\s+|a\s+)?(?:{_CONDITIONS})\b"
     r"|\b(?:my )?mental health (?:wasn'?t|was not|isn'?t|is not|hasn'?t been|has not been|was|is|has been) "
     r"(?:great|good|the best|bad|rubbish|awful|poor|not great)\b"
     # What is left of "I am 17 and autistic" once the age is read.
-    rf"|(?<=,)\s*and (?:{_CONDITIONS})\b",
+    rf"|(?<=,)\s*and (?:{_CONDITIONS})\b"
+    # What they use to get about or to read: "i use a screen reader" is no wish to work with screens.
+    r"|\bi (?:use|have|need|got) (?:a |my )?(?:screen ?reader|hearing aids?|wheelchair|guide dog|white (?:cane|stick)|"
+    r"walking stick|crutches)\b",
     re.I)
 # Written by someone else about the young person: a parent, carer, sibling or worker ("my son is 17 and loves science",
 # "shes 15 and painfully shy", "im his leaving care PA"). Then "he" or "she" is the person the results are for: their

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,7 +59,7 @@ TEXT_SPEAK: dict[str, str] = {
     "wot": "what", "wat": "what", "wen": "when", "sez": "says", "cba": "can't be bothered with",
     "wi": "with", "yr": "year", "yrs": "years",
     # British words the sentence model's word list lacks, so a spelling fix would change them ("telly" to "tell").
-    "telly": "television", "mam": "mum", "poorly": "ill",
+    "telly": "television", "mam": "mum",
     "yap": "chat", "yapping": "chatting", "yappin": "chatting", "ting": "thing", "kidz": "kids", "babys": "babies",
     "babyz": "babies", "littel": "little", "tork": "talk", "wud": "would", "bruvver": "brother", "bruva": "brother",
     "hevy": "heavy", "yeer": "year", "stuf": "stuff", "coms": "comes", "grate": "great", "wy": "why", "aftr": "after",
@@ -132,6 +133,8 @@ MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
      "a respected frontline job in uniform, like a nurse or a paramedic"),
     (re.compile(r"\bblue lights?\b|\bsirens?\b|\badrenaline\b", re.I),
      "rushing to 999 emergencies in an ambulance on blue lights"),
+    # Ill, in Yorkshire and beyond: "helping people who are poorly" was nearest an advocacy worker's letters.
+    (re.compile(r"\bpoorly\b", re.I), "ill"),
     # The school subject: "pe" alone is nearest nothing at all.
     (re.compile(r"\b(?:pe|p\.e\.?)(?=\W|$)", re.I), "PE, sport and exercise"),
     (re.compile(r"\bget(?:s)? bored (?:easy|easily|quick|quickly|fast)\b", re.I),
@@ -148,8 +151,11 @@ PLACE_NAMES = frozenset({
     "primark", "tesco", "asda", "aldi", "lidl", "morrisons", "sainsburys", "greggs", "costa", "nandos", "mcdonalds",
     "maccies", "maccys", "kfc", "subway", "starbucks", "boots", "superdrug", "argos", "wilko", "poundland", "jd",
     "deliveroo", "ubereats", "amazon", "trinity", "kirkgate",
-    # Words from young people's own lives and languages: "mehndi" is henna, not "mend".
-    "mehndi", "henna", "eid", "diwali",
+    # Words from young people's own lives, faiths and languages: "mehndi" is henna, not "mend"; "chacha" (an uncle)
+    # is not "coach"; "grime" (music) is not "crime".
+    "mehndi", "henna", "eid", "diwali", "ramadan", "iftar", "suhoor", "sehri", "langar", "gurdwara", "madrassa",
+    "shabbat", "chacha", "chachu", "chachi", "khala", "khalu", "mamu", "phupho", "nani", "dadi", "abbu", "ammi",
+    "baji", "bhaiya", "didi", "behen", "grime", "afrobeats",
 })
 # Names of conditions people live with, left as typed: "got crohns" is not "got crowns".
 CONDITION_NAMES = frozenset({
@@ -180,17 +186,52 @@ EVERYDAY_WORDS = (
 
 
 def as_typed(text: str, fixes: Iterable[Fix], original: str) -> tuple[str, tuple[Fix, ...]]:
-    """Text read with spelling fixes, with each fix undone: what the person typed, and the fixes undone in it. A fix
-    is left where the word it gave is also in the original ("nurse" typed once and "nurce" once), since either could
-    be meant there."""
+    """A clause as read, as the person typed it: the stretch of `original` it was read from, with text-speak,
+    spelling fixes and filler as they were ("rn", not "right now"; "Jimmy's", not "st james's hospital"); and the
+    fixes read into it. A fix does not count where the word it gave was also typed ("nurse" typed once and "nurce"
+    once), since either could be meant there."""
     typed_words = set(words_in(original))
     undone = []
     for fix in fixes:
         pattern = re.compile(rf"\b{re.escape(fix.read_as)}\b", re.I)
         if fix.read_as.lower() not in typed_words and pattern.search(text):
-            text = pattern.sub(fix.typed, text)
             undone.append(fix)
-    return text, tuple(undone)
+    stretch = _stretch_typed(text, original)
+    if stretch is None:  # too little of the clause is in what was typed to find where it came from
+        for fix in undone:
+            text = re.sub(rf"\b{re.escape(fix.read_as)}\b", fix.typed, text, flags=re.I)
+        return text, tuple(undone)
+    return stretch, tuple(undone)
+
+
+_TYPED_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
+_BREAK = re.compile(r"[.!?;,\n]")
+
+
+def _stretch_typed(clause: str, original: str) -> str | None:
+    """The stretch of `original` that `clause` was read from, found by lining up their words; None when fewer than
+    half of the clause's words are there as typed."""
+    original = original.replace("’", "'")
+    typed = list(_TYPED_WORD.finditer(original))
+    read = [word.lower() for word in _TYPED_WORD.findall(clause.replace("’", "'"))]
+    if not typed or not read:
+        return None
+    blocks = [block for block in SequenceMatcher(None, [w.group(0).lower() for w in typed], read,
+                                                 autojunk=False).get_matching_blocks() if block.size]
+    if sum(block.size for block in blocks) * 2 < len(read):
+        return None
+    first, last = blocks[0].a, blocks[-1].a + blocks[-1].size - 1
+    # Words read at either end that are not there as typed ("right now" for "rn") came from the words beside the
+    # stretch, up to the end of that part of the sentence.
+    for _ in range(blocks[0].b):
+        if first == 0 or _BREAK.search(original, typed[first - 1].end(), typed[first].start()):
+            break
+        first -= 1
+    for _ in range(len(read) - blocks[-1].b - blocks[-1].size):
+        if last + 1 == len(typed) or _BREAK.search(original, typed[last].end(), typed[last + 1].start()):
+            break
+        last += 1
+    return original[typed[first].start():typed[last].end()]
 
 
 def singular(word: str) -> str:
@@ -336,7 +377,8 @@ class Spelling:
             if word.startswith(sound):
                 said = spelt + word[len(sound):]
                 found = said if self.uses[said] else self._nearest(said)
-                if found is not None:
+                # Only a word that starts with the sound: "fasting" is not "passing" by way of "phasting".
+                if found is not None and found.startswith(spelt):
                     return found
         nearest = self._nearest(word)
         if nearest is not None and jellyfish.metaphone(nearest) == jellyfish.metaphone(word):

@@ -510,3 +510,7 @@ def test_words_near_a_job_only_through_another_job_s_name_are_not_quoted_for_it(
     assert _only_another_job_in_common(match_data, secretary, "Doctor", "Manage a doctor's diary.")
     assert not _only_another_job_in_common(match_data, associate, "nurse", "Plan care with the registered nurse.")
     assert not _only_another_job_in_common(match_data, secretary, "typing letters", "Type letters for doctors.")
+    # A place shared is no more evidence: "in my gcses at leeds east" was quoted for planning services across Leeds.
+    consultant = match_data.index["consultant-allied-health-professional"]
+    assert _only_another_job_in_common(match_data, consultant, "in my gcses at leeds east",
+                                       "Work with managers and doctors to plan services across Leeds or the region.")

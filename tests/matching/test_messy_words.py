@@ -71,6 +71,18 @@ def test_a_sound_alike_spelt_too_far_off_is_not_guessed():
     assert spelling.correct("barista") is None  # sounds like "burst" to the sound key, but three letters off
 
 
+def test_a_sound_spelt_another_way_must_lead_to_a_word_that_starts_with_it():
+    spelling = Spelling(Counter({"passing": 5, "pharmacist": 2}))
+    assert spelling.correct("farmacist") == "pharmacist"
+    assert spelling.correct("fasting") != "passing"  # "phasting" is near "passing", which does not start with "ph"
+
+
+@pytest.mark.parametrize("word", ["chacha", "grime", "shabbat"])
+def test_words_from_young_people_s_own_faiths_and_languages_are_left_as_typed(word):
+    spelling = Spelling.from_texts([("Coach", "Crime scene", "Guitar", "Language", "Shabby")])
+    assert spelling.correct(word) is None
+
+
 def test_the_word_most_roles_use_wins():
     spelling = Spelling(Counter({"caring": 5, "carrying": 2}))
     assert spelling.correct("carring") == "caring"
@@ -210,6 +222,11 @@ def test_deal_breakers_said_in_words_read_the_negation_properly(text, dealbreake
     ("maths is crap", []),
     # The study answer before a no to more study, and leaving school soon, are answers and facts, not likes.
     ("yr 11 leavin in june, want an apprenticeship not sixth form", []),
+    ("i do have a car", []),  # a way to get to work, not a love of cars
+    # What they live with and use is a fact about them: "I use a screen reader" found eye clinic jobs.
+    ("I'm registered partially sighted and I use a screen reader but I love chatting to people",
+     ["I love chatting to people"]),
+    ("i love cars", ["i love cars"]),
 ])
 def test_what_is_a_like(text, likes):
     assert list(read_text(text).likes) == likes
@@ -1337,4 +1354,17 @@ def test_a_quote_shows_the_words_as_typed_and_what_the_spelling_fix_read_them_as
     assert as_typed("find good injury", [fix], "find good injera") == ("find good injera", (fix,))
     assert as_typed("in leeds", [fix], "in leeds, good injera") == ("in leeds", ())  # not in this clause
     # Where the word the fix gave was also typed, either could be meant: left as it is.
-    assert as_typed("injury and injury", [fix], "injury and injera") == ("injury and injury", ())
+    assert as_typed("injury and injury", [fix], "injury and injera") == ("injury and injera", ())
+
+
+def test_a_quote_shows_text_speak_and_local_names_as_typed(match_data):
+    """'You wrote "the physio at st james's hospital were good"' was shown to someone who typed "Jimmy's"."""
+    original = "the physio at Jimmy's were good with me. working in a chicken shop in harehills rn. want more"
+    assert as_typed("the physio at st james's hospital were good with me", [], original)[0] == \
+        "the physio at Jimmy's were good with me"
+    assert as_typed("working in a chicken shop in harehills right now", [], original)[0] == \
+        "working in a chicken shop in harehills rn"
+    assert as_typed("nothing like this at all", [], original)[0] == "nothing like this at all"  # not found: as read
+    result = match(match_data, parse_answers({}, "i wanna b a nurse at jimmys tbh"), limit=5)
+    quotes = [r for m in result.matches for r in m.reasons if r.startswith("You wrote")]
+    assert quotes and all("jimmys" in quote and "james" not in quote for quote in quotes), quotes
