@@ -162,7 +162,7 @@ def blind_scores(shared_match_data, facts):
     return _scores_of(BLIND, "held_out", shared_match_data, facts)
 
 
-# Twenty-six more development sets of 50, written the same way by twenty-six more authors, and tuned on: floors at
+# Twenty-eight more development sets of 50, written the same way by twenty-eight more authors, and tuned on: floors at
 # today's figures. Each was first measured before any tuning on it: C 0.80 hit@5 with 13 limits broken and D 0.70 with
 # 12 (the blind set then stood at 0.78 and 10); after changes found on C and D, E 0.88 with 15 and F 0.84 with 4; after
 # changes found on E and F, G 0.90 with 5 and H 0.76 with 2; after those on G and H, I 0.74 with 25 and J 0.72 with 26;
@@ -170,20 +170,24 @@ def blind_scores(shared_match_data, facts):
 # after those on M and N, O 0.94 with none and P 0.72 with 5 (and 2 absurd); after those on O and P, Q 0.66 with none
 # (and 1 absurd) and R 0.86 with 1; after those on Q and R, S 0.86 with 1 and T 0.86 with none; after those on S and T,
 # U 0.86 with none and V 0.98 with 2; after those on U and V, W 0.90 with none and X 0.92 with none; after those on W
-# and X, Y 0.92 with none and Z 0.90 with 3 (and 1 absurd).
-DEVELOPMENT_SETS = {"personas_teen_dev_a.yaml": (0.92, 0), "personas_teen_dev_b.yaml": (0.90, 0),
+# and X, Y 0.92 with none and Z 0.90 with 3 (and 1 absurd); after those on Y and Z, AA 0.88 with none and AB 0.88 with
+# 2. Marking the jobs that train people with no exams as "earn while you learn" then cost A, G, S and Z one persona
+# each, and calling a facilities manager's start as a porter experience, not a way in, cost X one (their floors went
+# down by one); 8 broken limits went.
+DEVELOPMENT_SETS = {"personas_teen_dev_a.yaml": (0.90, 0), "personas_teen_dev_b.yaml": (0.90, 0),
                     "personas_teen_dev_c.yaml": (0.92, 0), "personas_teen_dev_d.yaml": (0.90, 0),
-                    "personas_teen_dev_e.yaml": (0.92, 0), "personas_teen_dev_f.yaml": (0.94, 0),
-                    "personas_teen_dev_g.yaml": (0.92, 5), "personas_teen_dev_h.yaml": (0.90, 0),
+                    "personas_teen_dev_e.yaml": (0.94, 0), "personas_teen_dev_f.yaml": (0.94, 0),
+                    "personas_teen_dev_g.yaml": (0.90, 5), "personas_teen_dev_h.yaml": (0.90, 0),
                     "personas_teen_dev_i.yaml": (0.90, 10), "personas_teen_dev_j.yaml": (0.90, 7),
                     "personas_teen_dev_k.yaml": (0.90, 0), "personas_teen_dev_l.yaml": (0.90, 2),
-                    "personas_teen_dev_m.yaml": (0.90, 1), "personas_teen_dev_n.yaml": (0.90, 0),
+                    "personas_teen_dev_m.yaml": (0.90, 0), "personas_teen_dev_n.yaml": (0.90, 0),
                     "personas_teen_dev_o.yaml": (0.94, 0), "personas_teen_dev_p.yaml": (0.84, 0),
                     "personas_teen_dev_q.yaml": (0.76, 0), "personas_teen_dev_r.yaml": (0.88, 0),
-                    "personas_teen_dev_s.yaml": (0.90, 0), "personas_teen_dev_t.yaml": (0.88, 0),
-                    "personas_teen_dev_u.yaml": (0.88, 0), "personas_teen_dev_v.yaml": (0.98, 2),
-                    "personas_teen_dev_w.yaml": (0.96, 1), "personas_teen_dev_x.yaml": (0.96, 0),
-                    "personas_teen_dev_y.yaml": (0.94, 0), "personas_teen_dev_z.yaml": (0.94, 3)}
+                    "personas_teen_dev_s.yaml": (0.88, 0), "personas_teen_dev_t.yaml": (0.90, 0),
+                    "personas_teen_dev_u.yaml": (0.90, 0), "personas_teen_dev_v.yaml": (0.98, 2),
+                    "personas_teen_dev_w.yaml": (0.96, 0), "personas_teen_dev_x.yaml": (0.94, 0),
+                    "personas_teen_dev_y.yaml": (0.94, 0), "personas_teen_dev_z.yaml": (0.92, 2),
+                    "personas_teen_dev_aa.yaml": (0.92, 0), "personas_teen_dev_ab.yaml": (0.90, 0)}
 
 
 @pytest.mark.parametrize(("name", "floor"), DEVELOPMENT_SETS.items())
@@ -196,7 +200,7 @@ def test_the_development_sets_keep_what_tuning_on_them_gained(shared_match_data,
 
 # The second set stood at 1.00 until reading "a bit of blood is fine i guess" as put up with, not liked, lost one.
 def test_the_second_set_keeps_what_tuning_on_it_gained(second_scores):
-    assert (second_scores.hit_at_5 >= _floor(0.975, 40) and second_scores.violations <= 7
+    assert (second_scores.hit_at_5 >= _floor(0.975, 40) and second_scores.violations <= 1
             and second_scores.absurd == 0), _figures(second_scores)
 
 
