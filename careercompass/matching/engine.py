@@ -11,7 +11,7 @@ marginal relevance, so ten results span the sector instead of ten kinds of nurse
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -228,6 +228,25 @@ class MatchResult:
     excluded_by_dealbreakers: int
     read: ReadText
     words: Words | None = None  # what the person's own words could and could not be matched on
+    text: str = ""  # the words as the person typed them
+
+    @property
+    def words_looked_for(self) -> tuple[str, ...]:
+        """The person's words that jobs were looked for with, as typed: close to some job, a wish with no job here, or
+        a wish their own limits rule out. Chatter ("i am very hungry now") is not among them."""
+        if self.words is None:
+            return ()
+        used = {*self.words.clauses, *(clause for _, clause in self.words.topics),
+                *(clause for clause, _ in self.words.blocked)}
+        return self._as_typed(clause for clause in self.read.likes if clause in used)
+
+    @property
+    def words_not_used(self) -> tuple[str, ...]:
+        """The person's words that no job here is close to, as typed."""
+        return self._as_typed(self.words.unmatched) if self.words is not None else ()
+
+    def _as_typed(self, clauses: Iterable[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(as_typed(clause, self.read.fixes, self.text)[0] for clause in clauses))
 
 
 @dataclass(frozen=True)
@@ -416,7 +435,7 @@ def match(data: MatchData, answers: Answers, limit: int = 10, exclude: Sequence[
             unpaid=data.roles[i].unpaid,
         ))
     return MatchResult(matches=matches, dealbreakers=dealbreakers,
-                       excluded_by_dealbreakers=excluded_by_dealbreakers, read=read, words=words)
+                       excluded_by_dealbreakers=excluded_by_dealbreakers, read=read, words=words, text=answers.text)
 
 
 def read_words(data: MatchData, answers: Answers, read: ReadText, dealbreakers: Collection[str] = ()) -> Words:

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import Match, SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
@@ -209,28 +209,31 @@ _BREAK = re.compile(r"[.!?;,\n]")
 
 
 def _stretch_typed(clause: str, original: str) -> str | None:
-    """The stretch of `original` that `clause` was read from, found by lining up their words; None when fewer than
-    half of the clause's words are there as typed."""
+    """The stretch of `original` that `clause` was read from: within the part of a sentence (clauses never run across
+    a full stop or comma) where most of the clause's words are, as typed. None when fewer than a third of its words
+    (and two at least) are there: text-speak spelled out ("i wanna work wiv kids" read as "i want to work with kids")
+    keeps only a few."""
     original = original.replace("’", "'")
-    typed = list(_TYPED_WORD.finditer(original))
     read = [word.lower() for word in _TYPED_WORD.findall(clause.replace("’", "'"))]
-    if not typed or not read:
+    best: tuple[int, list[re.Match[str]], list[Match]] | None = None
+    start = 0
+    for end in [found.start() for found in _BREAK.finditer(original)] + [len(original)]:
+        typed = list(_TYPED_WORD.finditer(original, start, end))
+        start = end + 1
+        if not typed or not read:
+            continue
+        blocks = [block for block in SequenceMatcher(None, [w.group(0).lower() for w in typed], read,
+                                                     autojunk=False).get_matching_blocks() if block.size]
+        matched = sum(block.size for block in blocks)
+        if matched and (best is None or matched > best[0]):
+            best = (matched, typed, blocks)
+    if best is None or best[0] * 3 < len(read) or best[0] < min(2, len(read)):
         return None
-    blocks = [block for block in SequenceMatcher(None, [w.group(0).lower() for w in typed], read,
-                                                 autojunk=False).get_matching_blocks() if block.size]
-    if sum(block.size for block in blocks) * 2 < len(read):
-        return None
+    _, typed, blocks = best
     first, last = blocks[0].a, blocks[-1].a + blocks[-1].size - 1
-    # Words read at either end that are not there as typed ("right now" for "rn") came from the words beside the
-    # stretch, up to the end of that part of the sentence.
-    for _ in range(blocks[0].b):
-        if first == 0 or _BREAK.search(original, typed[first - 1].end(), typed[first].start()):
-            break
-        first -= 1
-    for _ in range(len(read) - blocks[-1].b - blocks[-1].size):
-        if last + 1 == len(typed) or _BREAK.search(original, typed[last].end(), typed[last + 1].start()):
-            break
-        last += 1
+    # Words read at either end that are not there as typed ("right now" for "rn") came from the words beside.
+    first = max(0, first - blocks[0].b)
+    last = min(len(typed) - 1, last + len(read) - blocks[-1].b - blocks[-1].size)
     return original[typed[first].start():typed[last].end()]
 
 

@@ -483,6 +483,17 @@ def test_the_results_page_shows_what_was_understood_and_a_deal_breaker_can_be_ta
     assert 'name="set_aside" value="no:blood-and-needles"' in html
 
 
+def test_the_page_says_which_words_jobs_were_looked_for_with_as_typed(form_client):
+    # It said 'You like: "got rent"', and quoted what was read ("right now"), not what was typed ("rn").
+    _write(form_client, "qwertyuiop zxcvbnm poiuy. i wanna work wiv kids rn")
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert "We looked for jobs close to: “i wanna work wiv kids rn”." in html
+    assert "You like:" not in html and "right now" not in html
+    _write(form_client, "i like pizza. i wanna work wiv kids")
+    html = unescape(form_client.get("/results").get_data(as_text=True))
+    assert "No job here is close to: “i like pizza”." in html
+
+
 def test_study_and_earning_said_in_words_are_shown_and_can_be_taken_back(form_client):
     _write(form_client, "doing a t level in health")
     html = unescape(form_client.get("/results").get_data(as_text=True))
