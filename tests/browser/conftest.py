@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
 AXE_SOURCE = (Path(__file__).parent / "vendor" / "axe-4.14.1.min.js").read_text()
@@ -16,6 +17,11 @@ DEVICES = {
     "phone": {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2},
     "desktop": {"viewport": {"width": 1280, "height": 900}},
 }
+
+
+# What a page should come to show is waited for up to 15 s, not Playwright's 5: the suite runs these beside the rest on
+# two shared cores, where a suggestion or a redraw has taken longer than 5 s. A page that never shows it still fails.
+expect.set_options(timeout=15_000)
 
 
 def pytest_collection_modifyitems(items):
