@@ -100,6 +100,8 @@ NOT_A_NO = re.compile(
     rf"{_NOT_VERY}(?:bad|{_UNBOTHERED}|stressed|a problem|an issue)|no (?:problems?|worries|bother|issues?)|"
     rf"{_DOES_NOT_BOTHER_ME}|"
     r"no two days|can'?t wait|can'?t get enough|not only|(?:i )?(?:don'?t|do not) know|"
+    # Said to someone in the room, caught by voice typing: "no not you Tyler, this is for the careers thing".
+    r"no,? not (?:you|u)\b|"
     # Someone else's fear or difficulty, which they want to help with: "help people that are scared of the dentist",
     # "help people who cant walk", "help people with their mental health like anxiety".
     r"(?:people|kids|children|patients|others|those|them|ones|someone|somebody) (?:that|who) (?:are|get|feel) "

@@ -133,6 +133,8 @@ MEANINGS: tuple[tuple[re.Pattern[str], str], ...] = (
      "a respected frontline job in uniform, like a nurse or a paramedic"),
     (re.compile(r"\bblue lights?\b|\bsirens?\b|\badrenaline\b", re.I),
      "rushing to 999 emergencies in an ambulance on blue lights"),
+    # Who runs on to the pitch when a player is hurt: "the fella with the magic sponge" is nearest nothing.
+    (re.compile(r"\bmagic sponge\b", re.I), "a sports physiotherapist treating injured players"),
     # Ill, in Yorkshire and beyond: "helping people who are poorly" was nearest an advocacy worker's letters.
     (re.compile(r"\bpoorly\b", re.I), "ill"),
     # The school subject: "pe" alone is nearest nothing at all.

@@ -186,6 +186,9 @@ def test_a_word_the_person_kept_is_not_fixed(spelling):
     ("seeing patients bleed makes me faint", {"blood-and-needles"}),
     ("i dont want to help old people, im not patient enough", {"older-people"}),
     ("i love the patients, i just want to do less lifting", set()),
+    # Voice typing catches what is said to someone in the room: not a no to stress.
+    ("no not you Tyler this is for the careers thing our Tyler is on the Xbox and he's screaming at it", set()),
+    ("no not anything stressful", {"stress"}),
 ])
 def test_deal_breakers_said_in_words_read_the_negation_properly(text, dealbreakers):
     assert set(read_text(text).dealbreakers) == dealbreakers
@@ -1351,6 +1354,11 @@ def test_an_adult_typing_for_a_young_person_gives_their_age_and_resits_as_facts(
 
 def test_good_with_their_hands_means_practical_work_whoever_says_it():
     assert "hands-on work" in meaning("she is good with her hands")
+
+
+def test_the_magic_sponge_is_matched_as_a_sports_physio_and_poorly_as_ill():
+    assert "sports physiotherapist" in meaning("like the fella who runs on with the magic sponge")
+    assert meaning("helping people who are poorly") == "helping people who are ill"
 
 
 def test_a_quote_shows_the_words_as_typed_and_what_the_spelling_fix_read_them_as(match_data):
