@@ -198,12 +198,13 @@ def as_typed(text: str, fixes: Iterable[Fix], original: str) -> tuple[str, tuple
         pattern = re.compile(rf"\b{re.escape(fix.read_as)}\b", re.I)
         if fix.read_as.lower() not in typed_words and pattern.search(text):
             undone.append(fix)
-    stretch = _stretch_typed(text, original)
-    if stretch is None:  # too little of the clause is in what was typed to find where it came from
+    # Words taken out of a clause (a limit said inside it: "need a … where i'm on my feet") stay out of the quote.
+    stretches = [_stretch_typed(part, original) if part.strip() else "" for part in text.split("…")]
+    if None in stretches:  # too little of the clause is in what was typed to find where it came from
         for fix in undone:
             text = re.sub(rf"\b{re.escape(fix.read_as)}\b", fix.typed, text, flags=re.I)
         return text, tuple(undone)
-    return stretch, tuple(undone)
+    return " … ".join(stretch for stretch in stretches if stretch is not None).strip(), tuple(undone)
 
 
 _TYPED_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")

@@ -1384,6 +1384,9 @@ def test_a_quote_shows_text_speak_and_local_names_as_typed(match_data):
     assert as_typed("working in a chicken shop in harehills right now", [], original)[0] == \
         "working in a chicken shop in harehills rn"
     assert as_typed("nothing like this at all", [], original)[0] == "nothing like this at all"  # not found: as read
+    # The words of a limit, taken out of what they like, stay out of the quote.
+    assert as_typed("need a … where i'm on my feet", [], "need a job with no nights where im on my feet")[0] == \
+        "need a … where im on my feet"
     result = match(match_data, parse_answers({}, "i wanna b a nurse at jimmys tbh"), limit=5)
     quotes = [r for m in result.matches for r in m.reasons if r.startswith("You wrote")]
     assert quotes and all("jimmys" in quote and "james" not in quote for quote in quotes), quotes
