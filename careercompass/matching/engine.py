@@ -233,7 +233,7 @@ class MatchResult:
     @property
     def words_looked_for(self) -> tuple[str, ...]:
         """The person's words that jobs were looked for with, as typed: close to some job, a wish with no job here, or
-        a wish their own limits rule out. Chatter ("i am very hungry now") is not among them."""
+        a wish their own limits rule out. Words that carry no meaning ("idk") and words close to no job are not."""
         if self.words is None:
             return ()
         used = {*self.words.clauses, *(clause for _, clause in self.words.topics),

@@ -193,18 +193,17 @@ def as_typed(text: str, fixes: Iterable[Fix], original: str) -> tuple[str, tuple
     fixes read into it. A fix does not count where the word it gave was also typed ("nurse" typed once and "nurce"
     once), since either could be meant there."""
     typed_words = set(words_in(original))
-    undone = []
-    for fix in fixes:
-        pattern = re.compile(rf"\b{re.escape(fix.read_as)}\b", re.I)
-        if fix.read_as.lower() not in typed_words and pattern.search(text):
-            undone.append(fix)
+    read_into = [(fix, re.compile(rf"\b{re.escape(fix.read_as)}\b", re.I)) for fix in fixes
+                 if fix.read_as.lower() not in typed_words]
+    read_into = [(fix, pattern) for fix, pattern in read_into if pattern.search(text)]
+    undone = tuple(fix for fix, _ in read_into)
     # Words taken out of a clause (a limit said inside it: "need a … where i'm on my feet") stay out of the quote.
     stretches = [_stretch_typed(part, original) if part.strip() else "" for part in text.split("…")]
     if None in stretches:  # too little of the clause is in what was typed to find where it came from
-        for fix in undone:
-            text = re.sub(rf"\b{re.escape(fix.read_as)}\b", fix.typed, text, flags=re.I)
-        return text, tuple(undone)
-    return " … ".join(stretch for stretch in stretches if stretch is not None).strip(), tuple(undone)
+        for fix, pattern in read_into:
+            text = pattern.sub(fix.typed, text)
+        return text, undone
+    return " … ".join(stretch for stretch in stretches if stretch is not None).strip(), undone
 
 
 _TYPED_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
@@ -218,12 +217,14 @@ def _stretch_typed(clause: str, original: str) -> str | None:
     keeps only a few."""
     original = original.replace("’", "'")
     read = [word.lower() for word in _TYPED_WORD.findall(clause.replace("’", "'"))]
+    if not read:
+        return None
     best: tuple[int, list[re.Match[str]], list[Match]] | None = None
     start = 0
     for end in [found.start() for found in _BREAK.finditer(original)] + [len(original)]:
         typed = list(_TYPED_WORD.finditer(original, start, end))
         start = end + 1
-        if not typed or not read:
+        if not typed:
             continue
         blocks = [block for block in SequenceMatcher(None, [w.group(0).lower() for w in typed], read,
                                                      autojunk=False).get_matching_blocks() if block.size]
