@@ -197,13 +197,17 @@ def as_typed(text: str, fixes: Iterable[Fix], original: str) -> tuple[str, tuple
                  if fix.read_as.lower() not in typed_words]
     read_into = [(fix, pattern) for fix, pattern in read_into if pattern.search(text)]
     undone = tuple(fix for fix, _ in read_into)
-    # Words taken out of a clause (a limit said inside it: "need a … where i'm on my feet") stay out of the quote.
+    # Words taken out of a clause (a limit said inside it: "need a … where i'm on my feet") stay out of the quote,
+    # where each side can be found on its own.
     stretches = [_stretch_typed(part, original) if part.strip() else "" for part in text.split("…")]
-    if None in stretches:  # too little of the clause is in what was typed to find where it came from
-        for fix, pattern in read_into:
-            text = pattern.sub(fix.typed, text)
-        return text, undone
-    return " … ".join(stretch for stretch in stretches if stretch is not None).strip(), undone
+    if None not in stretches:
+        return " … ".join(stretch for stretch in stretches if stretch is not None).strip(), undone
+    whole = _stretch_typed(text.replace("…", " "), original)
+    if whole is not None:
+        return whole, undone
+    for fix, pattern in read_into:  # too little of the clause is in what was typed to find where it came from
+        text = pattern.sub(fix.typed, text)
+    return text, undone
 
 
 _TYPED_WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
