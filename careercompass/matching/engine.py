@@ -120,7 +120,7 @@ class RoleFacts:
     by_phone: bool = False  # works with people by phone or from a control room, not face to face
 
     def ways_in(self) -> frozenset[str]:
-        kinds = explain.ways_in(self.routes or tuple((kind, None) for kind in self.route_types))
+        kinds = explain.ways_in(self.routes or tuple((kind, None, False) for kind in self.route_types))
         # Where every way in goes through a degree, a T Level is a first step towards it ("Health T Level, then
         # university" for a physiotherapist), not a way into the job after a year or two of study.
         return kinds - {"t-level"} if self.needs_degree else kinds
@@ -230,7 +230,7 @@ class MatchResult:
     words: Words | None = None  # what the person's own words could and could not be matched on
     text: str = ""  # the words as the person typed them
 
-    @property
+    @cached_property
     def words_looked_for(self) -> tuple[str, ...]:
         """The person's words that jobs were looked for with, as typed: close to some job, a wish with no job here, or
         a wish their own limits rule out. Words that carry no meaning ("idk") and words close to no job are not."""
@@ -240,7 +240,7 @@ class MatchResult:
                 *(clause for clause, _ in self.words.blocked)}
         return self._as_typed(clause for clause in self.read.likes if clause in used)
 
-    @property
+    @cached_property
     def words_not_used(self) -> tuple[str, ...]:
         """The person's words that no job here is close to, as typed."""
         return self._as_typed(self.words.unmatched) if self.words is not None else ()

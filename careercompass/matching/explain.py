@@ -111,13 +111,13 @@ def topic_mentioned(clause: str) -> WishTopic | None:
 DEGREE_LEVEL = 6  # apprenticeships at level 6 or 7 are degree apprenticeships: three years or more
 
 
-def ways_in(routes: Collection[tuple[str, int | None] | tuple[str, int | None, bool]]) -> frozenset[str]:
+def ways_in(routes: Collection[tuple[str, int | None, bool]]) -> frozenset[str]:
     """A role's kinds of way in, from (kind, apprenticeship level, only for people in post) for each: degree
     apprenticeships count as a degree (not a year or two of study), and a way in only for people already working in
     the field counts as experience, as it needs a job in the field first."""
     kinds = set()
-    for kind, level, *in_post in routes:
-        if in_post and in_post[0]:
+    for kind, level, in_post in routes:
+        if in_post:
             kinds.add("experience")
         elif kind == "apprenticeship" and level is not None and level >= DEGREE_LEVEL:
             kinds.add("degree-apprenticeship")

@@ -317,7 +317,7 @@ SOUNDS_LIKE = (("f", "ph"), ("sy", "psy"), ("si", "psy"), ("n", "kn"))
 SOUND_ALIKE_EDITS = 2  # how far off a word that sounds the same may be spelt
 
 
-# A job's name heard by voice typing as two or three words ("para medic", "mid wife", "flea bottom mist"), or typed
+# A job's name heard by voice typing as two or three words ("para medic", "mid wife", "radio grafer"), or typed
 # with a space in it. Only names this long are put back together: short ones sound like everyday pairs of words.
 JOINED_NAME_LENGTH = 7
 JOINED_SOUND_LENGTH = 5  # letters of a name's sound (metaphone) needed to join words by sound alone
@@ -363,7 +363,7 @@ class Spelling:
 
     def joined(self, parts: list[str]) -> str | None:
         """The job's name that words said one after another make ("para medic" is "paramedic", "the rapist" is
-        "therapist", "flea bottom mist" sounds like "phlebotomist"), or None. Every part must be a word of its own."""
+        "therapist", "flebottom mist" sounds like "phlebotomist"), or None. Every part must be a word of its own."""
         together = "".join(parts).lower()
         if len(together) < JOINED_NAME_LENGTH or not together.isalpha():
             return None

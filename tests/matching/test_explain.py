@@ -104,7 +104,7 @@ def test_phone_work_is_the_catalogue_s_fact(match_data):
 
 def test_a_degree_only_job_is_never_offered_as_a_year_or_two():
     answers = parse_answers({"study": "some"})
-    degree_only = view(kinds=explain.ways_in([("degree", None), ("apprenticeship", 6)]))
+    degree_only = view(kinds=explain.ways_in([("degree", None, False), ("apprenticeship", 6, False)]))
     reason = explain.study_reason(answers, degree_only)
     assert reason.startswith(explain.LONGER_START) and "degree" in reason
     assert explain.study_fit("some", None, degree_only.kinds) < 0
